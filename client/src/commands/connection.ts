@@ -1,0 +1,113 @@
+// Commands about where we connect: profile, namespace, API key.
+import * as vscode from 'vscode';
+import * as protocol from '../../../shared/src/protocol';
+import type { Ctx } from '../ctx';
+import { showError } from '../errors';
+
+const activeKey = 'temporal.active';
+
+interface Active {
+  profileId: string;
+  namespace?: string;
+}
+
+/** Reconnects to the profile used last in this workspace, else the server's default. */
+export async function restoreActiveProfile(ctx: Ctx): Promise<void> {
+  const saved = ctx.extension.workspaceState.get<Active>(activeKey);
+  const { profiles } = await ctx.request(protocol.listProfiles, {});
+  const profile = profiles.find((p) => p.id === saved?.profileId) ?? profiles[0];
+  if (profile) await select(ctx, profile.id, saved?.profileId === profile.id ? saved.namespace : undefined);
+}
+
+async function select(ctx: Ctx, profileId: string, namespace?: string): Promise<protocol.ConnectionStatus> {
+  const status = await ctx.request(protocol.selectProfile, { profileId, namespace });
+  await ctx.extension.workspaceState.update(activeKey, { profileId, namespace });
+  return status;
+}
+
+export async function selectProfile(ctx: Ctx): Promise<void> {
+  const { profiles, problems, configFile } = await ctx.request(protocol.listProfiles, {});
+  for (const p of problems) void vscode.window.showWarningMessage(p.message);
+  const picked = await vscode.window.showQuickPick(
+    profiles.map((p) => ({
+      label: p.name,
+      description: `${p.address} · ${p.namespace}`,
+      detail: [
+        p.source === 'toml' ? `temporal.toml${configFile ? ` (${configFile})` : ''}` : p.source,
+        p.tls ? 'TLS' : 'plaintext',
+        p.auth === 'apiKey' ? 'API key' : p.auth === 'mtls' ? 'mTLS' : '',
+        p.readOnly ? 'read-only' : '',
+        p.apiKeyMissing ? 'API key not set' : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      profile: p,
+    })),
+    { title: 'Temporal: Select Profile', placeHolder: 'Connection profile', matchOnDescription: true },
+  );
+  if (!picked) return;
+  const status = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Connecting to ${picked.profile.address}…` },
+    () => select(ctx, picked.profile.id),
+  );
+  reportStatus(ctx, status);
+}
+
+export async function selectNamespace(ctx: Ctx): Promise<void> {
+  const profileId = ctx.status.profileId;
+  if (!profileId) return selectProfile(ctx);
+  // Passing a promise keeps the quick pick open with a busy indicator while namespaces load.
+  const items: Thenable<vscode.QuickPickItem[]> = ctx
+    .request(protocol.listNamespaces, { profileId })
+    .then((r) => r.namespaces.map((n) => ({ label: n.name, description: n.state, detail: n.description || undefined })));
+  const picked = await vscode.window.showQuickPick<vscode.QuickPickItem>(
+    items,
+    { title: 'Temporal: Select Namespace', placeHolder: `Namespaces on ${ctx.status.address}` },
+  );
+  if (!picked) return;
+  reportStatus(ctx, await select(ctx, profileId, picked.label));
+}
+
+export async function setApiKey(ctx: Ctx): Promise<void> {
+  const { profiles } = await ctx.request(protocol.listProfiles, {});
+  const current = profiles.find((p) => p.id === ctx.status.profileId);
+  const target =
+    profiles.length === 1
+      ? profiles[0]
+      : (
+          await vscode.window.showQuickPick(
+            profiles.map((p) => ({ label: p.name, description: p.address, picked: p === current, profile: p })),
+            { title: 'Temporal: Set API Key', placeHolder: 'Profile the API key is for' },
+          )
+        )?.profile;
+  if (!target) return;
+  const value = await vscode.window.showInputBox({
+    title: `API key for profile '${target.name}'`,
+    prompt: 'Stored in VS Code SecretStorage; never written to settings or logs.',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'The API key cannot be empty'),
+  });
+  if (value === undefined) return;
+  const key = protocol.apiKeySecretKey(target.name);
+  await ctx.extension.secrets.store(key, value.trim());
+  ctx.client?.sendNotification(protocol.secretChanged, { key });
+  if (target.id === ctx.status.profileId) reportStatus(ctx, await select(ctx, target.id, ctx.status.namespace));
+  else void vscode.window.showInformationMessage(`API key stored for profile '${target.name}'.`);
+}
+
+export async function clearApiKey(ctx: Ctx): Promise<void> {
+  const name = ctx.status.profileName;
+  if (!name) return;
+  const key = protocol.apiKeySecretKey(name);
+  await ctx.extension.secrets.delete(key);
+  ctx.client?.sendNotification(protocol.secretChanged, { key });
+  void vscode.window.showInformationMessage(`API key removed for profile '${name}'.`);
+}
+
+function reportStatus(ctx: Ctx, status: protocol.ConnectionStatus): void {
+  if (status.state === 'error' && status.error) void showError(Object.assign(new Error(status.error.message), { data: status.error }), ctx.output);
+  else if (status.state === 'connected') {
+    void vscode.window.showInformationMessage(`Connected to ${status.address} · ${status.namespace}`);
+  }
+}

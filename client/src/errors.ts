@@ -1,0 +1,28 @@
+// One presentation for every failed request: the server's message (which already names the
+// address/namespace) plus the action that usually fixes that kind of failure.
+import * as vscode from 'vscode';
+import type { ErrorData } from '../../shared/src/protocol';
+
+export function errorKind(err: unknown): string | undefined {
+  return (err as { data?: ErrorData }).data?.kind;
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+const fixes: Record<string, { label: string; command: string }> = {
+  Unauthenticated: { label: 'Set API Key', command: 'temporal.setApiKey' },
+  ProfileConfig: { label: 'Select Profile', command: 'temporal.selectProfile' },
+  TlsConfig: { label: 'Open Settings', command: 'temporal.openSettings' },
+  Unavailable: { label: 'Select Profile', command: 'temporal.selectProfile' },
+};
+
+export async function showError(err: unknown, output?: vscode.OutputChannel): Promise<void> {
+  const message = errorMessage(err);
+  if (errorKind(err) === 'Cancelled') return;
+  output?.appendLine(`[error] ${message}`);
+  const fix = fixes[errorKind(err) ?? ''];
+  const picked = await vscode.window.showErrorMessage(message, ...(fix ? [fix.label] : []));
+  if (fix && picked === fix.label) await vscode.commands.executeCommand(fix.command);
+}

@@ -1,0 +1,26 @@
+// Activation: start the language server, then the status bar, commands and views that use it.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { restoreActiveProfile } from './commands/connection';
+import { Ctx } from './ctx';
+import { showError } from './errors';
+import { createStatusBar } from './statusBar';
+
+let ctx: Ctx | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
+  ctx = new Ctx(context);
+  registerCommands(ctx);
+  createStatusBar(ctx);
+  try {
+    await ctx.start();
+    await restoreActiveProfile(ctx);
+  } catch (err) {
+    await showError(err, ctx.output);
+  }
+  return ctx;
+}
+
+export async function deactivate(): Promise<void> {
+  await ctx?.stop();
+}

@@ -1,0 +1,178 @@
+// The server's state: settings, the profiles they yield, the active profile/namespace, one
+// connection per profile, and the connection status the client shows in its status bar.
+import { createHash } from 'node:crypto';
+import type { ConnectionStatus, TargetParams } from '../../shared/src/protocol';
+import { apiKeySecretKey } from '../../shared/src/protocol';
+import { withDefaults, type WorkbenchSettings } from '../../shared/src/settings';
+import { findProfile, loadProfiles, summarise, type LoadedProfiles, type ProfileDefinition } from './connection/profiles';
+import { TemporalConnection } from './connection/temporalConnection';
+import { asWorkbenchError, WorkbenchError } from './errors';
+
+/** What an operation runs against. */
+export interface Target {
+  connection: TemporalConnection;
+  namespace: string;
+  profile: ProfileDefinition;
+}
+
+export type SecretReader = (key: string) => Promise<string | null>;
+
+export class Workbench {
+  private settings: WorkbenchSettings = withDefaults(undefined);
+  private loaded?: LoadedProfiles;
+  private active?: { profileId: string; namespace?: string };
+  private readonly connections = new Map<string, { fingerprint: string; connection: TemporalConnection }>();
+  private status: ConnectionStatus = { state: 'disconnected' };
+
+  constructor(
+    private readonly env: NodeJS.ProcessEnv,
+    private readonly readSecret: SecretReader,
+    private readonly onStatus: (status: ConnectionStatus) => void,
+  ) {}
+
+  updateSettings(settings: Partial<WorkbenchSettings> | undefined): void {
+    this.settings = withDefaults(settings);
+    this.loaded = undefined;
+  }
+
+  profiles(reload = false): LoadedProfiles {
+    if (!this.loaded || reload) this.loaded = loadProfiles(this.settings, this.env);
+    return this.loaded;
+  }
+
+  async listProfiles() {
+    const loaded = this.profiles(true);
+    const profiles = await Promise.all(
+      loaded.profiles.map(async (p) => summarise(p, p.apiKeyInSecretStorage && !!(await this.secret(p)))),
+    );
+    return { profiles, configFile: loaded.configFile, problems: loaded.problems };
+  }
+
+  getStatus(): ConnectionStatus {
+    return this.status;
+  }
+
+  /** Makes a profile active and checks that the server answers. */
+  async select(profileId: string, namespace?: string, signal?: AbortSignal): Promise<ConnectionStatus> {
+    const profile = findProfile(this.profiles(true), profileId);
+    this.active = { profileId: profile.id, namespace };
+    const ns = namespace || profile.namespace;
+    this.setStatus({ state: 'connecting', ...this.describe(profile, ns) });
+    try {
+      const target = await this.target({});
+      const info = await this.call(target, (c) => c.workflow.getSystemInfo({}, { signal }));
+      await this.call(target, (c) => c.workflow.describeNamespace({ namespace: ns }, { signal }));
+      this.setStatus({ state: 'connected', ...this.describe(profile, ns), serverVersion: info.serverVersion });
+    } catch (err) {
+      const e = asWorkbenchError(err);
+      this.setStatus({ state: 'error', ...this.describe(profile, ns), error: { kind: e.kind, message: e.message } });
+    }
+    return this.status;
+  }
+
+  /** Resolves the profile and namespace a request names, defaulting to the active ones. */
+  async target(params: TargetParams): Promise<Target> {
+    const loaded = this.profiles();
+    const profileId = params.profileId ?? this.active?.profileId ?? this.defaultProfile(loaded).id;
+    const profile = findProfile(loaded, profileId);
+    const namespace =
+      params.namespace || (profile.id === this.active?.profileId ? this.active.namespace : undefined) || profile.namespace;
+    return { connection: await this.connect(profile), namespace, profile };
+  }
+
+  /** Runs one call, translating failures into WorkbenchErrors that name the address and namespace. */
+  async call<T>(target: Target, fn: (c: TemporalConnection) => Promise<T>): Promise<T> {
+    try {
+      return await fn(target.connection);
+    } catch (err) {
+      const e = asWorkbenchError(err, {
+        address: target.connection.address,
+        namespace: target.namespace,
+        timeoutMs: target.connection.timeoutMs,
+      });
+      if (this.isActive(target) && (e.kind === 'Unavailable' || e.kind === 'TlsConfig' || e.kind === 'Unauthenticated')) {
+        this.setStatus({ ...this.status, state: 'error', error: { kind: e.kind, message: e.message } });
+      }
+      throw e;
+    }
+  }
+
+  /** Writes refuse to run through a read-only profile (the client hides them too). */
+  assertWritable(target: Target): void {
+    if (target.profile.readOnly) {
+      throw new WorkbenchError('ReadOnly', `Profile '${target.profile.name}' is read-only: writes are disabled`);
+    }
+  }
+
+  /** Drops cached connections (after a secret or settings change). */
+  invalidate(profileName?: string): void {
+    for (const [id, entry] of this.connections) {
+      if (!profileName || id.endsWith(`:${profileName}`)) {
+        entry.connection.close();
+        this.connections.delete(id);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.invalidate();
+  }
+
+  private defaultProfile(loaded: LoadedProfiles): ProfileDefinition {
+    const wanted = this.env.TEMPORAL_PROFILE || 'default';
+    const first = loaded.profiles.find((p) => p.name === wanted) ?? loaded.profiles[0];
+    if (!first) throw new WorkbenchError('ProfileConfig', 'No connection profile is configured');
+    return first;
+  }
+
+  private async secret(profile: ProfileDefinition): Promise<string | null> {
+    try {
+      return await this.readSecret(apiKeySecretKey(profile.name));
+    } catch {
+      return null; // a client without SecretStorage (another editor) simply has no secrets
+    }
+  }
+
+  private async connect(profile: ProfileDefinition): Promise<TemporalConnection> {
+    const apiKey = profile.apiKey ?? (await this.secret(profile)) ?? undefined;
+    if (profile.apiKeyInSecretStorage && apiKey === undefined) {
+      throw new WorkbenchError(
+        'Unauthenticated',
+        `Profile '${profile.name}' needs an API key: run "Temporal: Set API Key" to store it`,
+        { address: profile.address },
+      );
+    }
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([profile, apiKey ?? '', this.settings.rpcTimeoutSeconds, this.settings.identity]))
+      .digest('hex');
+    const cached = this.connections.get(profile.id);
+    if (cached?.fingerprint === fingerprint) return cached.connection;
+    cached?.connection.close();
+    const connection = new TemporalConnection(profile, {
+      apiKey,
+      timeoutMs: this.settings.rpcTimeoutSeconds * 1000,
+      identity: this.settings.identity,
+    });
+    this.connections.set(profile.id, { fingerprint, connection });
+    return connection;
+  }
+
+  private isActive(target: Target): boolean {
+    return this.status.profileId === target.profile.id && this.status.namespace === target.namespace;
+  }
+
+  private describe(profile: ProfileDefinition, namespace: string) {
+    return {
+      profileId: profile.id,
+      profileName: profile.name,
+      address: profile.address,
+      namespace,
+      readOnly: profile.readOnly,
+    };
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    this.onStatus(status);
+  }
+}

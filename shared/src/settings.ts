@@ -1,0 +1,64 @@
+/**
+ * Settings under `temporal.*`, typed once. The client contributes them in package.json with the
+ * same names and defaults; the server receives the `temporal` section through
+ * `workspace/didChangeConfiguration`.
+ */
+
+/** TLS options of a profile written in settings (paths only; key data never in settings). */
+export interface SettingsProfileTls {
+  /** Off turns TLS off even when an API key is set. */
+  disabled?: boolean;
+  clientCertPath?: string;
+  clientKeyPath?: string;
+  serverCaCertPath?: string;
+  serverName?: string;
+  disableHostVerification?: boolean;
+}
+
+/** A connection profile written in VS Code settings (`temporal.profiles.<name>`). */
+export interface SettingsProfile {
+  /** host:port of the frontend service. */
+  address: string;
+  namespace?: string;
+  tls?: SettingsProfileTls;
+  /** True when an API key for this profile is kept in SecretStorage ("Temporal: Set API Key"). */
+  apiKey?: boolean;
+  /** Extra gRPC metadata sent with every call (like temporal.toml's grpc_meta). */
+  grpcMeta?: Record<string, string>;
+  /** Hide and refuse writes (start, signal, terminate, ...). */
+  readOnly?: boolean;
+  /** Base URL of the Web UI for "Open in Web UI". */
+  webUiUrl?: string;
+  /** Remote codec endpoint (as the Web UI has) to decode payloads. */
+  codecEndpoint?: string;
+}
+
+/** The `temporal` configuration section. */
+export interface WorkbenchSettings {
+  /** Profiles defined in settings, by name. Secrets are never stored here. */
+  profiles: Record<string, SettingsProfile>;
+  /** temporal.toml to read instead of TEMPORAL_CONFIG_FILE / the default location. */
+  configFile: string;
+  /** Names of profiles (from any source) that must never be written through. */
+  readOnlyProfiles: string[];
+  /** Per-call deadline for ordinary calls, in seconds. */
+  rpcTimeoutSeconds: number;
+  /** Identity sent with writes; empty means `temporal-workbench@<host>`. */
+  identity: string;
+  /** Refresh interval of open tree nodes, in seconds (0 = off). */
+  refreshIntervalSeconds: number;
+}
+
+export const defaultSettings: WorkbenchSettings = {
+  profiles: {},
+  configFile: '',
+  readOnlyProfiles: [],
+  rpcTimeoutSeconds: 10,
+  identity: '',
+  refreshIntervalSeconds: 10,
+};
+
+/** Fills in defaults for whatever a client sent (other LSP clients may send nothing). */
+export function withDefaults(partial: Partial<WorkbenchSettings> | undefined): WorkbenchSettings {
+  return { ...defaultSettings, ...(partial ?? {}) };
+}

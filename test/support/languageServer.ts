@@ -1,0 +1,122 @@
+// Spawns the bundled language server (dist/server.js) as its own process and speaks LSP to it
+// over stdio, the way an editor does. Secrets are served from an in-memory SecretStorage.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+  type NotificationType,
+  type RequestType,
+} from 'vscode-jsonrpc/node';
+import * as protocol from '../../shared/src/protocol';
+import type { WorkbenchSettings } from '../../shared/src/settings';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+export const serverBundle = path.join(repoRoot, 'dist/server.js');
+
+export interface ServerOptions {
+  settings?: Partial<WorkbenchSettings>;
+  /** Environment of the server process; TEMPORAL_* from the test runner never leak in. */
+  env?: Record<string, string>;
+  secrets?: Record<string, string>;
+  /** Use node IPC instead of stdio. */
+  ipc?: boolean;
+  rootUri?: string;
+}
+
+export class TestLanguageServer {
+  readonly statuses: protocol.ConnectionStatus[] = [];
+  readonly secrets: Map<string, string>;
+  readonly home: string;
+  private constructor(
+    readonly process: ChildProcess,
+    readonly rpc: MessageConnection,
+    secrets: Map<string, string>,
+    home: string,
+    readonly stderr: string[],
+  ) {
+    this.secrets = secrets;
+    this.home = home;
+  }
+
+  static async start(options: ServerOptions = {}): Promise<TestLanguageServer> {
+    if (!fs.existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: run npm run build`);
+    // A private HOME so a developer's own ~/.config/temporalio/temporal.toml never interferes.
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-home-'));
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: home, ...options.env };
+    const args = [serverBundle, options.ipc ? '--node-ipc' : '--stdio'];
+    const child = spawn(process.execPath, args, {
+      env,
+      stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],
+    });
+    const stderr: string[] = [];
+    child.stderr!.on('data', (d) => stderr.push(String(d)));
+    const rpc = options.ipc
+      ? createMessageConnection(
+          new (require('vscode-jsonrpc/node').IPCMessageReader)(child),
+          new (require('vscode-jsonrpc/node').IPCMessageWriter)(child),
+        )
+      : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const secrets = new Map(Object.entries(options.secrets ?? {}));
+    const server = new TestLanguageServer(child, rpc, secrets, home, stderr);
+    rpc.onRequest(protocol.readSecret, ({ key }) => ({ value: secrets.get(key) ?? null }));
+    rpc.onNotification(protocol.connectionStatusChanged, (s) => server.statuses.push(s));
+    rpc.onNotification('window/logMessage', () => undefined);
+    rpc.listen();
+    await rpc.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: options.rootUri ?? null,
+      capabilities: {},
+      initializationOptions: { settings: options.settings ?? {} },
+    });
+    rpc.sendNotification('initialized', {});
+    return server;
+  }
+
+  request<P, R>(type: RequestType<P, R, void>, params: P): Promise<R> {
+    return this.rpc.sendRequest(type, params);
+  }
+
+  notify<P>(type: NotificationType<P>, params: P): void {
+    this.rpc.sendNotification(type, params);
+  }
+
+  updateSettings(settings: Partial<WorkbenchSettings>): void {
+    this.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { temporal: settings } });
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await Promise.race([this.rpc.sendRequest('shutdown'), delay(2000)]);
+      this.rpc.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.rpc.dispose();
+    await Promise.race([new Promise((r) => this.process.once('exit', r)), delay(2000)]);
+    this.process.kill('SIGKILL');
+    fs.rmSync(this.home, { recursive: true, force: true });
+  }
+}
+
+function delay(ms: number) {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Asserts a promise fails with a ResponseError of the given kind; returns its message. */
+export async function expectWorkbenchError(p: Promise<unknown>, kind: protocol.ErrorKind): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    const data = (err as { data?: protocol.ErrorData }).data;
+    if (data?.kind !== kind) {
+      throw new Error(`expected ${kind}, got ${data?.kind}: ${(err as Error).message}`);
+    }
+    return (err as Error).message;
+  }
+  throw new Error(`expected a ${kind} error, but the request succeeded`);
+}
