@@ -42,6 +42,7 @@ const pluginVersion = JSON.parse(
   fs.readFileSync(path.join(root, 'node_modules/@bufbuild/protoc-gen-es/package.json'), 'utf8'),
 ).version;
 hash.update(services.join(',')).update(pluginVersion);
+for (const f of ['buf.yaml', 'buf.gen.yaml']) hash.update(fs.readFileSync(path.join(root, 'server/proto', f)));
 const digest = hash.digest('hex');
 if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === digest) process.exit(0);
 
@@ -54,29 +55,13 @@ for (const r of roots) {
   fs.symlinkSync(path.join(protoRoot, r), path.join(input, r));
 }
 fs.rmSync(outDir, { recursive: true, force: true });
-const template = {
-  version: 'v2',
-  plugins: [
-    {
-      local: path.join(root, 'node_modules/.bin/protoc-gen-es'),
-      out: outDir,
-      include_imports: true,
-      opt: ['target=ts', 'import_extension=js'],
-    },
-  ],
-};
+for (const f of ['buf.yaml', 'buf.gen.yaml']) {
+  fs.copyFileSync(path.join(root, 'server/proto', f), path.join(input, f));
+}
 const started = Date.now();
 execFileSync(
   path.join(root, 'node_modules/.bin/buf'),
-  [
-    'generate',
-    '.',
-    '--config',
-    JSON.stringify({ version: 'v2' }),
-    '--template',
-    JSON.stringify(template),
-    ...services.flatMap((s) => ['--path', s]),
-  ],
+  ['generate', ...services.flatMap((s) => ['--path', s])],
   { cwd: input, stdio: 'inherit' },
 );
 fs.writeFileSync(stampFile, digest);
