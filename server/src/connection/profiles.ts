@@ -91,7 +91,7 @@ export function loadProfiles(settings: WorkbenchSettings, env: NodeJS.ProcessEnv
         profiles.push(fromToml('toml', name, p, readOnly.has(name)));
       }
     } catch (err) {
-      problems.push({ source: 'toml', message: `${file} is not valid temporal.toml: ${(err as Error).message}` });
+      problems.push({ source: 'toml', message: tomlProblem(file, err) });
     }
   } else if (settings.configFile || env.TEMPORAL_CONFIG_FILE) {
     problems.push({ source: 'toml', message: `Config file ${file} does not exist` });
@@ -114,6 +114,14 @@ export function loadProfiles(settings: WorkbenchSettings, env: NodeJS.ProcessEnv
     profiles.push(fromSettings(name, p, readOnly.has(name)));
   }
   return { profiles, configFile, problems };
+}
+
+/** smol-toml errors carry line/column and a multi-line excerpt; keep one line a person can act on. */
+function tomlProblem(file: string, err: unknown): string {
+  const e = err as Error & { line?: number; column?: number };
+  const first = e.message.split('\n')[0].replace(/^Invalid TOML document: /, '');
+  const where = e.line ? ` (line ${e.line}, column ${e.column})` : '';
+  return `${file} is not valid temporal.toml${where}: ${first}`;
 }
 
 function fromToml(

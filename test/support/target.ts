@@ -1,0 +1,56 @@
+// The real Temporal a test file talks to: the one the test runner started (TEMPORAL_TEST_*
+// variables), or, when a file is run on its own, a dev server (and workers) started here.
+import { after, before } from 'node:test';
+
+export interface TestTarget {
+  address: string;
+  namespace: string;
+  queues: { typescript: string; python: string };
+  fixtureDir: string;
+}
+
+function fromEnv(): TestTarget | undefined {
+  const e = process.env;
+  if (!e.TEMPORAL_TEST_ADDRESS || !e.TEMPORAL_TEST_NAMESPACE) return undefined;
+  return {
+    address: e.TEMPORAL_TEST_ADDRESS,
+    namespace: e.TEMPORAL_TEST_NAMESPACE,
+    queues: { typescript: e.TEMPORAL_TEST_TS_QUEUE ?? '', python: e.TEMPORAL_TEST_PY_QUEUE ?? '' },
+    fixtureDir: e.TEMPORAL_TEST_FIXTURE_DIR ?? '',
+  };
+}
+
+/**
+ * Registers before/after hooks and returns a getter for the target.
+ * `workers: false` starts only a dev server when running standalone.
+ */
+export function useTestTarget(options: { workers?: boolean } = {}): () => TestTarget {
+  let target = fromEnv();
+  let stop: (() => Promise<void>) | undefined;
+  before(async () => {
+    if (target) return;
+    // Dynamic import: test files are CommonJS, the support module is ESM.
+    const substrate = await import('./substrate.mjs');
+    if (options.workers === false) {
+      const server = await substrate.startDevServer({});
+      target = { address: server.address, namespace: server.namespace, queues: { typescript: '', python: '' }, fixtureDir: '' };
+      stop = () => server.stop();
+    } else {
+      const s = await substrate.startSubstrate({});
+      target = fromEnv.call(null) ?? {
+        address: s.env.TEMPORAL_TEST_ADDRESS,
+        namespace: s.env.TEMPORAL_TEST_NAMESPACE,
+        queues: { typescript: s.env.TEMPORAL_TEST_TS_QUEUE, python: s.env.TEMPORAL_TEST_PY_QUEUE },
+        fixtureDir: s.env.TEMPORAL_TEST_FIXTURE_DIR,
+      };
+      stop = () => s.stop();
+    }
+  });
+  after(async () => {
+    await stop?.();
+  });
+  return () => {
+    if (!target) throw new Error('test target not ready (use it inside tests, not at module load)');
+    return target;
+  };
+}
