@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import * as protocol from '../../shared/src/protocol';
 import { Config } from './config';
+import type { Views } from './views';
 
 export class Ctx {
   client?: LanguageClient;
@@ -14,6 +15,8 @@ export class Ctx {
   private readonly statusListeners = new vscode.EventEmitter<protocol.ConnectionStatus>();
   readonly onDidChangeStatus = this.statusListeners.event;
   status: protocol.ConnectionStatus = { state: 'disconnected' };
+  /** Set during activation, after the views are created. */
+  views!: Views;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Temporal', { log: true });
@@ -47,6 +50,7 @@ export class Ctx {
       client.onNotification(protocol.connectionStatusChanged, (s) => this.setStatus(s)),
     );
     await client.start();
+    this.views?.refreshAll();
   }
 
   async stop(): Promise<void> {

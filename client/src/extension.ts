@@ -5,6 +5,7 @@ import { restoreActiveProfile } from './commands/connection';
 import { Ctx } from './ctx';
 import { showError } from './errors';
 import { createStatusBar } from './statusBar';
+import { Views } from './views';
 
 let ctx: Ctx | undefined;
 
@@ -12,6 +13,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   ctx = new Ctx(context);
   registerCommands(ctx);
   createStatusBar(ctx);
+  ctx.views = new Views(ctx);
   try {
     await ctx.start();
     await restoreActiveProfile(ctx);

@@ -68,6 +68,13 @@ export async function selectNamespace(ctx: Ctx): Promise<void> {
   reportStatus(ctx, await select(ctx, profileId, picked.label));
 }
 
+/** Click on a namespace in the Connections view. */
+export async function useNamespace(ctx: Ctx, item?: unknown): Promise<void> {
+  const node = item as { profileId?: string; namespace?: { name: string } } | undefined;
+  if (!node?.profileId || !node.namespace) return selectNamespace(ctx);
+  reportStatus(ctx, await select(ctx, node.profileId, node.namespace.name));
+}
+
 export async function setApiKey(ctx: Ctx): Promise<void> {
   const { profiles } = await ctx.request(protocol.listProfiles, {});
   const current = profiles.find((p) => p.id === ctx.status.profileId);

@@ -3,13 +3,15 @@
 import * as vscode from 'vscode';
 import type { Ctx } from '../ctx';
 import { showError } from '../errors';
-import { clearApiKey, selectNamespace, selectProfile, setApiKey } from './connection';
+import { clearApiKey, selectNamespace, selectProfile, setApiKey, useNamespace } from './connection';
 
 export type Command = (ctx: Ctx, ...args: unknown[]) => unknown;
 
 export const commands: Record<string, Command> = {
   'temporal.selectProfile': selectProfile,
   'temporal.selectNamespace': selectNamespace,
+  'temporal.useNamespace': useNamespace,
+  'temporal.connections.refresh': (ctx) => ctx.views.connections.refresh(),
   'temporal.setApiKey': setApiKey,
   'temporal.clearApiKey': clearApiKey,
   'temporal.showOutput': (ctx) => ctx.output.show(),

@@ -1,0 +1,89 @@
+// Pure view logic (no vscode import) so paging, status presentation and menu rules are unit-tested.
+
+/** Paged children: what is loaded plus the token for "Load more". */
+export class PagedList<T> {
+  items: T[] = [];
+  nextPageToken?: string;
+  loaded = false;
+
+  /** Replaces (first page) or appends (next page) and remembers the next token. */
+  accept(page: { items: T[]; nextPageToken?: string }, append: boolean): void {
+    this.items = append ? [...this.items, ...page.items] : page.items;
+    this.nextPageToken = page.nextPageToken || undefined;
+    this.loaded = true;
+  }
+
+  get hasMore(): boolean {
+    return this.nextPageToken !== undefined;
+  }
+
+  reset(): void {
+    this.items = [];
+    this.nextPageToken = undefined;
+    this.loaded = false;
+  }
+}
+
+/** Workflow execution statuses as the server names them (ExecutionStatus without prefix). */
+export type ExecutionStatus =
+  | 'Running'
+  | 'Completed'
+  | 'Failed'
+  | 'Canceled'
+  | 'Terminated'
+  | 'ContinuedAsNew'
+  | 'TimedOut'
+  | 'Paused'
+  | 'Unspecified';
+
+/** Codicon and theme colour per status, as the Web UI colours them. */
+export const statusLook: Record<ExecutionStatus, { icon: string; color: string; label: string }> = {
+  Running: { icon: 'sync~spin', color: 'charts.blue', label: 'Running' },
+  Completed: { icon: 'pass-filled', color: 'testing.iconPassed', label: 'Completed' },
+  Failed: { icon: 'error', color: 'testing.iconFailed', label: 'Failed' },
+  Canceled: { icon: 'circle-slash', color: 'charts.yellow', label: 'Canceled' },
+  Terminated: { icon: 'stop-circle', color: 'charts.red', label: 'Terminated' },
+  ContinuedAsNew: { icon: 'debug-continue', color: 'charts.purple', label: 'Continued as new' },
+  TimedOut: { icon: 'watch', color: 'charts.orange', label: 'Timed out' },
+  Paused: { icon: 'debug-pause', color: 'charts.yellow', label: 'Paused' },
+  Unspecified: { icon: 'question', color: 'disabledForeground', label: 'Unknown' },
+};
+
+export function lookOf(status: string): { icon: string; color: string; label: string } {
+  return statusLook[status as ExecutionStatus] ?? statusLook.Unspecified;
+}
+
+/**
+ * contextValue of an execution node: `execution.<state>` plus `.readonly` when writes are off.
+ * Menus in package.json match on it (`viewItem =~ /^execution\.running(?!\.readonly)/`).
+ */
+export function executionContext(status: string, readOnly: boolean): string {
+  const state = status === 'Running' || status === 'Paused' ? 'running' : 'closed';
+  return `execution.${state}${readOnly ? '.readonly' : ''}`;
+}
+
+/** "3 running · 1 failed" from grouped counts, in a stable order, zeros left out. */
+export function countsDescription(groups: Record<string, number>): string {
+  const order: ExecutionStatus[] = ['Running', 'Failed', 'TimedOut', 'Terminated', 'Canceled', 'Completed', 'ContinuedAsNew'];
+  return order
+    .filter((s) => (groups[s] ?? 0) > 0)
+    .map((s) => `${groups[s]} ${statusLook[s].label.toLowerCase()}`)
+    .join(' · ');
+}
+
+/** "2m ago" style relative time for descriptions. */
+export function ago(iso: string | undefined, now = Date.now()): string {
+  if (!iso) return '';
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
+  return `${Math.floor(s / 86400)}d ago`;
+}
+
+/** Keeps the most recent distinct entries first (recent queries, last inputs). */
+export function pushRecent(list: readonly string[], entry: string, max = 10): string[] {
+  const trimmed = entry.trim();
+  if (!trimmed) return [...list];
+  return [trimmed, ...list.filter((q) => q !== trimmed)].slice(0, max);
+}
