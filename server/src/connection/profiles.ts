@@ -147,7 +147,7 @@ function fromToml(
       serverName: t.server_name,
       disableHostVerification: t.disable_host_verification,
     },
-    grpcMeta: p.grpc_meta ?? {},
+    grpcMeta: { ...p.grpc_meta },
     readOnly,
     codecEndpoint: p.codec?.endpoint,
   };
