@@ -1,0 +1,447 @@
+// A real VS Code for tests and demos: code-server (installed by scripts/setup/codeServer.sh)
+// driven by playwright-core with Debian's Chromium. See /work/shared/notes/editor-e2e.md for
+// why each flag and selector is what it is.
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION || '4.100.3';
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+// Settings that keep a fresh profile quiet: no welcome page, no trust prompt, no telemetry,
+// no marketplace traffic.
+const BASE_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'workbench.enableExperiments': false,
+  'workbench.tips.enabled': false,
+  'extensions.autoUpdate': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.ignoreRecommendations': true,
+  'update.mode': 'none',
+};
+
+/** Path of code-server's entry script (run it with this Node: its native modules match it). */
+export function codeServerBin() {
+  const bin = path.join(
+    repoRoot,
+    '.tools',
+    `code-server-${CODE_SERVER_VERSION}`,
+    'node_modules',
+    'code-server',
+    'out',
+    'node',
+    'entry.js',
+  );
+  if (!existsSync(bin)) {
+    throw new Error(`code-server is not installed (${bin}); run: bash scripts/setup/codeServer.sh`);
+  }
+  return bin;
+}
+
+/** Rejects when something already listens on 127.0.0.1:port. */
+function assertPortFree(port) {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', (error) =>
+      reject(
+        new Error(`port ${port} is not available on 127.0.0.1: ${error.code ?? error.message}`),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve()));
+  });
+}
+
+/** A TCP port that was free a moment ago on 127.0.0.1. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+// Sends output to the caller's log (function or writable stream) and keeps a tail for errors.
+function makeSink(log) {
+  const tail = [];
+  const write = (text) => {
+    if (typeof log === 'function') log(text);
+    else if (log && typeof log.write === 'function') log.write(text);
+    tail.push(text);
+    if (tail.length > 200) tail.shift();
+  };
+  return { write, tail: () => tail.join('').split('\n').slice(-40).join('\n') };
+}
+
+function runCodeServer(args, { env, sink }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [codeServerBin(), ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.setEncoding('utf8').on('data', sink.write);
+    child.stderr.setEncoding('utf8').on('data', sink.write);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+// The folder path stays readable in the printed URL; everything else is encoded.
+function folderQuery(folder) {
+  return encodeURIComponent(path.resolve(folder)).replace(/%2F/g, '/');
+}
+
+function remoteUri(port, file) {
+  return `vscode-remote://127.0.0.1:${port}${path.resolve(file)}`;
+}
+
+/** The page URL: opens `workspace` and, with a development path, loads that extension. */
+export function editorUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath }) {
+  const query = [];
+  if (workspace) query.push(`folder=${folderQuery(workspace)}`);
+  if (extensionDevelopmentPath) {
+    const payload = [['extensionDevelopmentPath', remoteUri(port, extensionDevelopmentPath)]];
+    if (extensionTestsPath) {
+      payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath)]);
+    }
+    query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  } else if (extensionTestsPath) {
+    throw new Error('extensionTestsPath needs extensionDevelopmentPath');
+  }
+  return `http://127.0.0.1:${port}/${query.length ? `?${query.join('&')}` : ''}`;
+}
+
+async function waitForHealthy(port, child, sink, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `code-server exited during startup (${child.exitCode ?? child.signalCode}):\n${sink.tail()}`,
+      );
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(
+    `code-server did not answer /healthz on port ${port} in ${timeoutMs} ms:\n${sink.tail()}`,
+  );
+}
+
+// Process groups of running editors. code-server runs detached, so a test process that dies
+// (crash, Ctrl+C, timeout kill) must take them down itself or they keep listening.
+const liveEditors = new Set();
+let processHooked = false;
+function hookProcessEnd() {
+  if (processHooked) return;
+  processHooked = true;
+  const sweep = () => {
+    for (const cleanup of liveEditors) cleanup();
+  };
+  process.on('exit', sweep);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    const onSignal = () => {
+      sweep();
+      // Alone, this listener would swallow the signal: re-raise it for the default exit.
+      if (process.listenerCount(signal) === 1) {
+        process.off(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+/**
+ * Starts code-server on 127.0.0.1 with a fresh profile. `vsix` (a path or a list) is installed
+ * first; `env` reaches code-server and so the extension host; `log` (function or stream) gets
+ * code-server's output. `stop()` kills the whole process group and deletes the profile
+ * (`stop({ keepProfile: true })` keeps it, e.g. to read its logs after a failure).
+ */
+export async function startEditor({
+  workspace,
+  vsix,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  settings = {},
+  env = {},
+  port,
+  log,
+  startupTimeoutMs = 60_000,
+} = {}) {
+  const bin = codeServerBin();
+  const sink = makeSink(log);
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'tw-editor-'));
+  const userDataDir = path.join(profile, 'user-data');
+  const extensionsDir = path.join(profile, 'extensions');
+  // An explicit config keeps code-server from writing ~/.config/code-server/config.yaml.
+  const config = path.join(profile, 'config.yaml');
+  await mkdir(path.join(userDataDir, 'User'), { recursive: true });
+  await mkdir(extensionsDir, { recursive: true });
+  await writeFile(config, '');
+  await writeFile(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2),
+  );
+  const common = [
+    '--config',
+    config,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+  ];
+
+  try {
+    for (const file of [vsix ?? []].flat()) {
+      const code = await runCodeServer([...common, '--install-extension', path.resolve(file)], {
+        env,
+        sink,
+      });
+      if (code !== 0) {
+        throw new Error(`installing ${file} failed (exit ${code}):\n${sink.tail()}`);
+      }
+    }
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+
+  try {
+    // Checked up front: /healthz from some other server on a taken port would look like success.
+    if (port) await assertPortFree(port);
+    else port = await freePort();
+  } catch (error) {
+    await rm(profile, { recursive: true, force: true });
+    throw error;
+  }
+  const args = [
+    ...common,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+  ];
+  if (workspace) args.push(path.resolve(workspace));
+  // Own process group, so stop() also takes the extension host and other children down.
+  const child = spawn(process.execPath, [bin, ...args], {
+    detached: true,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.setEncoding('utf8').on('data', sink.write);
+  child.stderr.setEncoding('utf8').on('data', sink.write);
+  const exited = new Promise((resolve) => {
+    child.on('exit', (code, signal) => resolve(code ?? signal));
+    child.on('error', (error) => {
+      sink.write(`spawn error: ${error.message}\n`);
+      resolve(null);
+    });
+  });
+
+  const killGroup = (signal) => {
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const emergencyCleanup = () => {
+    killGroup('SIGKILL');
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
+  liveEditors.add(emergencyCleanup);
+  hookProcessEnd();
+
+  let stopping;
+  const stop = ({ keepProfile = false } = {}) => {
+    stopping ??= (async () => {
+      liveEditors.delete(emergencyCleanup);
+      killGroup('SIGTERM');
+      const timedOut = await Promise.race([
+        exited.then(() => false),
+        new Promise((r) => setTimeout(() => r(true), 5000)),
+      ]);
+      // The leader may exit before its children: always sweep the group.
+      killGroup('SIGKILL');
+      if (timedOut) await exited;
+      if (!keepProfile) await rm(profile, { recursive: true, force: true });
+    })();
+    return stopping;
+  };
+
+  try {
+    await waitForHealthy(port, child, sink, startupTimeoutMs);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const url = editorUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath });
+  return { url, port, userDataDir, extensionsDir, pid: child.pid, exited, output: sink.tail, stop };
+}
+
+/** Headless Chromium (Debian's) with a page of 1400x900. Close `browser` when done. */
+export async function launchBrowser({
+  headless = true,
+  viewport = { width: 1400, height: 900 },
+} = {}) {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
+    headless,
+  });
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  return { browser, context, page };
+}
+
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Waits until the workbench is interactive; with `activityBarTitle`, also until that view
+ * container's icon shows (i.e. the extension's contributions are in).
+ */
+export async function waitForWorkbench(page, { activityBarTitle, timeout = 60_000 } = {}) {
+  await page.locator('.monaco-workbench').waitFor({ timeout });
+  await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout });
+  if (activityBarTitle) {
+    await page
+      .locator(
+        `.activitybar a.action-label[aria-label^="${activityBarTitle.replace(/"/g, '\\"')}"]`,
+      )
+      .first()
+      .waitFor({ timeout });
+  }
+}
+
+/** Runs a command from the F1 palette by its full label, e.g. 'Harness: Say Hello'. */
+export async function runCommand(page, label, { timeout = 15_000 } = {}) {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('.quick-input-box input');
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout });
+  await input.fill(`>${label}`);
+  // Exact label match: fuzzy results may rank a longer or recently used command first.
+  const row = widget
+    .locator('.monaco-list-row')
+    .filter({
+      has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
+    })
+    .first();
+  await row.waitFor({ state: 'visible', timeout });
+  await row.click();
+  await input.waitFor({ state: 'hidden', timeout });
+}
+
+/** The toast whose message contains `textOrRegex`, once visible; returns its message locator. */
+export async function waitForNotification(page, textOrRegex, { timeout = 15_000 } = {}) {
+  const message = page
+    .locator('.notifications-toasts .notification-list-item-message')
+    .filter({ hasText: textOrRegex })
+    .first();
+  await message.waitFor({ state: 'visible', timeout });
+  return message;
+}
+
+/** A tree item in the side bar by accessible name (substring, or a RegExp). */
+export function sidebarTreeItem(page, name) {
+  return page.locator('.part.sidebar').getByRole('treeitem', { name });
+}
+
+/** Saves test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Runs an extension-host test module (exports `run(): Promise<void>`, as for
+ * @vscode/test-electron) against `extensionDevelopmentPath` in a real workbench and resolves
+ * with the exit code VS Code reports (0 = passed). Output of the extension host arrives in the
+ * browser console and goes to `log` (default: stderr).
+ */
+export async function runExtensionTests({
+  workspace,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  env = {},
+  settings = {},
+  vsix,
+  log = (text) => process.stderr.write(text),
+  timeout = 120_000,
+}) {
+  if (!extensionDevelopmentPath || !extensionTestsPath) {
+    throw new Error('runExtensionTests needs extensionDevelopmentPath and extensionTestsPath');
+  }
+  const editor = await startEditor({
+    workspace,
+    vsix,
+    extensionDevelopmentPath,
+    extensionTestsPath,
+    settings,
+    env,
+  });
+  let browser;
+  try {
+    const launched = await launchBrowser();
+    browser = launched.browser;
+    const { page } = launched;
+    let onExit;
+    const exitCode = new Promise((resolve) => (onExit = resolve));
+    await page.exposeFunction('codeAutomationExit', (code) => onExit(Number(code)));
+    page.on('console', (msg) => log(`[browser ${msg.type()}] ${msg.text()}\n`));
+    await page.goto(editor.url);
+    let timer;
+    const timedOut = new Promise((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(new Error(`extension tests did not finish in ${timeout} ms:\n${editor.output()}`)),
+        timeout,
+      );
+    });
+    try {
+      return await Promise.race([exitCode, timedOut]);
+    } finally {
+      clearTimeout(timer);
+    }
+  } finally {
+    await browser?.close();
+    await editor.stop();
+  }
+}
