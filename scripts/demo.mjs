@@ -19,7 +19,10 @@ try {
     workspace: path.join(root, 'samples'),
     vsix: path.join(root, 'dist/temporal-workbench.vsix'),
     port: Number(values.port),
-    settings: { 'temporal.profiles': { 'dev-server': { address, namespace } } },
+    settings: {
+      'temporal.profiles': { 'dev-server': { address, namespace } },
+      'git.openRepositoryInParentFolders': 'never',
+    },
   });
 } catch (err) {
   await substrate.stop();
