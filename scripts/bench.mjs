@@ -1,13 +1,11 @@
 // Runs every bench/*.bench.ts (each default-exports `run(): Promise<BenchResult[]>`), then writes
 // bench/results/latest.json and a markdown table. A result may name a baseline measured in the
 // same run; the table shows the ratio, so figures from different machines are not compared.
-//   npm run bench [-- <name filter>]
+//   npm run bench [-- <name filter>]   (runs under tsx: node --import tsx scripts/bench.mjs)
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { register } from 'tsx/esm/api';
 
-register();
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const filter = process.argv[2];
 const files = fs

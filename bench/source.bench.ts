@@ -1,0 +1,159 @@
+// Source analysis speed: re-analysis after a one-line edit (what a code lens waits for) on 1k and
+// 10k-line files, against a full re-analysis of the same text measured in the same run; and the
+// time to index a 1,000-file workspace.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createSourceEngine, WorkspaceIndex, type SourceEngine } from '../server/src/source';
+import { percentile, type BenchResult } from './types';
+
+/** A Python module of about `lines` lines: workflows with handlers, activities and helpers. */
+function generatePython(lines: number): string {
+  const out = [
+    'import time',
+    'from datetime import timedelta',
+    'from temporalio import activity, workflow',
+    '',
+  ];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(
+      `@activity.defn(name="activity-${i}")`,
+      `async def activity_${i}(value: int) -> int:`,
+      `    return value + ${i}`,
+      '',
+      `@workflow.defn(name="workflow-${i}")`,
+      `class Workflow${i}:`,
+      '    def __init__(self) -> None:',
+      '        self.total = 0',
+      '',
+      '    @workflow.run',
+      `    async def run(self, start: int, label: str = "w${i}") -> int:`,
+      '        for step in range(3):',
+      `            self.total += await workflow.execute_activity(activity_${i}, step, start_to_close_timeout=timedelta(seconds=5))`,
+      '        return self.total',
+      '',
+      '    @workflow.signal',
+      '    def add(self, amount: int) -> None:',
+      '        self.total += amount',
+      '',
+      `def helper_${i}(values: list[int]) -> dict[str, int]:`,
+      '    squares = [v * v for v in values]',
+      '    return {"count": len(squares), "sum": sum(squares), "at": int(time.time())}',
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+/** A TypeScript workflow module of about `lines` lines. */
+function generateTypescript(lines: number): string {
+  const out = [
+    "import { defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';",
+    "import type * as activities from './activities';",
+    "const { work } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });",
+    '',
+  ];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(
+      `export const addSignal${i} = defineSignal<[number]>('add${i}');`,
+      '',
+      `/** Workflow number ${i}. */`,
+      `export async function workflow${i}(start: number, label = 'w${i}'): Promise<number> {`,
+      '  let total = start;',
+      `  setHandler(addSignal${i}, (amount) => {`,
+      '    total += amount;',
+      '  });',
+      '  for (let step = 0; step < 3; step++) {',
+      '    total += await work(step, label);',
+      "    await sleep('1 second');",
+      '  }',
+      '  return total;',
+      '}',
+      '',
+      `function helper${i}(values: number[]): { count: number; sum: number } {`,
+      '  const squares = values.map((v) => v * v);',
+      '  return { count: squares.length, sum: squares.reduce((a, b) => a + b, 0) };',
+      '}',
+      '',
+    );
+  }
+  return out.join('\n');
+}
+
+/** Deterministic pseudo-random numbers so every run edits the same places. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+function editLatency(engine: SourceEngine, uri: string, language: string, text: string, edits: number) {
+  engine.analyze(uri, language, text);
+  const next = random(42);
+  const incremental: number[] = [];
+  const texts: string[] = [];
+  for (let i = 0; i < edits; i++) {
+    const lines = engine.text(uri)!.split('\n');
+    const line = Math.floor(next() * lines.length);
+    const character = Math.floor(next() * (lines[line].length + 1));
+    const t0 = performance.now();
+    engine.applyEdit(uri, [{ range: { start: { line, character }, end: { line, character } }, text: i % 3 === 0 ? '\n' : 'x' }]);
+    incremental.push(performance.now() - t0);
+    texts.push(engine.text(uri)!);
+  }
+  // The baseline: the same texts analysed from scratch, measured after the edit loop so the two
+  // do not share caches.
+  const full = texts.slice(0, 15).map((text, i) => {
+    const t1 = performance.now();
+    engine.analyzeOnce(`${uri}.full${i}`, language, text);
+    return performance.now() - t1;
+  });
+  engine.close(uri);
+  return { incremental, full };
+}
+
+async function indexTime(engine: SourceEngine, files: number): Promise<number> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-index-'));
+  try {
+    for (let i = 0; i < files; i++) {
+      const dir = path.join(root, `pkg${i % 20}`);
+      fs.mkdirSync(dir, { recursive: true });
+      if (i % 2) fs.writeFileSync(path.join(dir, `wf${i}.py`), generatePython(120));
+      else fs.writeFileSync(path.join(dir, `wf${i}.ts`), generateTypescript(120));
+    }
+    const index = new WorkspaceIndex(engine);
+    const t0 = performance.now();
+    await index.build([root]);
+    return performance.now() - t0;
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const engine = await createSourceEngine();
+  const results: BenchResult[] = [];
+  for (const [language, generate, ext] of [
+    ['python', generatePython, 'py'],
+    ['typescript', generateTypescript, 'ts'],
+  ] as const) {
+    editLatency(engine, `file:///bench/warm.${ext}`, language, generate(500), 20);
+    for (const lines of [1000, 10000]) {
+      const { incremental, full } = editLatency(engine, `file:///bench/big${lines}.${ext}`, language, generate(lines), 60);
+      const name = `${language} ${lines / 1000}k lines`;
+      results.push(
+        { name: `${name}: full re-analysis p95`, value: percentile(full, 95), unit: 'ms' },
+        { name: `${name}: after one-line edit p50`, value: percentile(incremental, 50), unit: 'ms', baseline: `${name}: full re-analysis p95` },
+        {
+          name: `${name}: after one-line edit p95`,
+          value: percentile(incremental, 95),
+          unit: 'ms',
+          baseline: `${name}: full re-analysis p95`,
+          goal: lines === 10000 ? { op: '<', value: 30 } : undefined,
+        },
+      );
+    }
+  }
+  results.push({ name: 'index 1,000 files (120 lines each)', value: await indexTime(engine, 1000), unit: 'ms' });
+  engine.dispose();
+  return results;
+}
