@@ -3,7 +3,9 @@
 import { createConnection, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import * as protocol from '../../shared/src/protocol';
 import { describeNamespace, getSystemInfo, listNamespaces } from './operations/cluster';
+import { sourceCapabilities, registerSourceFeatures } from './features/register';
 import { handle } from './handlers';
+import { registerOperationHandlers } from './operations/register';
 import { Workbench } from './workbench';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -14,11 +16,15 @@ const workbench = new Workbench(
   (status) => void connection.sendNotification(protocol.connectionStatusChanged, status),
 );
 
+const sourceFeatures = registerSourceFeatures(connection, workbench);
+
 connection.onInitialize((params) => {
   workbench.updateSettings(params.initializationOptions?.settings);
+  sourceFeatures.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
+      ...sourceCapabilities,
     },
     serverInfo: { name: 'temporal-workbench', version: '0.1.0' },
   };
@@ -42,6 +48,7 @@ handle(connection, protocol.listNamespaces, async (p, signal) =>
 handle(connection, protocol.describeNamespace, async (p, signal) =>
   describeNamespace(workbench, await workbench.target(p), signal),
 );
+registerOperationHandlers(connection, workbench);
 
 connection.onShutdown(() => workbench.dispose());
 connection.listen();

@@ -23,6 +23,7 @@ export class Workbench {
   private active?: { profileId: string; namespace?: string };
   private readonly connections = new Map<string, { fingerprint: string; connection: TemporalConnection }>();
   private status: ConnectionStatus = { state: 'disconnected' };
+  private readonly statusListeners: ((status: ConnectionStatus) => void)[] = [];
 
   constructor(
     private readonly env: NodeJS.ProcessEnv,
@@ -46,6 +47,10 @@ export class Workbench {
       loaded.profiles.map(async (p) => summarise(p, p.apiKeyInSecretStorage && !!(await this.secret(p)))),
     );
     return { profiles, configFile: loaded.configFile, problems: loaded.problems };
+  }
+
+  onDidChangeStatus(listener: (status: ConnectionStatus) => void): void {
+    this.statusListeners.push(listener);
   }
 
   getStatus(): ConnectionStatus {
@@ -172,7 +177,9 @@ export class Workbench {
   }
 
   private setStatus(status: ConnectionStatus): void {
+    const changedTarget = status.profileId !== this.status.profileId || status.namespace !== this.status.namespace || status.state !== this.status.state;
     this.status = status;
     this.onStatus(status);
+    if (changedTarget) this.statusListeners.forEach((l) => l(status));
   }
 }

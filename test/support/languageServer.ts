@@ -15,6 +15,8 @@ import {
 import * as protocol from '../../shared/src/protocol';
 import type { WorkbenchSettings } from '../../shared/src/settings';
 
+type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
 export const repoRoot = path.resolve(__dirname, '../..');
 export const serverBundle = path.join(repoRoot, 'dist/server.js');
 
@@ -30,6 +32,11 @@ export interface ServerOptions {
 
 export class TestLanguageServer {
   readonly statuses: protocol.ConnectionStatus[] = [];
+  /** Last diagnostics published per document uri. */
+  readonly diagnostics = new Map<string, unknown[]>();
+  /** The workspace index reported its end of progress. */
+  indexed = false;
+  lensRefreshes = 0;
   readonly secrets: Map<string, string>;
   readonly home: string;
   private constructor(
@@ -66,11 +73,22 @@ export class TestLanguageServer {
     rpc.onRequest(protocol.readSecret, ({ key }) => ({ value: secrets.get(key) ?? null }));
     rpc.onNotification(protocol.connectionStatusChanged, (s) => server.statuses.push(s));
     rpc.onNotification('window/logMessage', () => undefined);
+    rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
+      server.diagnostics.set(p.uri, p.diagnostics);
+    });
+    rpc.onRequest('window/workDoneProgress/create', () => null);
+    rpc.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      if (p.value.kind === 'end') server.indexed = true;
+    });
+    rpc.onRequest('workspace/codeLens/refresh', () => {
+      server.lensRefreshes++;
+      return null;
+    });
     rpc.listen();
     await rpc.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
-      capabilities: {},
+      capabilities: { window: { workDoneProgress: true }, workspace: { codeLens: { refreshSupport: true } } },
       initializationOptions: { settings: options.settings ?? {} },
     });
     rpc.sendNotification('initialized', {});
@@ -83,6 +101,21 @@ export class TestLanguageServer {
 
   notify<P>(type: NotificationType<P>, params: P): void {
     this.rpc.sendNotification(type, params);
+  }
+
+  /** Polls `check` until it returns a truthy value (bounded). */
+  async waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<Truthy<T>> {
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      const v = await check();
+      if (v) return v as Truthy<T>;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+      await delay(100);
+    }
+  }
+
+  openDocument(uri: string, languageId: string, text: string): void {
+    this.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   }
 
   updateSettings(settings: Partial<WorkbenchSettings>): void {

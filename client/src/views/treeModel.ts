@@ -1,4 +1,5 @@
 // Pure view logic (no vscode import) so paging, status presentation and menu rules are unit-tested.
+import { elapsedAgo } from '../../../shared/src/format';
 
 /** Paged children: what is loaded plus the token for "Load more". */
 export class PagedList<T> {
@@ -73,12 +74,7 @@ export function countsDescription(groups: Record<string, number>): string {
 
 /** "2m ago" style relative time for descriptions. */
 export function ago(iso: string | undefined, now = Date.now()): string {
-  if (!iso) return '';
-  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return `${s}s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
-  if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
-  return `${Math.floor(s / 86400)}d ago`;
+  return iso ? elapsedAgo(now - Date.parse(iso)) : '';
 }
 
 /** Keeps the most recent distinct entries first (recent queries, last inputs). */

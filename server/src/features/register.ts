@@ -1,0 +1,72 @@
+// Editor-neutral source features over standard LSP: document sync into the analysis engine,
+// code lenses, hover, diagnostics with quick fixes, and the background workspace index.
+import type { Connection, InitializeParams } from 'vscode-languageserver';
+import { CodeLensRefreshRequest } from 'vscode-languageserver';
+import type { Workbench } from '../workbench';
+import { codeLenses } from './codeLens';
+import { DiagnosticsPublisher, quickFixes } from './diagnostics';
+import { hover } from './hover';
+import { LiveStats } from './liveStats';
+import { filePath, SourceService } from './sourceService';
+
+/** Capabilities these features add to the server's InitializeResult. */
+export const sourceCapabilities = {
+  codeLensProvider: { resolveProvider: false },
+  hoverProvider: true,
+  codeActionProvider: { codeActionKinds: ['quickfix'] },
+};
+
+export interface SourceFeatures {
+  source: SourceService;
+  /** Call from the server's single onInitialize handler. */
+  initialize(params: InitializeParams): void;
+}
+
+export function registerSourceFeatures(connection: Connection, workbench: Workbench): SourceFeatures {
+  const source = new SourceService(connection);
+  const diagnostics = new DiagnosticsPublisher(connection, source.index);
+  let lensRefresh = false;
+  let refreshTimer: NodeJS.Timeout | undefined;
+  const refreshLenses = () => {
+    if (!lensRefresh) return;
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined), 200);
+  };
+  const stats = new LiveStats(workbench, refreshLenses);
+  let folders: string[] = [];
+
+  const initialize = (params: InitializeParams) => {
+    lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    folders = uris.map(filePath).filter((p): p is string => !!p);
+  };
+  connection.onInitialized(() => void source.indexWorkspace(folders));
+
+  source.onDidChange((uri) => {
+    diagnostics.schedule(uri);
+    if (!uri) diagnostics.schedule();
+    refreshLenses();
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    diagnostics.open.add(d.uri);
+    void source.open(d.uri, d.languageId, d.text);
+  });
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => void source.change(textDocument.uri, contentChanges));
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    diagnostics.clear(textDocument.uri);
+    void source.close(textDocument.uri);
+  });
+  connection.onDidChangeWatchedFiles(({ changes }) => void source.filesChanged(changes));
+
+  connection.onCodeLens(async ({ textDocument }) => codeLenses(textDocument.uri, await source.index, stats));
+  connection.onHover(async ({ textDocument, position }) => hover(textDocument.uri, position, await source.index, stats));
+  connection.onCodeAction(({ textDocument, context }) => quickFixes(textDocument.uri, context.diagnostics));
+
+  // A new profile or namespace means other executions: recount.
+  workbench.onDidChangeStatus(() => {
+    stats.invalidate();
+    refreshLenses();
+  });
+  return { source, initialize };
+}

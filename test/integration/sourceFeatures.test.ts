@@ -1,0 +1,123 @@
+// Source features over real LSP: the bundled server indexes the sample workspace, puts lenses
+// on the Python and TypeScript workflows, hovers, publishes determinism diagnostics with quick
+// fixes, follows edits, and shows live counts from the real dev server.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import { Client, Connection } from '@temporalio/client';
+import * as protocol from '../../shared/src/protocol';
+import { LensCommands, type HandlerLensArgs, type WorkflowLensArgs } from '../../shared/src/lenses';
+import { repoRoot, TestLanguageServer } from '../support/languageServer';
+import { useTestTarget } from '../support/target';
+
+interface Lens {
+  range: unknown;
+  command: { title: string; command: string; arguments: [WorkflowLensArgs | HandlerLensArgs] };
+}
+
+const target = useTestTarget();
+const samples = path.join(repoRoot, 'samples');
+const pyUri = pathToFileURL(path.join(samples, 'python/workflows.py')).href;
+const tsUri = pathToFileURL(path.join(samples, 'typescript/src/workflows.ts')).href;
+let server: TestLanguageServer;
+
+before(async () => {
+  const { address, namespace } = await target.ready();
+  server = await TestLanguageServer.start({
+    rootUri: pathToFileURL(samples).href,
+    settings: { profiles: { dev: { address, namespace } } },
+  });
+  await server.waitFor(() => server.indexed, 'the workspace index');
+});
+after(() => server?.stop());
+
+const lenses = (uri: string) => server.rpc.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<Lens[]>;
+
+describe('code lenses', () => {
+  for (const [uri, languageId, queue] of [
+    [pyUri, 'python', 'workbench-py'],
+    [tsUri, 'typescript', 'workbench-ts'],
+  ] as const) {
+    test(`${languageId}: Start/Execute on every workflow, handler lenses, task queue from the worker`, async () => {
+      server.openDocument(uri, languageId, fs.readFileSync(new URL(uri), 'utf8'));
+      const all = await server.waitFor(async () => {
+        const l = await lenses(uri);
+        return l.length > 0 && l;
+      }, 'lenses');
+      const starts = all.filter((l) => l.command.command === LensCommands.start).map((l) => l.command.arguments[0] as WorkflowLensArgs);
+      assert.deepEqual(
+        starts.map((a) => a.workflowType).sort(),
+        ['asyncActivity', 'continueAsNewLoop', 'counter', 'failing', 'greeting', 'longTimer', 'parentWithChildren'],
+      );
+      for (const a of starts) assert.deepEqual(a.taskQueues, [queue], a.workflowType);
+      assert.equal(all.filter((l) => l.command.command === LensCommands.execute).length, 7);
+      const greeting = starts.find((a) => a.workflowType === 'greeting')!;
+      assert.deepEqual(greeting.parameters.map((p) => p.name), ['name']);
+      const handlers = all
+        .filter((l) => ['signal', 'query', 'update'].some((k) => l.command.command === LensCommands[k as 'signal']))
+        .map((l) => l.command.arguments[0] as HandlerLensArgs)
+        .map((h) => `${h.kind} ${h.name} of ${h.workflowType}`)
+        .sort();
+      assert.deepEqual(handlers, ['query value of counter', 'signal finish of counter', 'signal increment of counter', 'update setValue of counter']);
+    });
+  }
+
+  test('live line counts running executions of the type on the connected server', async () => {
+    const { address, namespace, queues } = target();
+    assert.equal((await server.request(protocol.selectProfile, { profileId: 'settings:dev' })).state, 'connected');
+    const connection = await Connection.connect({ address });
+    const client = new Client({ connection, namespace });
+    const handle = await client.workflow.start('counter', { taskQueue: queues.python, workflowId: `lens-${randomUUID()}`, args: [1] });
+    try {
+      const live = await server.waitFor(async () => {
+        const l = (await lenses(pyUri)).find((x) => x.command.command === LensCommands.showExecutions && (x.command.arguments[0] as WorkflowLensArgs).workflowType === 'counter');
+        return l && /^[1-9]\d* running/.test(l.command.title) && l;
+      }, 'a live "running" lens', 20_000);
+      assert.match(live.command.title, /running/);
+      await server.waitFor(() => server.lensRefreshes > 0, 'the server asking the client to refresh lenses');
+    } finally {
+      await handle.terminate('test done');
+      await connection.close();
+    }
+  });
+});
+
+describe('hover, edits and diagnostics', () => {
+  test('hover on a workflow names its registered type and task queue', async () => {
+    const text = fs.readFileSync(new URL(pyUri), 'utf8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('class Greeting'));
+    const h = (await server.rpc.sendRequest('textDocument/hover', {
+      textDocument: { uri: pyUri },
+      position: { line, character: 8 },
+    })) as { contents: { value: string } };
+    assert.match(h.contents.value, /Temporal workflow\*\* `greeting` \(explicit name\)/);
+    assert.match(h.contents.value, /`workbench-py`/);
+  });
+
+  test('an edit adds a workflow and its lens; clock reads get a diagnostic with a quick fix', async () => {
+    const uri = pathToFileURL(path.join(samples, 'python/scratch_workflows.py')).href;
+    const base = 'from temporalio import workflow\n\n';
+    server.openDocument(uri, 'python', base);
+    const added =
+      '@workflow.defn\nclass Stopwatch:\n    @workflow.run\n    async def run(self) -> float:\n        import time\n        return time.time()\n';
+    server.rpc.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: added }],
+    });
+    await server.waitFor(async () => (await lenses(uri)).some((l) => (l.command.arguments[0] as WorkflowLensArgs).workflowType === 'Stopwatch'), 'the new lens');
+    const diags = await server.waitFor(() => server.diagnostics.get(uri)?.length && server.diagnostics.get(uri), 'diagnostics');
+    const clock = diags.find((d) => (d as { code: string }).code === 'nondeterministic-time') as { range: unknown; message: string; code: string; source: string; data: unknown };
+    assert.ok(clock, JSON.stringify(diags));
+    assert.match(clock.message, /system clock/);
+    const actions = (await server.rpc.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: clock.range,
+      context: { diagnostics: [clock] },
+    })) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    assert.equal(actions[0].title, 'Use workflow.time()');
+    assert.equal(actions[0].edit.changes[uri][0].newText, 'workflow.time()');
+  });
+});
