@@ -8,6 +8,9 @@ import * as protocol from '../../shared/src/protocol';
 import { Config } from './config';
 import type { Views } from './views';
 
+/** Languages whose documents the server analyses for workflows. */
+const sourceLanguages = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java', 'csharp', 'rust', 'clojure'];
+
 export class Ctx {
   client?: LanguageClient;
   readonly output: vscode.OutputChannel;
@@ -34,10 +37,12 @@ export class Ctx {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: ['python', 'typescript', 'javascript', 'go', 'java', 'csharp', 'rust', 'clojure'].map(
-        (language) => ({ scheme: 'file', language }),
-      ),
-      synchronize: { configurationSection: 'temporal' },
+      documentSelector: sourceLanguages.map((language) => ({ scheme: 'file', language })),
+      synchronize: {
+        configurationSection: 'temporal',
+        // The server indexes the workspace from disk; this keeps it current for closed files.
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{py,ts,tsx,js,jsx,mjs,cjs,go,java,cs,rs,clj,cljs,cljc}'),
+      },
       initializationOptions: { settings: Config.read() },
       outputChannel: this.output,
     };
