@@ -1,0 +1,64 @@
+// Registers the workflow operation requests of shared/protocol.ts. Each handler resolves the
+// target (profile + namespace) and delegates to one operation function.
+import type { Connection } from 'vscode-languageserver';
+import * as protocol from '../../../shared/src/protocol';
+import type { TargetParams } from '../../../shared/src/protocol';
+import { handle } from '../handlers';
+import type { Target, Workbench } from '../workbench';
+import * as activities from './activities';
+import * as batch from './batch';
+import { decodePayloads } from './payloads';
+import * as updates from './updates';
+import * as visibility from './visibility';
+import * as workflows from './workflows';
+
+type Operation<P, R> = (
+  wb: Workbench,
+  target: Target,
+  params: P,
+  signal: AbortSignal,
+) => Promise<R>;
+
+export function registerOperationHandlers(connection: Connection, wb: Workbench): void {
+  const on = <P extends TargetParams, R>(type: protocol.RequestTypeOf<P, R>, op: Operation<P, R>) =>
+    handle(connection, type, async (params, signal) =>
+      op(wb, await wb.target(params ?? {}), params, signal),
+    );
+
+  on(protocol.decodePayloads, (_wb, target, p, signal) => decodePayloads(target, p, signal));
+
+  on(protocol.startWorkflow, workflows.startWorkflow);
+  on(protocol.executeWorkflow, workflows.executeWorkflow);
+  on(protocol.getWorkflowResult, workflows.getWorkflowResult);
+  on(protocol.signalWorkflow, workflows.signalWorkflow);
+  on(protocol.queryWorkflow, workflows.queryWorkflow);
+  on(protocol.cancelWorkflow, workflows.cancelWorkflow);
+  on(protocol.terminateWorkflow, workflows.terminateWorkflow);
+  on(protocol.resetWorkflow, workflows.resetWorkflow);
+  on(protocol.deleteWorkflow, workflows.deleteWorkflow);
+
+  on(protocol.executeUpdate, updates.executeUpdate);
+  on(protocol.startUpdate, updates.startUpdate);
+  on(protocol.pollUpdate, updates.pollUpdate);
+  // Update-with-start names its target inside `start`.
+  handle(connection, protocol.updateWithStartWorkflow, async (p, signal) =>
+    updates.updateWithStartWorkflow(wb, await wb.target(p.start ?? {}), p, signal),
+  );
+
+  on(protocol.describeWorkflow, visibility.describeWorkflow);
+  on(protocol.getWorkflowHistory, visibility.getWorkflowHistory);
+  on(protocol.listWorkflowRuns, visibility.listWorkflowRuns);
+  on(protocol.listWorkflows, visibility.listWorkflows);
+  on(protocol.countWorkflows, visibility.countWorkflows);
+  on(protocol.listSearchAttributes, (w, t, _p, s) => visibility.listSearchAttributes(w, t, s));
+  on(protocol.describeTaskQueue, visibility.describeTaskQueue);
+
+  on(protocol.completeActivity, activities.completeActivity);
+  on(protocol.failActivity, activities.failActivity);
+  on(protocol.heartbeatActivity, activities.heartbeatActivity);
+  on(protocol.reportActivityCanceled, activities.reportActivityCanceled);
+
+  on(protocol.startBatchOperation, batch.startBatchOperation);
+  on(protocol.describeBatchOperation, batch.describeBatchOperation);
+  on(protocol.listBatchOperations, batch.listBatchOperations);
+}
