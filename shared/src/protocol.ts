@@ -791,3 +791,19 @@ export const listBatchOperations = new RequestType<
   ListBatchOperationsResult,
   void
 >('temporal/listBatchOperations');
+
+// ---------------------------------------------------------------------------------------------
+// Source navigation
+
+export interface FindSourceParams {
+  kind: 'workflow' | 'activity' | 'signal' | 'query' | 'update';
+  /** Registered name (workflow type, activity type, handler name). */
+  name: string;
+}
+
+export interface FindSourceResult {
+  locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+}
+
+/** client -> server: where a workflow/activity type or handler is defined in the workspace. */
+export const findSource = new RequestType<FindSourceParams, FindSourceResult, void>('temporal/findSource');

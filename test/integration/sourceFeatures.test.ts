@@ -86,6 +86,16 @@ describe('code lenses', () => {
 });
 
 describe('hover, edits and diagnostics', () => {
+  test('findSource locates workflow types and handlers for the tree and history', async () => {
+    const wf = await server.request(protocol.findSource, { kind: 'workflow', name: 'counter' });
+    assert.deepEqual(wf.locations.map((l) => path.basename(l.uri)).sort(), ['workflows.py', 'workflows.ts']);
+    const update = await server.request(protocol.findSource, { kind: 'update', name: 'setValue' });
+    assert.equal(update.locations.length, 2);
+    const activity = await server.request(protocol.findSource, { kind: 'activity', name: 'composeGreeting' });
+    assert.ok(activity.locations.length >= 1, JSON.stringify(activity));
+    assert.deepEqual((await server.request(protocol.findSource, { kind: 'workflow', name: 'nope' })).locations, []);
+  });
+
   test('hover on a workflow names its registered type and task queue', async () => {
     const text = fs.readFileSync(new URL(pyUri), 'utf8');
     const line = text.split('\n').findIndex((l) => l.startsWith('class Greeting'));

@@ -5,6 +5,9 @@ import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { Workbench } from '../workbench';
 import { codeLenses } from './codeLens';
 import { DiagnosticsPublisher, quickFixes } from './diagnostics';
+import { findSource } from './findSource';
+import * as protocol from '../../../shared/src/protocol';
+import { handle } from '../handlers';
 import { hover } from './hover';
 import { LiveStats } from './liveStats';
 import { filePath, SourceService } from './sourceService';
@@ -61,6 +64,7 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
 
   connection.onCodeLens(async ({ textDocument }) => codeLenses(textDocument.uri, await source.index, stats));
   connection.onHover(async ({ textDocument, position }) => hover(textDocument.uri, position, await source.index, stats));
+  handle(connection, protocol.findSource, async (p) => ({ locations: findSource(await source.index, p.kind, p.name) }));
   connection.onCodeAction(({ textDocument, context }) => quickFixes(textDocument.uri, context.diagnostics));
 
   // A new profile or namespace means other executions: recount.
