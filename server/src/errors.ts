@@ -57,11 +57,8 @@ export function fromGrpcError(err: grpc.ServiceError, ctx: CallContext): Workben
       }
       return new WorkbenchError('NotFound', `${capitalise(detail)} (${ns}${ctx.address})`, where);
     case grpc.status.ALREADY_EXISTS:
-      return new WorkbenchError(
-        /already started/i.test(detail) ? 'AlreadyStarted' : 'AlreadyExists',
-        capitalise(detail),
-        where,
-      );
+      // Start operations turn this into AlreadyStarted, which only they can tell apart.
+      return new WorkbenchError('AlreadyExists', capitalise(detail), where);
     case grpc.status.INVALID_ARGUMENT:
       return new WorkbenchError('InvalidInput', capitalise(detail), where);
     case grpc.status.FAILED_PRECONDITION:

@@ -17,7 +17,6 @@ test('transport failures become specific, actionable messages', () => {
     [grpc.status.NOT_FOUND, 'Namespace ns is not found.', 'NotFound', /^Namespace 'ns' not found on h:7233$/],
     [grpc.status.NOT_FOUND, 'workflow execution not found', 'NotFound', /^Workflow execution not found \(namespace 'ns' on h:7233\)$/],
     [grpc.status.ALREADY_EXISTS, 'Workflow execution is already running. WorkflowId: x', 'AlreadyExists', /already running/],
-    [grpc.status.ALREADY_EXISTS, 'Workflow execution already started', 'AlreadyStarted', /already started/],
     [grpc.status.DEADLINE_EXCEEDED, 'Deadline exceeded', 'DeadlineExceeded', /did not answer within 10 s/],
     [grpc.status.PERMISSION_DENIED, 'Request unauthorized.', 'PermissionDenied', /Permission denied by namespace 'ns' on h:7233/],
   ];
