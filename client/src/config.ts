@@ -1,11 +1,34 @@
-// Settings are read in one place, typed by shared/src/settings.ts.
+// Settings are read in one place, typed by shared/src/settings.ts (plus the client-only ones below).
 import * as vscode from 'vscode';
 import { defaultSettings, type WorkbenchSettings } from '../../shared/src/settings';
+
+/** A visibility query saved under a name (`temporal.savedQueries`). */
+export interface SavedQuery {
+  name: string;
+  query: string;
+}
+
+/**
+ * Settings only the VS Code client uses (the server never needs them), so they are typed here:
+ * `temporal.webUiUrl` and `temporal.savedQueries`.
+ */
+export interface ClientSettings {
+  /** Web UI base URL when the profile has none. */
+  webUiUrl: string;
+  /** Saved visibility queries per namespace. */
+  savedQueries: Record<string, SavedQuery[]>;
+}
+
+export const defaultClientSettings: ClientSettings = {
+  webUiUrl: 'http://localhost:8233',
+  savedQueries: {},
+};
 
 export class Config {
   static read(): WorkbenchSettings {
     const c = vscode.workspace.getConfiguration('temporal');
-    const get = <K extends keyof WorkbenchSettings>(k: K) => c.get<WorkbenchSettings[K]>(k, defaultSettings[k]);
+    const get = <K extends keyof WorkbenchSettings>(k: K) =>
+      c.get<WorkbenchSettings[K]>(k, defaultSettings[k]);
     return {
       profiles: get('profiles'),
       configFile: get('configFile'),
@@ -14,5 +37,27 @@ export class Config {
       identity: get('identity'),
       refreshIntervalSeconds: get('refreshIntervalSeconds'),
     };
+  }
+
+  static client(): ClientSettings {
+    const c = vscode.workspace.getConfiguration('temporal');
+    return {
+      webUiUrl:
+        c.get<string>('webUiUrl', defaultClientSettings.webUiUrl) || defaultClientSettings.webUiUrl,
+      savedQueries: c.get<Record<string, SavedQuery[]>>('savedQueries', {}) ?? {},
+    };
+  }
+
+  /** Saves a query for a namespace in the user settings (replacing one of the same name). */
+  static async saveQuery(namespace: string, saved: SavedQuery): Promise<void> {
+    const all = Config.client().savedQueries;
+    const list = (all[namespace] ?? []).filter((q) => q.name !== saved.name);
+    await vscode.workspace
+      .getConfiguration('temporal')
+      .update(
+        'savedQueries',
+        { ...all, [namespace]: [...list, saved] },
+        vscode.ConfigurationTarget.Global,
+      );
   }
 }

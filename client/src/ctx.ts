@@ -3,13 +3,32 @@
 // client instance goes to clientSubscriptions and is disposed on restart.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import * as protocol from '../../shared/src/protocol';
 import { Config } from './config';
+import { PayloadEditors } from './input/payloadEditor';
+import { LensIndex } from './lensIndex';
+import { WorkspaceMemory } from './memory';
 import type { Views } from './views';
 
 /** Languages whose documents the server analyses for workflows. */
-const sourceLanguages = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go', 'java', 'csharp', 'rust', 'clojure'];
+const sourceLanguages = [
+  'python',
+  'typescript',
+  'typescriptreact',
+  'javascript',
+  'javascriptreact',
+  'go',
+  'java',
+  'csharp',
+  'rust',
+  'clojure',
+];
 
 export class Ctx {
   client?: LanguageClient;
@@ -20,10 +39,29 @@ export class Ctx {
   status: protocol.ConnectionStatus = { state: 'disconnected' };
   /** Set during activation, after the views are created. */
   views!: Views;
+  readonly memory: WorkspaceMemory;
+  /** Payload documents being edited (start input, signal/update arguments). */
+  readonly payloads = new PayloadEditors();
+  /** Workflow types, task queues and handlers learnt from the server's code lenses. */
+  readonly lenses = new LensIndex();
+  private readonly lensListeners = new vscode.EventEmitter<void>();
+  readonly onDidLearnLenses = this.lensListeners.event;
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.output = vscode.window.createOutputChannel('Temporal', { log: true });
-    extension.subscriptions.push(this.output, this.statusListeners);
+    this.memory = new WorkspaceMemory(extension.workspaceState);
+    extension.subscriptions.push(
+      this.output,
+      this.statusListeners,
+      this.lensListeners,
+      this.payloads,
+    );
+    this.setContextKeys(this.status);
+  }
+
+  /** Writes are refused through this profile: write commands and menus hide. */
+  get readOnly(): boolean {
+    return this.status.readOnly === true;
   }
 
   get running(): boolean {
@@ -34,19 +72,39 @@ export class Ctx {
     const module = this.extension.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      debug: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: ['--nolazy', '--inspect=6019'] },
+      },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: sourceLanguages.map((language) => ({ scheme: 'file', language })),
       synchronize: {
         configurationSection: 'temporal',
         // The server indexes the workspace from disk; this keeps it current for closed files.
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{py,ts,tsx,js,jsx,mjs,cjs,go,java,cs,rs,clj,cljs,cljc}'),
+        fileEvents: vscode.workspace.createFileSystemWatcher(
+          '**/*.{py,ts,tsx,js,jsx,mjs,cjs,go,java,cs,rs,clj,cljs,cljc}',
+        ),
       },
       initializationOptions: { settings: Config.read() },
       outputChannel: this.output,
+      middleware: {
+        // The lens arguments name workflow types, task queues and handlers: pickers reuse them.
+        provideCodeLenses: async (document, token, next) => {
+          const lenses = await next(document, token);
+          if (lenses && this.lenses.learn(document.uri.toString(), lenses))
+            this.lensListeners.fire();
+          return lenses;
+        },
+      },
     };
-    const client = new LanguageClient('temporal', 'Temporal Workbench', serverOptions, clientOptions);
+    const client = new LanguageClient(
+      'temporal',
+      'Temporal Workbench',
+      serverOptions,
+      clientOptions,
+    );
     this.client = client;
     this.clientSubscriptions.push(
       client.onRequest(protocol.readSecret, async ({ key }) => ({
@@ -70,16 +128,45 @@ export class Ctx {
     await this.start();
   }
 
-  /** Sends one shared/ request; says why when the server is not running. */
-  async request<P, R>(type: protocol.RequestTypeOf<P, R>, params: P): Promise<R> {
+  /**
+   * Sends one shared/ request; says why when the server is not running. A token's cancellation
+   * reaches the server ($/cancelRequest), which aborts the gRPC call.
+   */
+  async request<P, R>(
+    type: protocol.RequestTypeOf<P, R>,
+    params: P,
+    token?: vscode.CancellationToken,
+  ): Promise<R> {
     if (!this.client || !this.running) {
       throw new Error('The Temporal language server is not running (see the "Temporal" output)');
     }
-    return this.client.sendRequest(type, params);
+    return token
+      ? this.client.sendRequest(type, params, token)
+      : this.client.sendRequest(type, params);
   }
 
   private setStatus(status: protocol.ConnectionStatus): void {
     this.status = status;
+    this.setContextKeys(status);
     this.statusListeners.fire(status);
+  }
+
+  /** `when` clauses of palette entries and menus read these. */
+  private setContextKeys(status: protocol.ConnectionStatus): void {
+    void vscode.commands.executeCommand(
+      'setContext',
+      'temporal.profileSelected',
+      !!status.profileId,
+    );
+    void vscode.commands.executeCommand(
+      'setContext',
+      'temporal.connected',
+      status.state === 'connected',
+    );
+    void vscode.commands.executeCommand(
+      'setContext',
+      'temporal.readOnly',
+      status.readOnly === true,
+    );
   }
 }

@@ -7,6 +7,11 @@ export function errorKind(err: unknown): string | undefined {
   return (err as { data?: ErrorData }).data?.kind;
 }
 
+/** The user (or a closed editor) cancelled: nothing to report. */
+export function isCancellation(err: unknown): boolean {
+  return errorKind(err) === 'Cancelled' || err instanceof vscode.CancellationError;
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -20,7 +25,7 @@ const fixes: Record<string, { label: string; command: string }> = {
 
 export async function showError(err: unknown, output?: vscode.OutputChannel): Promise<void> {
   const message = errorMessage(err);
-  if (errorKind(err) === 'Cancelled') return;
+  if (isCancellation(err)) return;
   output?.appendLine(`[error] ${message}`);
   const fix = fixes[errorKind(err) ?? ''];
   const picked = await vscode.window.showErrorMessage(message, ...(fix ? [fix.label] : []));

@@ -4,11 +4,20 @@ import type { ConnectionStatus } from '../../shared/src/protocol';
 import type { Ctx } from './ctx';
 
 export function createStatusBar(ctx: Ctx): void {
-  const item = vscode.window.createStatusBarItem('temporal.status', vscode.StatusBarAlignment.Left, 10);
+  const item = vscode.window.createStatusBarItem(
+    'temporal.status',
+    vscode.StatusBarAlignment.Left,
+    10,
+  );
   item.name = 'Temporal connection';
   item.command = 'temporal.selectProfile';
   const render = (s: ConnectionStatus) => {
-    const icon = { connected: '$(pass-filled)', connecting: '$(sync~spin)', error: '$(error)', disconnected: '$(debug-disconnect)' }[s.state];
+    const icon = {
+      connected: '$(pass-filled)',
+      connecting: '$(sync~spin)',
+      error: '$(error)',
+      disconnected: '$(debug-disconnect)',
+    }[s.state];
     item.text = `${icon} Temporal: ${s.profileName ? `${s.profileName} · ${s.namespace}` : 'not connected'}`;
     item.tooltip = new vscode.MarkdownString(
       [
@@ -23,7 +32,8 @@ export function createStatusBar(ctx: Ctx): void {
         .filter(Boolean)
         .join('\n\n'),
     );
-    item.backgroundColor = s.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    item.backgroundColor =
+      s.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
   };
   render(ctx.status);
   ctx.extension.subscriptions.push(item, ctx.onDidChangeStatus(render));

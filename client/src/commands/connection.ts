@@ -16,10 +16,15 @@ export async function restoreActiveProfile(ctx: Ctx): Promise<void> {
   const saved = ctx.extension.workspaceState.get<Active>(activeKey);
   const { profiles } = await ctx.request(protocol.listProfiles, {});
   const profile = profiles.find((p) => p.id === saved?.profileId) ?? profiles[0];
-  if (profile) await select(ctx, profile.id, saved?.profileId === profile.id ? saved.namespace : undefined);
+  if (profile)
+    await select(ctx, profile.id, saved?.profileId === profile.id ? saved.namespace : undefined);
 }
 
-async function select(ctx: Ctx, profileId: string, namespace?: string): Promise<protocol.ConnectionStatus> {
+async function select(
+  ctx: Ctx,
+  profileId: string,
+  namespace?: string,
+): Promise<protocol.ConnectionStatus> {
   const status = await ctx.request(protocol.selectProfile, { profileId, namespace });
   await ctx.extension.workspaceState.update(activeKey, { profileId, namespace });
   return status;
@@ -43,11 +48,18 @@ export async function selectProfile(ctx: Ctx): Promise<void> {
         .join(' · '),
       profile: p,
     })),
-    { title: 'Temporal: Select Profile', placeHolder: 'Connection profile', matchOnDescription: true },
+    {
+      title: 'Temporal: Select Profile',
+      placeHolder: 'Connection profile',
+      matchOnDescription: true,
+    },
   );
   if (!picked) return;
   const status = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Connecting to ${picked.profile.address}…` },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `Connecting to ${picked.profile.address}…`,
+    },
     () => select(ctx, picked.profile.id),
   );
   reportStatus(ctx, status);
@@ -59,11 +71,17 @@ export async function selectNamespace(ctx: Ctx): Promise<void> {
   // Passing a promise keeps the quick pick open with a busy indicator while namespaces load.
   const items: Thenable<vscode.QuickPickItem[]> = ctx
     .request(protocol.listNamespaces, { profileId })
-    .then((r) => r.namespaces.map((n) => ({ label: n.name, description: n.state, detail: n.description || undefined })));
-  const picked = await vscode.window.showQuickPick<vscode.QuickPickItem>(
-    items,
-    { title: 'Temporal: Select Namespace', placeHolder: `Namespaces on ${ctx.status.address}` },
-  );
+    .then((r) =>
+      r.namespaces.map((n) => ({
+        label: n.name,
+        description: n.state,
+        detail: n.description || undefined,
+      })),
+    );
+  const picked = await vscode.window.showQuickPick<vscode.QuickPickItem>(items, {
+    title: 'Temporal: Select Namespace',
+    placeHolder: `Namespaces on ${ctx.status.address}`,
+  });
   if (!picked) return;
   reportStatus(ctx, await select(ctx, profileId, picked.label));
 }
@@ -83,7 +101,12 @@ export async function setApiKey(ctx: Ctx): Promise<void> {
       ? profiles[0]
       : (
           await vscode.window.showQuickPick(
-            profiles.map((p) => ({ label: p.name, description: p.address, picked: p === current, profile: p })),
+            profiles.map((p) => ({
+              label: p.name,
+              description: p.address,
+              picked: p === current,
+              profile: p,
+            })),
             { title: 'Temporal: Set API Key', placeHolder: 'Profile the API key is for' },
           )
         )?.profile;
@@ -99,7 +122,8 @@ export async function setApiKey(ctx: Ctx): Promise<void> {
   const key = protocol.apiKeySecretKey(target.name);
   await ctx.extension.secrets.store(key, value.trim());
   ctx.client?.sendNotification(protocol.secretChanged, { key });
-  if (target.id === ctx.status.profileId) reportStatus(ctx, await select(ctx, target.id, ctx.status.namespace));
+  if (target.id === ctx.status.profileId)
+    reportStatus(ctx, await select(ctx, target.id, ctx.status.namespace));
   else void vscode.window.showInformationMessage(`API key stored for profile '${target.name}'.`);
 }
 
@@ -113,8 +137,14 @@ export async function clearApiKey(ctx: Ctx): Promise<void> {
 }
 
 function reportStatus(ctx: Ctx, status: protocol.ConnectionStatus): void {
-  if (status.state === 'error' && status.error) void showError(Object.assign(new Error(status.error.message), { data: status.error }), ctx.output);
+  if (status.state === 'error' && status.error)
+    void showError(
+      Object.assign(new Error(status.error.message), { data: status.error }),
+      ctx.output,
+    );
   else if (status.state === 'connected') {
-    void vscode.window.showInformationMessage(`Connected to ${status.address} · ${status.namespace}`);
+    void vscode.window.showInformationMessage(
+      `Connected to ${status.address} · ${status.namespace}`,
+    );
   }
 }

@@ -1,9 +1,19 @@
 // The one command registry: command id -> implementation taking the Ctx. Each command's
 // failures are shown the same way; when the server is down the command says why.
 import * as vscode from 'vscode';
+import { LensCommands } from '../../../shared/src/lenses';
 import type { Ctx } from '../ctx';
 import { showError } from '../errors';
 import { clearApiKey, selectNamespace, selectProfile, setApiKey, useNamespace } from './connection';
+import {
+  clearWorkflowFilter,
+  filterWorkflows,
+  filterWorkflowsByStatus,
+  runSavedQuery,
+  saveWorkflowQuery,
+} from './filters';
+import { addTaskQueue, removeTaskQueue } from './taskQueues';
+import * as wf from './workflows';
 
 export type Command = (ctx: Ctx, ...args: unknown[]) => unknown;
 
@@ -16,7 +26,48 @@ export const commands: Record<string, Command> = {
   'temporal.clearApiKey': clearApiKey,
   'temporal.showOutput': (ctx) => ctx.output.show(),
   'temporal.restartServer': (ctx) => ctx.restart(),
-  'temporal.openSettings': () => vscode.commands.executeCommand('workbench.action.openSettings', 'temporal.'),
+  'temporal.openSettings': () =>
+    vscode.commands.executeCommand('workbench.action.openSettings', 'temporal.'),
+
+  // Code lens commands (ids shared with the server) also serve the tree and the palette.
+  [LensCommands.start]: (ctx, arg) => wf.startWorkflow(ctx, arg),
+  [LensCommands.execute]: wf.executeWorkflow,
+  [LensCommands.showExecutions]: wf.showExecutionsOfType,
+  [LensCommands.signal]: wf.signalWorkflow,
+  [LensCommands.query]: wf.queryWorkflow,
+  [LensCommands.update]: wf.updateWorkflow,
+
+  'temporal.cancelWorkflow': wf.cancelWorkflow,
+  'temporal.terminateWorkflow': wf.terminateWorkflow,
+  'temporal.resetWorkflow': wf.resetWorkflow,
+  'temporal.deleteWorkflow': wf.deleteWorkflow,
+  'temporal.startWorkflowAgain': wf.startWorkflowAgain,
+  'temporal.showWorkflowResult': wf.showWorkflowResult,
+  'temporal.describeWorkflow': wf.describeWorkflow,
+  'temporal.openWorkflowHistory': wf.openWorkflowHistory,
+  'temporal.openHistoryEvent': wf.openHistoryEvent,
+  'temporal.copyWorkflowId': wf.copyWorkflowId,
+  'temporal.copyRunId': wf.copyRunId,
+  'temporal.openInWebUi': wf.openInWebUi,
+  'temporal.goToWorkflowDefinition': wf.goToWorkflowDefinition,
+
+  'temporal.workflows.refresh': (ctx) => ctx.views.workflows.refresh(),
+  'temporal.workflows.loadMore': (ctx, key) =>
+    ctx.views.workflows.loadMore(typeof key === 'string' ? key : 'root'),
+  'temporal.workflows.filter': filterWorkflows,
+  'temporal.workflows.filterStatus': filterWorkflowsByStatus,
+  'temporal.workflows.clearFilter': clearWorkflowFilter,
+  'temporal.workflows.saveQuery': saveWorkflowQuery,
+  'temporal.workflows.runSavedQuery': runSavedQuery,
+  'temporal.workflows.batchTerminate': wf.batchTerminate,
+  'temporal.workflows.batchCancel': wf.batchCancel,
+
+  'temporal.taskQueues.refresh': (ctx) => ctx.views.taskQueues.refresh(),
+  'temporal.taskQueues.add': addTaskQueue,
+  'temporal.taskQueues.remove': removeTaskQueue,
+
+  'temporal.submitInput': (ctx) => ctx.payloads.submit(),
+  'temporal.cancelInput': (ctx) => ctx.payloads.cancel(),
 };
 
 export function registerCommands(ctx: Ctx): void {

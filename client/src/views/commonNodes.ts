@@ -31,7 +31,11 @@ export class MessageItem extends vscode.TreeItem {
 }
 
 /** Calls `refresh` every `seconds()` while the view is visible; 0 turns it off. */
-export function autoRefresh(view: vscode.TreeView<unknown>, seconds: () => number, refresh: () => void): vscode.Disposable {
+export function autoRefresh(
+  view: vscode.TreeView<unknown>,
+  seconds: () => number,
+  refresh: () => void,
+): vscode.Disposable {
   let timer: NodeJS.Timeout | undefined;
   const arm = () => {
     clearInterval(timer);
@@ -42,7 +46,9 @@ export function autoRefresh(view: vscode.TreeView<unknown>, seconds: () => numbe
   arm();
   const subs = [
     view.onDidChangeVisibility(arm),
-    vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('temporal.refreshIntervalSeconds') && arm()),
+    vscode.workspace.onDidChangeConfiguration(
+      (e) => e.affectsConfiguration('temporal.refreshIntervalSeconds') && arm(),
+    ),
   ];
   return new vscode.Disposable(() => {
     clearInterval(timer);

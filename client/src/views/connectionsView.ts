@@ -14,9 +14,19 @@ export class ProfileItem extends vscode.TreeItem {
     this.id = `profile:${profile.id}`;
     this.description = `${profile.address}${active ? ` · ${status.state}` : ''}`;
     this.contextValue = `profile${active ? '.active' : ''}${profile.readOnly ? '.readonly' : ''}`;
-    const icon = active ? (status.state === 'error' ? 'debug-disconnect' : 'plug') : 'server-environment';
-    const color = active && status.state === 'connected' ? new vscode.ThemeColor('testing.iconPassed') : undefined;
-    this.iconPath = new vscode.ThemeIcon(icon, active && status.state === 'error' ? new vscode.ThemeColor('errorForeground') : color);
+    const icon = active
+      ? status.state === 'error'
+        ? 'debug-disconnect'
+        : 'plug'
+      : 'server-environment';
+    const color =
+      active && status.state === 'connected'
+        ? new vscode.ThemeColor('testing.iconPassed')
+        : undefined;
+    this.iconPath = new vscode.ThemeIcon(
+      icon,
+      active && status.state === 'error' ? new vscode.ThemeColor('errorForeground') : color,
+    );
     this.tooltip = new vscode.MarkdownString(
       [
         `**${profile.name}** (${profile.source === 'toml' ? 'temporal.toml' : profile.source})`,
@@ -42,7 +52,10 @@ export class NamespaceItem extends vscode.TreeItem {
   ) {
     super(namespace.name, vscode.TreeItemCollapsibleState.None);
     this.id = `ns:${profileId}:${namespace.name}`;
-    this.description = [selected ? 'selected' : '', namespace.retentionDays ? `${namespace.retentionDays}d retention` : '']
+    this.description = [
+      selected ? 'selected' : '',
+      namespace.retentionDays ? `${namespace.retentionDays}d retention` : '',
+    ]
       .filter(Boolean)
       .join(' · ');
     this.tooltip = namespace.description || namespace.name;
@@ -59,7 +72,10 @@ export class ConnectionTreeProvider implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(private readonly ctx: Ctx) {
-    ctx.extension.subscriptions.push(this.changed, ctx.onDidChangeStatus(() => this.refresh()));
+    ctx.extension.subscriptions.push(
+      this.changed,
+      ctx.onDidChangeStatus(() => this.refresh()),
+    );
   }
 
   refresh(): void {
@@ -81,8 +97,11 @@ export class ConnectionTreeProvider implements vscode.TreeDataProvider<Node> {
         ];
       }
       if (node instanceof ProfileItem) {
-        const { namespaces } = await this.ctx.request(protocol.listNamespaces, { profileId: node.profile.id });
-        const selected = this.ctx.status.profileId === node.profile.id ? this.ctx.status.namespace : undefined;
+        const { namespaces } = await this.ctx.request(protocol.listNamespaces, {
+          profileId: node.profile.id,
+        });
+        const selected =
+          this.ctx.status.profileId === node.profile.id ? this.ctx.status.namespace : undefined;
         return namespaces
           .filter((n) => n.name !== 'temporal-system')
           .map((n) => new NamespaceItem(node.profile.id, n, n.name === selected));

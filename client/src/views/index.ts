@@ -1,22 +1,65 @@
 // Creates the tree views of the Temporal container and keeps them for commands to refresh.
+// Order in the container (package.json): Connections, Workflows, Schedules (its own provider,
+// added beside these), Task Queues.
 import * as vscode from 'vscode';
+import { Config } from '../config';
 import type { Ctx } from '../ctx';
+import { autoRefresh } from './commonNodes';
 import { ConnectionTreeProvider } from './connectionsView';
+import { TaskQueueTreeProvider } from './taskQueuesView';
+import { isFiltered } from './workflowsModel';
+import { WorkflowTreeProvider, type WorkflowNode } from './workflowsView';
 
 export class Views {
   readonly connections: ConnectionTreeProvider;
   readonly connectionsView: vscode.TreeView<unknown>;
+  readonly workflows: WorkflowTreeProvider;
+  readonly workflowsView: vscode.TreeView<WorkflowNode>;
+  readonly taskQueues: TaskQueueTreeProvider;
+  readonly taskQueuesView: vscode.TreeView<unknown>;
 
   constructor(ctx: Ctx) {
+    const interval = () => Config.read().refreshIntervalSeconds;
     this.connections = new ConnectionTreeProvider(ctx);
     this.connectionsView = vscode.window.createTreeView('temporal.connections', {
       treeDataProvider: this.connections,
       showCollapseAll: true,
     });
-    ctx.extension.subscriptions.push(this.connectionsView);
+
+    this.workflows = new WorkflowTreeProvider(ctx);
+    this.workflowsView = vscode.window.createTreeView('temporal.workflows', {
+      treeDataProvider: this.workflows,
+      showCollapseAll: true,
+    });
+    this.workflows.view = this.workflowsView;
+    void vscode.commands.executeCommand(
+      'setContext',
+      'temporal.workflows.filtered',
+      isFiltered(this.workflows.filter),
+    );
+
+    // Schedules: its provider and view are created here, between Workflows and Task Queues.
+
+    this.taskQueues = new TaskQueueTreeProvider(ctx);
+    this.taskQueuesView = vscode.window.createTreeView('temporal.taskQueues', {
+      treeDataProvider: this.taskQueues,
+      showCollapseAll: true,
+    });
+
+    ctx.extension.subscriptions.push(
+      this.connectionsView,
+      this.workflowsView,
+      this.taskQueuesView,
+      autoRefresh(this.workflowsView, interval, () => void this.workflows.poll()),
+      // Collapsed details need no polling; expanding reads them afresh.
+      this.workflowsView.onDidCollapseElement((e) => this.workflows.collapsed(e.element)),
+      autoRefresh(this.taskQueuesView, interval, () => void this.taskQueues.poll()),
+    );
   }
 
   refreshAll(): void {
     this.connections.refresh();
+    this.workflows.refresh();
+    this.taskQueues.refresh();
   }
 }

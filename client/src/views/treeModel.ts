@@ -6,22 +6,66 @@ export class PagedList<T> {
   items: T[] = [];
   nextPageToken?: string;
   loaded = false;
+  /** Loaded, but a refresh asked for new data: the next read reloads. */
+  stale = false;
 
   /** Replaces (first page) or appends (next page) and remembers the next token. */
   accept(page: { items: T[]; nextPageToken?: string }, append: boolean): void {
     this.items = append ? [...this.items, ...page.items] : page.items;
     this.nextPageToken = page.nextPageToken || undefined;
     this.loaded = true;
+    this.stale = false;
   }
 
   get hasMore(): boolean {
     return this.nextPageToken !== undefined;
   }
 
+  /** Not loaded yet, or marked stale by a refresh. */
+  get needsLoad(): boolean {
+    return !this.loaded || this.stale;
+  }
+
+  markStale(): void {
+    if (this.loaded) this.stale = true;
+  }
+
+  /**
+   * Page size for a reload: at least what is shown now, so a refresh does not take back the
+   * pages "Load more" added (bounded, as servers cap page sizes). One more when the end was
+   * reached: servers hand out a next-page token whenever a page is full, and a "Load more" that
+   * then finds nothing is noise.
+   */
+  reloadPageSize(pageSize: number, max = 1000): number {
+    return Math.min(
+      max,
+      Math.max(pageSize, this.items.length + (this.loaded && !this.hasMore ? 1 : 0)),
+    );
+  }
+
+  /**
+   * Reads through `fetch`: the first page when nothing is loaded or the list is stale (sized by
+   * reloadPageSize), the next page when `more` is set. Returns the items shown afterwards.
+   */
+  async load(
+    fetch: (
+      pageSize: number,
+      nextPageToken?: string,
+    ) => Promise<{ items: T[]; nextPageToken?: string }>,
+    pageSize: number,
+    more = false,
+  ): Promise<T[]> {
+    if (more && this.hasMore) this.accept(await fetch(pageSize, this.nextPageToken), true);
+    else if (!more && this.needsLoad)
+      this.accept(await fetch(this.reloadPageSize(pageSize)), false);
+    return this.items;
+  }
+
   reset(): void {
     this.items = [];
     this.nextPageToken = undefined;
     this.loaded = false;
+    this.stale = false;
   }
 }
 
@@ -65,7 +109,15 @@ export function executionContext(status: string, readOnly: boolean): string {
 
 /** "3 running · 1 failed" from grouped counts, in a stable order, zeros left out. */
 export function countsDescription(groups: Record<string, number>): string {
-  const order: ExecutionStatus[] = ['Running', 'Failed', 'TimedOut', 'Terminated', 'Canceled', 'Completed', 'ContinuedAsNew'];
+  const order: ExecutionStatus[] = [
+    'Running',
+    'Failed',
+    'TimedOut',
+    'Terminated',
+    'Canceled',
+    'Completed',
+    'ContinuedAsNew',
+  ];
   return order
     .filter((s) => (groups[s] ?? 0) > 0)
     .map((s) => `${groups[s]} ${statusLook[s].label.toLowerCase()}`)

@@ -1,0 +1,115 @@
+// Filtering the Workflows view: a visibility query (with recent and saved queries), a status
+// quick filter, and saving the current query per namespace in settings.
+import * as vscode from 'vscode';
+import { Config } from '../config';
+import type { Ctx } from '../ctx';
+import { emptyFilter, filterStatuses } from '../views/workflowsModel';
+import { lookOf } from '../views/treeModel';
+
+interface QueryItem extends vscode.QuickPickItem {
+  query?: string;
+}
+
+/** Query input: type a visibility query, or pick a saved or recent one. */
+export async function filterWorkflows(ctx: Ctx): Promise<void> {
+  const provider = ctx.views.workflows;
+  const namespace = ctx.status.namespace ?? '';
+  const saved = Config.client().savedQueries[namespace] ?? [];
+  const recent = ctx.memory.recentQueries();
+  const base: QueryItem[] = [
+    ...(saved.length
+      ? [{ label: `Saved for ${namespace}`, kind: vscode.QuickPickItemKind.Separator }]
+      : []),
+    ...saved.map((s) => ({ label: `$(bookmark) ${s.name}`, description: s.query, query: s.query })),
+    ...(recent.length ? [{ label: 'Recent', kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...recent.map((q) => ({ label: `$(history) ${q}`, query: q })),
+  ];
+  const qp = vscode.window.createQuickPick<QueryItem>();
+  qp.title = 'Filter Workflows';
+  qp.placeholder =
+    "Visibility query, e.g. WorkflowType = 'greeting' AND ExecutionStatus = 'Running' (empty = all)";
+  qp.value = provider.filter.query;
+  qp.matchOnDescription = true;
+  const render = () => {
+    const typed = qp.value.trim();
+    qp.items = [
+      {
+        label: typed ? `$(search) ${typed}` : '$(clear-all) All executions',
+        description: 'apply',
+        query: typed,
+      },
+      ...base,
+    ];
+  };
+  render();
+  qp.onDidChangeValue(render);
+  const picked = await new Promise<QueryItem | undefined>((resolve) => {
+    qp.onDidAccept(() => resolve(qp.selectedItems[0] ?? qp.activeItems[0]));
+    qp.onDidHide(() => resolve(undefined));
+    qp.show();
+  });
+  qp.dispose();
+  if (!picked || picked.query === undefined) return;
+  if (picked.query) await ctx.memory.addRecentQuery(picked.query);
+  await provider.setFilter({ ...provider.filter, query: picked.query });
+}
+
+/** Status quick filter (several may be picked; none = every status). */
+export async function filterWorkflowsByStatus(ctx: Ctx): Promise<void> {
+  const provider = ctx.views.workflows;
+  const items = filterStatuses.map((s) => ({
+    label: `$(${lookOf(s).icon.replace('~spin', '')}) ${lookOf(s).label}`,
+    status: s,
+    picked: provider.filter.statuses.includes(s),
+  }));
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Filter Workflows by Status',
+    placeHolder: 'Statuses to show (none = all)',
+    canPickMany: true,
+  });
+  if (!picked) return;
+  await provider.setFilter({ ...provider.filter, statuses: picked.map((p) => p.status) });
+}
+
+export async function clearWorkflowFilter(ctx: Ctx): Promise<void> {
+  await ctx.views.workflows.setFilter(emptyFilter);
+}
+
+/** Saves the current typed query under a name for this namespace (user settings). */
+export async function saveWorkflowQuery(ctx: Ctx): Promise<void> {
+  const query = ctx.views.workflows.filter.query.trim();
+  const namespace = ctx.status.namespace;
+  if (!query || !namespace) {
+    void vscode.window.showInformationMessage(
+      'Set a query with "Filter Workflows" first; then it can be saved.',
+    );
+    return;
+  }
+  const name = await vscode.window.showInputBox({
+    title: `Save Query for ${namespace}`,
+    prompt: query,
+    placeHolder: 'Name',
+    validateInput: (v) => (v.trim() ? undefined : 'The name cannot be empty'),
+  });
+  if (!name) return;
+  await Config.saveQuery(namespace, { name: name.trim(), query });
+  void vscode.window.showInformationMessage(`Saved query '${name.trim()}' for ${namespace}.`);
+}
+
+export async function runSavedQuery(ctx: Ctx): Promise<void> {
+  const namespace = ctx.status.namespace ?? '';
+  const saved = Config.client().savedQueries[namespace] ?? [];
+  if (!saved.length) {
+    void vscode.window.showInformationMessage(
+      `No saved queries for ${namespace || 'this namespace'} (setting temporal.savedQueries).`,
+    );
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    saved.map((s) => ({ label: s.name, description: s.query, query: s.query })),
+    { title: `Saved Queries of ${namespace}`, matchOnDescription: true },
+  );
+  if (!picked) return;
+  await ctx.memory.addRecentQuery(picked.query);
+  await ctx.views.workflows.setFilter({ ...ctx.views.workflows.filter, query: picked.query });
+}
