@@ -10,7 +10,8 @@ export interface TypeStats {
   fetchedAt: number;
 }
 
-const ttlMs = 30_000;
+// Short enough that a start or terminate shows on the lens within seconds; lenses never wait for it.
+const ttlMs = 5_000;
 
 export class LiveStats {
   private readonly cache = new Map<string, TypeStats>();
