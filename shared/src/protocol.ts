@@ -807,3 +807,329 @@ export interface FindSourceResult {
 
 /** client -> server: where a workflow/activity type or handler is defined in the workspace. */
 export const findSource = new RequestType<FindSourceParams, FindSourceResult, void>('temporal/findSource');
+
+// ---------------------------------------------------------------------------------------------
+// Schedules
+//
+// A schedule is edited as one JSON document (`ScheduleDocument`): the same shape creates it,
+// `getScheduleDocument` returns it and `updateSchedule` takes it back. The conventions of the
+// workflow operations apply (durations as text, times ISO 8601, payload input as JSON text).
+// Invalid input fails with InvalidInput naming the field (`spec.cronExpressions[0]`,
+// `spec.timezoneName`, `spec.calendars[1].hour`) before anything is sent; nothing is created.
+
+export type ScheduleOverlapPolicyName =
+  'Skip' | 'BufferOne' | 'BufferAll' | 'CancelOther' | 'TerminateOther' | 'AllowAll';
+
+/** Values `start` to `end` (inclusive) every `step` (default 1); a bare number is that value. */
+export type ScheduleRangeInput = number | { start: number; end?: number; step?: number };
+
+/**
+ * One calendar field: a list of ranges, or cron-style text such as `"9-17/2"`, `"1,15"`,
+ * `"MON-FRI"`, `"*"`. An empty list matches nothing (for `year`: every year).
+ */
+export type ScheduleCalendarField = ScheduleRangeInput[] | string;
+
+/**
+ * Calendar times that match every field (a structured calendar of the API). Absent fields
+ * default to 0 for second, minute and hour, and to any value for the others.
+ */
+export interface ScheduleCalendarInput {
+  /** 0-59. */
+  second?: ScheduleCalendarField;
+  /** 0-59. */
+  minute?: ScheduleCalendarField;
+  /** 0-23. */
+  hour?: ScheduleCalendarField;
+  /** 1-31. */
+  dayOfMonth?: ScheduleCalendarField;
+  /** 1-12 (text also takes names: `JAN`, `March`). */
+  month?: ScheduleCalendarField;
+  /** 2000-2100. */
+  year?: ScheduleCalendarField;
+  /** 0-6, Sunday = 0 (text also takes names: `MON-FRI`). */
+  dayOfWeek?: ScheduleCalendarField;
+  comment?: string;
+}
+
+export interface ScheduleIntervalInput {
+  /** e.g. `1h`, `90s`; at least 1s. */
+  every: string;
+  /** Shift of the slots from the epoch-aligned ones (`every: 1h, offset: 15m` = hh:15); less than `every`. */
+  offset?: string;
+}
+
+/** When the action runs: the union of intervals, calendars and cron expressions, minus `skip`. */
+export interface ScheduleSpecInput {
+  intervals?: ScheduleIntervalInput[];
+  calendars?: ScheduleCalendarInput[];
+  /**
+   * Cron text: 5 fields (minute hour day-of-month month day-of-week), 6 (+ year) or 7 (second
+   * first, + year); also `@daily`, `@hourly` ..., `@every 90m/15m`, a `CRON_TZ=<zone> ` prefix
+   * and a `# comment` suffix. The server stores them as calendars (or intervals), so a described
+   * schedule shows them under `calendars`.
+   */
+  cronExpressions?: string[];
+  /**
+   * Calendar times to skip even when they match (the API's excludeStructuredCalendar). Here
+   * every absent field means any value: `{ "month": "12", "dayOfMonth": "25" }` skips that day.
+   */
+  skip?: ScheduleCalendarInput[];
+  /** No action before this time. */
+  startTime?: string;
+  /** No action after this time. */
+  endTime?: string;
+  /** Each action is delayed by a random duration up to this. */
+  jitter?: string;
+  /** IANA time zone of calendars and cron expressions (e.g. `Europe/Paris`); default UTC. */
+  timezoneName?: string;
+}
+
+/**
+ * What each action starts: the workflow start options a schedule can carry. Id reuse/conflict,
+ * start delay, cron, request id and signal-with-start are left out: the schedule decides them.
+ */
+export interface ScheduleActionInput extends Omit<
+  StartWorkflowParams,
+  | keyof TargetParams
+  | 'workflowId'
+  | 'idReusePolicy'
+  | 'idConflictPolicy'
+  | 'cronSchedule'
+  | 'startDelay'
+  | 'requestId'
+  | 'signal'
+> {
+  /**
+   * Prefix of the runs' workflow ids: each run appends its scheduled time
+   * (`<workflowId>-2025-01-01T00:00:00Z`). Default: `<scheduleId>-workflow`.
+   */
+  workflowId?: string;
+}
+
+export interface SchedulePoliciesInput {
+  /** What happens when an action is due while the previous run still runs (default Skip). */
+  overlap?: ScheduleOverlapPolicyName;
+  /** How late a missed action may still run after an outage (default 1 year; server minimum 10s). */
+  catchupWindow?: string;
+  /** Pause the schedule when a run fails or times out. */
+  pauseOnFailure?: boolean;
+  /** Runs use the action's workflow id as is, without the scheduled time appended. */
+  keepOriginalWorkflowId?: boolean;
+}
+
+export interface ScheduleStateInput {
+  paused?: boolean;
+  /** Why it is paused, or any note. */
+  notes?: string;
+  /** Only this many more actions, then the schedule stops taking actions (absent = unlimited). */
+  remainingActions?: number;
+}
+
+/** A schedule as one editable document: create input, describe view and update input. */
+export interface ScheduleDocument {
+  spec: ScheduleSpecInput;
+  action: ScheduleActionInput;
+  policies?: SchedulePoliciesInput;
+  state?: ScheduleStateInput;
+  /**
+   * Memo of the schedule itself. On update: absent or unchanged = left as is, `{}` = cleared
+   * (servers running schedules as workflows refuse memo changes).
+   */
+  memo?: Record<string, JsonValue>;
+  /** Search attributes of the schedule itself. On update: absent or unchanged = left as is, `{}` = cleared. */
+  searchAttributes?: Record<string, JsonValue>;
+}
+
+export interface CreateScheduleParams extends TargetParams, ScheduleDocument {
+  scheduleId: string;
+  /** Also take the action once right away. */
+  triggerImmediately?: boolean;
+  /** Same request id = same create. Default: a new UUID. */
+  requestId?: string;
+}
+
+export interface CreateScheduleResult {
+  scheduleId: string;
+  namespace: string;
+  /** Pass to updateSchedule to refuse the update if someone else changed the schedule first. */
+  conflictToken?: string;
+}
+
+/** client -> server: create a schedule (fails with AlreadyExists for a taken id). */
+export const createSchedule = new RequestType<CreateScheduleParams, CreateScheduleResult, void>(
+  'temporal/createSchedule',
+);
+
+export interface ScheduleRefParams extends TargetParams {
+  scheduleId: string;
+}
+
+/** One action a schedule took, linked to the run it started. */
+export interface ScheduleActionResultView {
+  /** The time the spec (or trigger/backfill) asked for. */
+  scheduledTime?: string;
+  /** When the action was actually taken (after jitter, buffering ...). */
+  actualTime?: string;
+  workflowId: string;
+  runId: string;
+  /** Status of that run as the schedule last saw it. */
+  status?: ExecutionStatus;
+}
+
+export interface ScheduleDescription {
+  scheduleId: string;
+  /** Spec, action, policies, state, memo and search attributes in the document shape. */
+  schedule: ScheduleDocument;
+  /** One line for trees: `every 1m`, `0 9 * * 1-5 (weekdays)`, ... plus time zone. */
+  specSummary: string;
+  workflowType: string;
+  taskQueue: string;
+  paused: boolean;
+  notes: string;
+  /** Actions taken so far (scheduled, triggered and backfilled). */
+  actionCount: number;
+  /** Actions skipped because they were later than the catch-up window. */
+  missedCatchupWindow: number;
+  /** Actions skipped by the overlap policy. */
+  overlapSkipped: number;
+  /** Actions dropped because the buffer was full. */
+  bufferDropped: number;
+  /** Actions waiting in the buffer. */
+  bufferSize: number;
+  runningWorkflows: { workflowId: string; runId: string }[];
+  /** Most recent last. */
+  recentActions: ScheduleActionResultView[];
+  /** The next times the spec matches (info.futureActionTimes). */
+  futureActionTimes: string[];
+  createTime?: string;
+  updateTime?: string;
+  /** Set when the server found the stored schedule invalid. */
+  invalidScheduleError?: string;
+  memo: Record<string, PayloadView>;
+  searchAttributes: Record<string, PayloadView>;
+  conflictToken?: string;
+}
+
+/** client -> server: a schedule with its state, counts, recent actions and next times. */
+export const describeSchedule = new RequestType<ScheduleRefParams, ScheduleDescription, void>(
+  'temporal/describeSchedule',
+);
+
+export interface ListSchedulesParams extends TargetParams {
+  /** Visibility query over schedules (e.g. `TemporalSchedulePaused = true`); empty = all. */
+  query?: string;
+  pageSize?: number;
+  nextPageToken?: string;
+}
+
+export interface ScheduleSummary {
+  scheduleId: string;
+  workflowType: string;
+  paused: boolean;
+  notes: string;
+  specSummary: string;
+  recentActions: ScheduleActionResultView[];
+  futureActionTimes: string[];
+  memo: Record<string, PayloadView>;
+  searchAttributes: Record<string, PayloadView>;
+}
+
+export interface ListSchedulesResult {
+  schedules: ScheduleSummary[];
+  nextPageToken?: string;
+}
+
+/** client -> server: schedules of the namespace, one page (visibility: new ones appear shortly). */
+export const listSchedules = new RequestType<ListSchedulesParams, ListSchedulesResult, void>(
+  'temporal/listSchedules',
+);
+
+export interface GetScheduleDocumentResult {
+  scheduleId: string;
+  document: ScheduleDocument;
+  /** Pass back to updateSchedule so a concurrent change is not overwritten. */
+  conflictToken?: string;
+  /**
+   * What the document cannot show exactly (encoded payloads, headers ...). Such parts are kept
+   * as they are when the document leaves them unchanged.
+   */
+  warnings: string[];
+}
+
+/** client -> server: the schedule as an editable document (the input shape of createSchedule). */
+export const getScheduleDocument = new RequestType<
+  ScheduleRefParams,
+  GetScheduleDocumentResult,
+  void
+>('temporal/getScheduleDocument');
+
+export interface UpdateScheduleParams extends ScheduleRefParams {
+  /** The edited document, or its JSON text as edited (syntax errors name line and column). */
+  document: ScheduleDocument | string;
+  /** From getScheduleDocument/describeSchedule; the update fails if the schedule changed since. */
+  conflictToken?: string;
+  requestId?: string;
+}
+
+/**
+ * client -> server: replace spec, action, policies and state (and memo/search attributes when
+ * given) with the document's. Validated first: nothing is saved unless all of it is valid.
+ */
+export const updateSchedule = new RequestType<UpdateScheduleParams, { ok: true }, void>(
+  'temporal/updateSchedule',
+);
+
+export interface PauseScheduleParams extends ScheduleRefParams {
+  /** Stored as the schedule's notes. */
+  note?: string;
+}
+
+/** client -> server: pause a schedule (no actions until unpaused; trigger and backfill still run). */
+export const pauseSchedule = new RequestType<PauseScheduleParams, { ok: true }, void>(
+  'temporal/pauseSchedule',
+);
+
+/** client -> server: unpause a schedule. */
+export const unpauseSchedule = new RequestType<PauseScheduleParams, { ok: true }, void>(
+  'temporal/unpauseSchedule',
+);
+
+export interface TriggerScheduleParams extends ScheduleRefParams {
+  /** Default: the schedule's own overlap policy. */
+  overlapPolicy?: ScheduleOverlapPolicyName;
+}
+
+/** client -> server: take the action once now. */
+export const triggerSchedule = new RequestType<TriggerScheduleParams, { ok: true }, void>(
+  'temporal/triggerSchedule',
+);
+
+export interface BackfillScheduleParams extends ScheduleRefParams {
+  /** Inclusive: a spec time equal to `startTime` or `endTime` is taken. */
+  startTime: string;
+  endTime: string;
+  /** Default: the schedule's own overlap policy (use AllowAll to run every slot). */
+  overlapPolicy?: ScheduleOverlapPolicyName;
+}
+
+/** client -> server: take the actions the spec would have taken in a time range. */
+export const backfillSchedule = new RequestType<BackfillScheduleParams, { ok: true }, void>(
+  'temporal/backfillSchedule',
+);
+
+/** client -> server: delete a schedule (its runs are left alone; the client confirms first). */
+export const deleteSchedule = new RequestType<ScheduleRefParams, { ok: true }, void>(
+  'temporal/deleteSchedule',
+);
+
+export interface ListScheduleMatchingTimesParams extends ScheduleRefParams {
+  startTime: string;
+  endTime: string;
+}
+
+/** client -> server: the times in a range at which the schedule's spec would act (a preview). */
+export const listScheduleMatchingTimes = new RequestType<
+  ListScheduleMatchingTimesParams,
+  { times: string[] },
+  void
+>('temporal/listScheduleMatchingTimes');

@@ -8,6 +8,7 @@ import type { Target, Workbench } from '../workbench';
 import * as activities from './activities';
 import * as batch from './batch';
 import { decodePayloads } from './payloads';
+import * as schedules from './schedules';
 import * as updates from './updates';
 import * as visibility from './visibility';
 import * as workflows from './workflows';
@@ -61,4 +62,16 @@ export function registerOperationHandlers(connection: Connection, wb: Workbench)
   on(protocol.startBatchOperation, batch.startBatchOperation);
   on(protocol.describeBatchOperation, batch.describeBatchOperation);
   on(protocol.listBatchOperations, batch.listBatchOperations);
+
+  on(protocol.createSchedule, schedules.createSchedule);
+  on(protocol.describeSchedule, schedules.describeSchedule);
+  on(protocol.listSchedules, schedules.listSchedules);
+  on(protocol.getScheduleDocument, schedules.getScheduleDocument);
+  on(protocol.updateSchedule, schedules.updateSchedule);
+  on(protocol.pauseSchedule, schedules.pauseSchedule);
+  on(protocol.unpauseSchedule, schedules.unpauseSchedule);
+  on(protocol.triggerSchedule, schedules.triggerSchedule);
+  on(protocol.backfillSchedule, schedules.backfillSchedule);
+  on(protocol.deleteSchedule, schedules.deleteSchedule);
+  on(protocol.listScheduleMatchingTimes, schedules.listScheduleMatchingTimes);
 }
