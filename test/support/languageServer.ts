@@ -85,12 +85,18 @@ export class TestLanguageServer {
       return null;
     });
     rpc.listen();
-    await rpc.sendRequest('initialize', {
+    // A server that dies while starting would otherwise leave the test waiting forever.
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`language server exited (${code}) while starting: ${stderr.join('').slice(-2000)}`))),
+    );
+    exited.catch(() => undefined); // after a successful start, a later exit is normal
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('language server did not answer initialize within 20 s')), 20_000).unref());
+    await Promise.race([exited, timeout, rpc.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.rootUri ?? null,
       capabilities: { window: { workDoneProgress: true }, workspace: { codeLens: { refreshSupport: true } } },
       initializationOptions: { settings: options.settings ?? {} },
-    });
+    })]);
     rpc.sendNotification('initialized', {});
     return server;
   }
