@@ -1133,3 +1133,16 @@ export const listScheduleMatchingTimes = new RequestType<
   { times: string[] },
   void
 >('temporal/listScheduleMatchingTimes');
+
+export interface WorkspaceWorker {
+  /** Task queue after resolving constants and env defaults, when statically known. */
+  taskQueue?: string;
+  workflowTypes: string[];
+  language: string;
+  uri: string;
+}
+
+/** client -> server: worker registrations found in the workspace (task queue <-> workflow types). */
+export const listWorkspaceWorkers = new RequestType<NoParams, { workers: WorkspaceWorker[] }, void>(
+  'temporal/listWorkspaceWorkers',
+);

@@ -86,6 +86,12 @@ describe('code lenses', () => {
 });
 
 describe('hover, edits and diagnostics', () => {
+  test('workspace workers: each sample worker with its task queue and workflow types', async () => {
+    const { workers } = await server.request(protocol.listWorkspaceWorkers, {});
+    const byQueue = Object.fromEntries(workers.map((w) => [w.taskQueue, w.workflowTypes.length]));
+    assert.deepEqual(byQueue, { 'workbench-py': 7, 'workbench-ts': 7 });
+  });
+
   test('findSource locates workflow types and handlers for the tree and history', async () => {
     const wf = await server.request(protocol.findSource, { kind: 'workflow', name: 'counter' });
     assert.deepEqual(wf.locations.map((l) => path.basename(l.uri)).sort(), ['workflows.py', 'workflows.ts']);

@@ -164,7 +164,7 @@ export class TaskQueueTreeProvider implements vscode.TreeDataProvider<Node> {
   /** Every queue name known, with where it came from. */
   known(): { name: string; sources: TaskQueueSource[] }[] {
     return mergeTaskQueues({
-      workspace: this.ctx.lenses.taskQueues(),
+      workspace: [...new Set([...this.ctx.lenses.taskQueues(), ...this.workspaceQueues])],
       added: this.ctx.memory.addedTaskQueues(),
       used: this.ctx.memory.usedTaskQueues(),
       server: this.ctx.memory.serverTaskQueues,
@@ -182,7 +182,12 @@ export class TaskQueueTreeProvider implements vscode.TreeDataProvider<Node> {
     return [];
   }
 
+  /** Task queues of worker registrations in the workspace, from the server's source index. */
+  private workspaceQueues: string[] = [];
+
   private async readRows(): Promise<Row[]> {
+    const { workers } = await this.ctx.request(protocol.listWorkspaceWorkers, {});
+    this.workspaceQueues = workers.flatMap((w) => (w.taskQueue ? [w.taskQueue] : []));
     // Queues of recent executions: the server's own knowledge of which queues are in use.
     const recent = await this.ctx.request(protocol.listWorkflows, { pageSize: 100 });
     this.ctx.memory.serverTaskQueues = [

@@ -65,6 +65,14 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
   connection.onCodeLens(async ({ textDocument }) => codeLenses(textDocument.uri, await source.index, stats));
   connection.onHover(async ({ textDocument, position }) => hover(textDocument.uri, position, await source.index, stats));
   handle(connection, protocol.findSource, async (p) => ({ locations: findSource(await source.index, p.kind, p.name) }));
+  handle(connection, protocol.listWorkspaceWorkers, async () => ({
+    workers: (await source.index).workers().map((w) => ({
+      taskQueue: w.resolvedTaskQueue ?? w.taskQueue,
+      workflowTypes: w.workflowTypes,
+      language: w.language,
+      uri: w.uri,
+    })),
+  }));
   connection.onCodeAction(({ textDocument, context }) => quickFixes(textDocument.uri, context.diagnostics));
 
   // A new profile or namespace means other executions: recount.
