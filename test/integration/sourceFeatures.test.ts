@@ -85,6 +85,44 @@ describe('code lenses', () => {
   });
 });
 
+describe('lens commands drive real executions', () => {
+  for (const uri of [pyUri, tsUri]) {
+    test(`${path.basename(uri)}: execute from the greeting lens, then signal, query and update counter from handler lenses`, async () => {
+      const all = await lenses(uri);
+      const lensArgs = (command: string, match: (a: WorkflowLensArgs & HandlerLensArgs) => boolean) =>
+        all.map((l) => l.command).find((c) => c.command === command && match(c.arguments[0] as never))!.arguments[0] as WorkflowLensArgs & HandlerLensArgs;
+      // Execute lens: the type and task queue come from the source and the worker registration.
+      const greet = lensArgs(LensCommands.execute, (a) => a.workflowType === 'greeting');
+      const run = await server.request(protocol.executeWorkflow, {
+        workflowType: greet.workflowType,
+        taskQueue: greet.taskQueues[0],
+        input: JSON.stringify(['Lens']),
+      });
+      assert.deepEqual(run.outcome.status === 'Completed' && run.outcome.result[0].value, 'Hello, Lens!');
+      // Start lens on counter, then the handler lenses against that execution.
+      const counter = lensArgs(LensCommands.start, (a) => a.workflowType === 'counter');
+      const { workflowId } = await server.request(protocol.startWorkflow, {
+        workflowType: counter.workflowType,
+        taskQueue: counter.taskQueues[0],
+        workflowId: `lens-counter-${randomUUID()}`,
+        input: '[10]',
+      });
+      const signal = lensArgs(LensCommands.signal, (a) => a.name === 'increment');
+      const query = lensArgs(LensCommands.query, (a) => a.name === 'value');
+      const update = lensArgs(LensCommands.update, (a) => a.name === 'setValue');
+      assert.equal(signal.workflowType, 'counter');
+      await server.request(protocol.signalWorkflow, { workflowId, signalName: signal.name, input: '[5]' });
+      const q = await server.request(protocol.queryWorkflow, { workflowId, queryType: query.name });
+      assert.equal(q.result?.[0].value, 15);
+      const u = await server.request(protocol.executeUpdate, { workflowId, updateName: update.name, input: '[3]' });
+      assert.equal(u.result?.[0].value, 15);
+      await server.request(protocol.signalWorkflow, { workflowId, signalName: 'finish' });
+      const outcome = await server.request(protocol.getWorkflowResult, { workflowId, wait: true });
+      assert.deepEqual(outcome.status === 'Completed' && outcome.result[0].value, 3);
+    });
+  }
+});
+
 describe('hover, edits and diagnostics', () => {
   test('workspace workers: each sample worker with its task queue and workflow types', async () => {
     const { workers } = await server.request(protocol.listWorkspaceWorkers, {});
