@@ -8,6 +8,9 @@ import { findProfile, loadProfiles, summarise, type LoadedProfiles, type Profile
 import { TemporalConnection } from './connection/temporalConnection';
 import { asWorkbenchError, WorkbenchError } from './errors';
 
+/** Failures of the connection itself (not of one request): they turn the status bar red. */
+const transportKinds = new Set(['Unavailable', 'TlsConfig', 'Unauthenticated']);
+
 /** What an operation runs against. */
 export interface Target {
   connection: TemporalConnection;
@@ -88,14 +91,19 @@ export class Workbench {
   /** Runs one call, translating failures into WorkbenchErrors that name the address and namespace. */
   async call<T>(target: Target, fn: (c: TemporalConnection) => Promise<T>): Promise<T> {
     try {
-      return await fn(target.connection);
+      const result = await fn(target.connection);
+      // The server answered again after a failure: the status bar should say so.
+      if (this.status.state === 'error' && transportKinds.has(this.status.error?.kind ?? '') && this.isActive(target)) {
+        this.setStatus({ ...this.status, state: 'connected', error: undefined });
+      }
+      return result;
     } catch (err) {
       const e = asWorkbenchError(err, {
         address: target.connection.address,
         namespace: target.namespace,
         timeoutMs: target.connection.timeoutMs,
       });
-      if (this.isActive(target) && (e.kind === 'Unavailable' || e.kind === 'TlsConfig' || e.kind === 'Unauthenticated')) {
+      if (this.isActive(target) && transportKinds.has(e.kind)) {
         this.setStatus({ ...this.status, state: 'error', error: { kind: e.kind, message: e.message } });
       }
       throw e;
