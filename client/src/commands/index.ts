@@ -12,6 +12,7 @@ import {
   runSavedQuery,
   saveWorkflowQuery,
 } from './filters';
+import * as sch from './schedules';
 import { addTaskQueue, removeTaskQueue } from './taskQueues';
 import * as wf from './workflows';
 
@@ -61,6 +62,17 @@ export const commands: Record<string, Command> = {
   'temporal.workflows.runSavedQuery': runSavedQuery,
   'temporal.workflows.batchTerminate': wf.batchTerminate,
   'temporal.workflows.batchCancel': wf.batchCancel,
+
+  'temporal.createSchedule': sch.createSchedule,
+  'temporal.editSchedule': sch.editSchedule,
+  'temporal.pauseSchedule': sch.pauseSchedule,
+  'temporal.unpauseSchedule': sch.unpauseSchedule,
+  'temporal.triggerSchedule': sch.triggerSchedule,
+  'temporal.backfillSchedule': sch.backfillSchedule,
+  'temporal.deleteSchedule': sch.deleteSchedule,
+  'temporal.describeSchedule': sch.describeSchedule,
+  'temporal.schedules.refresh': (ctx) => ctx.views.schedules.refresh(),
+  'temporal.schedules.loadMore': (ctx) => ctx.views.schedules.loadMore(),
 
   'temporal.taskQueues.refresh': (ctx) => ctx.views.taskQueues.refresh(),
   'temporal.taskQueues.add': addTaskQueue,

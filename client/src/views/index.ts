@@ -6,6 +6,7 @@ import { Config } from '../config';
 import type { Ctx } from '../ctx';
 import { autoRefresh } from './commonNodes';
 import { ConnectionTreeProvider } from './connectionsView';
+import { ScheduleTreeProvider, type ScheduleNode } from './schedulesView';
 import { TaskQueueTreeProvider } from './taskQueuesView';
 import { isFiltered } from './workflowsModel';
 import { WorkflowTreeProvider, type WorkflowNode } from './workflowsView';
@@ -15,6 +16,8 @@ export class Views {
   readonly connectionsView: vscode.TreeView<unknown>;
   readonly workflows: WorkflowTreeProvider;
   readonly workflowsView: vscode.TreeView<WorkflowNode>;
+  readonly schedules: ScheduleTreeProvider;
+  readonly schedulesView: vscode.TreeView<ScheduleNode>;
   readonly taskQueues: TaskQueueTreeProvider;
   readonly taskQueuesView: vscode.TreeView<unknown>;
 
@@ -39,6 +42,11 @@ export class Views {
     );
 
     // Schedules: its provider and view are created here, between Workflows and Task Queues.
+    this.schedules = new ScheduleTreeProvider(ctx);
+    this.schedulesView = vscode.window.createTreeView('temporal.schedules', {
+      treeDataProvider: this.schedules,
+      showCollapseAll: true,
+    });
 
     this.taskQueues = new TaskQueueTreeProvider(ctx);
     this.taskQueuesView = vscode.window.createTreeView('temporal.taskQueues', {
@@ -49,10 +57,12 @@ export class Views {
     ctx.extension.subscriptions.push(
       this.connectionsView,
       this.workflowsView,
+      this.schedulesView,
       this.taskQueuesView,
       autoRefresh(this.workflowsView, interval, () => void this.workflows.poll()),
       // Collapsed details need no polling; expanding reads them afresh.
       this.workflowsView.onDidCollapseElement((e) => this.workflows.collapsed(e.element)),
+      autoRefresh(this.schedulesView, interval, () => this.schedules.poll()),
       autoRefresh(this.taskQueuesView, interval, () => void this.taskQueues.poll()),
     );
   }
@@ -60,6 +70,7 @@ export class Views {
   refreshAll(): void {
     this.connections.refresh();
     this.workflows.refresh();
+    this.schedules.refresh();
     this.taskQueues.refresh();
   }
 }

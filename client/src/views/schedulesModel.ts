@@ -1,0 +1,109 @@
+// Pure Schedules view logic (no vscode import): descriptions, next-run text, context values and
+// the prefilled create document, so they are unit-tested.
+import type {
+  ScheduleActionResultView,
+  ScheduleDocument,
+  ScheduleSummary,
+} from '../../../shared/src/protocol';
+
+/** "4s", "3m", "2h 5m", "3d": the time until `iso` (past or now = "now"). */
+export function untilText(iso: string, now = Date.now()): string {
+  const ms = Date.parse(iso) - now;
+  if (!Number.isFinite(ms) || ms <= 0) return 'now';
+  const s = Math.ceil(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return m % 60 ? `${h}h ${m % 60}m` : `${h}h`;
+  return `${Math.floor(h / 24)}d`;
+}
+
+/** The first future time after `now`, if any. */
+export function nextRun(times: readonly string[], now = Date.now()): string | undefined {
+  return times.find((t) => Date.parse(t) > now) ?? undefined;
+}
+
+/** "every 1m · next in 4s", or "every 1m · paused" (a paused schedule takes no action). */
+export function scheduleDescription(s: ScheduleSummary, now = Date.now()): string {
+  const parts = [s.specSummary || s.workflowType];
+  if (s.paused) parts.push('paused');
+  else {
+    const next = nextRun(s.futureActionTimes, now);
+    if (next) parts.push(`next in ${untilText(next, now)}`);
+  }
+  return parts.filter(Boolean).join(' · ');
+}
+
+/**
+ * contextValue of a schedule node: `schedule.active` / `schedule.paused`, plus `.readonly` when
+ * writes are off (menus match `viewItem =~ /^schedule\.active$/`).
+ */
+export function scheduleContext(paused: boolean, readOnly: boolean): string {
+  return `schedule.${paused ? 'paused' : 'active'}${readOnly ? '.readonly' : ''}`;
+}
+
+/** Most recent action first, at most `max`. */
+export function recentActionsNewestFirst(
+  actions: readonly ScheduleActionResultView[],
+  max = 10,
+): ScheduleActionResultView[] {
+  return [...actions].reverse().slice(0, max);
+}
+
+/** Markdown lines for a schedule's tooltip. */
+export function scheduleTooltip(s: ScheduleSummary): string[] {
+  return [
+    `**${s.scheduleId}**`,
+    `Workflow: ${s.workflowType}`,
+    `Spec: ${s.specSummary}`,
+    `State: ${s.paused ? 'paused' : 'active'}${s.notes ? ` (${s.notes})` : ''}`,
+    s.futureActionTimes.length ? `Next: ${s.futureActionTimes.slice(0, 3).join(', ')}` : '',
+  ].filter(Boolean);
+}
+
+/** A complete example document to create a schedule from (every 1m of the first known type). */
+export function exampleScheduleDocument(
+  workflowTypes: readonly string[],
+  taskQueues: readonly string[],
+): ScheduleDocument {
+  return {
+    spec: { intervals: [{ every: '1m' }] },
+    action: {
+      workflowType: workflowTypes[0] ?? 'greeting',
+      taskQueue: taskQueues[0] ?? 'workbench-ts',
+      input: '["World"]',
+    },
+    policies: { overlap: 'Skip', catchupWindow: '1m', pauseOnFailure: false },
+    state: { paused: false, notes: '' },
+  };
+}
+
+/** The create document's body: the schedule id beside the schedule document. */
+export function createDocumentText(scheduleId: string, doc: ScheduleDocument): string {
+  return JSON.stringify({ scheduleId, ...doc }, null, 2);
+}
+
+/** Splits a submitted create document into its id and the schedule document (or says what is wrong). */
+export function parseCreateDocument(
+  value: unknown,
+): { scheduleId: string; document: ScheduleDocument } | { error: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return { error: 'The document must be a JSON object.' };
+  const { scheduleId, ...rest } = value as Record<string, unknown>;
+  if (typeof scheduleId !== 'string' || !scheduleId.trim())
+    return { error: 'scheduleId: a non-empty string is required.' };
+  return { scheduleId: scheduleId.trim(), document: rest as unknown as ScheduleDocument };
+}
+
+/** Default backfill range: the last hour, ISO text. */
+export function defaultBackfillRange(now = Date.now()): { start: string; end: string } {
+  return { start: new Date(now - 3_600_000).toISOString(), end: new Date(now).toISOString() };
+}
+
+/** An ISO 8601 time the server will take, or undefined. */
+export function checkIsoTime(text: string): string | undefined {
+  return /^\d{4}-\d{2}-\d{2}T/.test(text.trim()) && Number.isFinite(Date.parse(text.trim()))
+    ? undefined
+    : 'An ISO 8601 time, e.g. 2025-01-01T00:00:00Z';
+}
