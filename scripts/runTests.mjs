@@ -47,18 +47,37 @@ const stop = async () => {
 };
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop().then(() => process.exit(130)));
 
-const child = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--test',
-    `--test-concurrency=${process.env.TEST_CONCURRENCY ?? 2}`,
-    '--test-timeout=300000',
-    ...files,
-  ],
-  { cwd: root, env, stdio: 'inherit' },
-);
-const code = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? (s ? 1 : 0))));
+// Real-editor files run one at a time after the rest: two code-servers with Chromium on 2 cores
+// starve each other's UI timeouts. Everything else runs two files at a time.
+const isE2e = (f) => f.includes(`${path.sep}e2e${path.sep}`);
+const phases = [
+  { files: files.filter((f) => !isE2e(f)), concurrency: process.env.TEST_CONCURRENCY ?? 2 },
+  { files: files.filter(isE2e), concurrency: 1 },
+].filter((p) => p.files.length);
+
+const totals = { pass: 0, fail: 0, cancelled: 0, skipped: 0 };
+let code = 0;
+for (const phase of phases) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${phase.concurrency}`, '--test-timeout=300000', ...phase.files],
+    { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  // Pass the TAP output through and keep the runner's own counts for the closing line.
+  let tail = '';
+  child.stdout.on('data', (chunk) => {
+    process.stdout.write(chunk);
+    tail = (tail + chunk).slice(-4000);
+  });
+  const exit = await new Promise((resolve) => child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
+  for (const key of Object.keys(totals)) {
+    const m = tail.match(new RegExp(`^# ${key} (\\d+)$`, 'm'));
+    if (m) totals[key] += Number(m[1]);
+  }
+  if (exit !== 0) code = exit;
+}
 await stop();
+if (phases.length > 1) {
+  console.log(`${totals.pass} passed, ${totals.fail + totals.cancelled} failed, ${totals.skipped} skipped`);
+}
 process.exit(code);
