@@ -364,7 +364,16 @@ export async function runCommand(page, label, { timeout = 15_000 } = {}) {
     .first();
   await row.waitFor({ state: 'visible', timeout });
   await row.click();
-  await input.waitFor({ state: 'hidden', timeout });
+  // The palette closes, or the command reuses the same quick input for its own picker at once:
+  // either way the `>command` text is gone.
+  await page.waitForFunction(
+    () => {
+      const box = document.querySelector('.quick-input-widget .quick-input-box input');
+      return !box || box.offsetParent === null || !box.value.startsWith('>');
+    },
+    undefined,
+    { timeout },
+  );
 }
 
 /** The toast whose message contains `textOrRegex`, once visible; returns its message locator. */
