@@ -7,6 +7,7 @@ import { sourceCapabilities, registerSourceFeatures } from './features/register'
 import { handle } from './handlers';
 import { registerOperationHandlers } from './operations/register';
 import { Workbench } from './workbench';
+import { registerExecutionView } from './executionView/register';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -49,6 +50,12 @@ handle(connection, protocol.describeNamespace, async (p, signal) =>
   describeNamespace(workbench, await workbench.target(p), signal),
 );
 registerOperationHandlers(connection, workbench);
+
+// Execution view (webview): history pages into a model, import, live state, stack frames.
+registerExecutionView(connection, workbench, {
+  index: sourceFeatures.source.index,
+  folders: () => sourceFeatures.folders(),
+});
 
 connection.onShutdown(() => workbench.dispose());
 connection.listen();

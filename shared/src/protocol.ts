@@ -1146,3 +1146,168 @@ export interface WorkspaceWorker {
 export const listWorkspaceWorkers = new RequestType<NoParams, { workers: WorkspaceWorker[] }, void>(
   'temporal/listWorkspaceWorkers',
 );
+
+// ---------------------------------------------------------------------------------------------
+// Execution view
+//
+// The server pages an execution's history into a per-view session and hands back a compact
+// model: the header, and one group per activity, timer, child, signal, update, Nexus operation
+// or workflow task (the Web UI's "compact" rows), each on a timeline lane. Events stay the
+// `HistoryEventView`s of getWorkflowHistory (their `json` is what export writes).
+
+/** What a group of events is about. */
+export type ExecutionGroupKind =
+  | 'workflow'
+  | 'workflowTask'
+  | 'activity'
+  | 'timer'
+  | 'child'
+  | 'signal'
+  | 'signalExternal'
+  | 'cancelExternal'
+  | 'update'
+  | 'nexus'
+  | 'marker'
+  | 'other';
+
+/** Events that belong together (an activity's scheduled/started/completed ...). */
+export interface ExecutionGroup {
+  /** Id of the group's first event. */
+  id: number;
+  kind: ExecutionGroupKind;
+  /** Activity type, timer id, child workflow type, signal/update name, `service/operation`. */
+  name: string;
+  /** Last event's outcome word: Scheduled, Started, Completed, Failed, Fired, Signaled ... */
+  status: string;
+  /** Still waiting for its closing event. */
+  open: boolean;
+  failed: boolean;
+  /** Epoch milliseconds of the first and last event. */
+  startMs?: number;
+  endMs?: number;
+  eventIds: number[];
+  /** Activity attempt of the last start (> 1 means it was retried). */
+  attempt?: number;
+  /** Activity id, child workflow id, timer duration ... */
+  detail?: string;
+  /** Timeline row (0 = the workflow, 1 = workflow tasks, 2 = signals, then one per group). */
+  lane: number;
+}
+
+export interface ExecutionHeader {
+  workflowId: string;
+  runId: string;
+  workflowType: string;
+  taskQueue: string;
+  status: ExecutionStatus;
+  startTime?: string;
+  closeTime?: string;
+  durationMs?: number;
+  attempt?: number;
+  parent?: { workflowId: string; runId: string };
+  /** Previous run when this one continued as new or retried. */
+  continuedFromRunId?: string;
+  /** Next run (continued as new / retry / cron). */
+  nextRunId?: string;
+  memo: Record<string, PayloadView[]>;
+  searchAttributes: Record<string, PayloadView[]>;
+  input?: PayloadView[];
+  result?: PayloadView[];
+  failure?: FailureView;
+}
+
+export interface ExecutionModel {
+  header: ExecutionHeader;
+  groups: ExecutionGroup[];
+  eventCount: number;
+  lastEventId: number;
+  /** Number of timeline lanes. */
+  laneCount: number;
+}
+
+export interface ExecutionViewPageParams extends WorkflowRefParams {
+  /** Chosen by the client; the server keeps one session per view. */
+  viewId: string;
+  /** Absent: start over from the first event. */
+  nextPageToken?: string;
+  /** Long-poll for new events of a running execution. */
+  follow?: boolean;
+  pageSize?: number;
+}
+
+export interface ExecutionViewPageResult {
+  /** The new events of this page. */
+  events: HistoryEventView[];
+  nextPageToken?: string;
+  /** Events loaded so far in the session. */
+  loaded: number;
+  /** The model of all events loaded so far (sent when paging is done, and on follow pages). */
+  model?: ExecutionModel;
+}
+
+/** client -> server: the next page of an execution view's history, added to its model. */
+export const executionViewPage = new RequestType<ExecutionViewPageParams, ExecutionViewPageResult, void>(
+  'temporal/executionViewPage',
+);
+
+export interface ImportExecutionHistoryParams extends TargetParams {
+  viewId: string;
+  /** A file as `temporal workflow show --output json` writes it (`{"events": [...]}`). */
+  text: string;
+  /** For messages about the file. */
+  fileName?: string;
+}
+
+/** client -> server: an exported history file read into a view (payloads decoded as usual). */
+export const importExecutionHistory = new RequestType<
+  ImportExecutionHistoryParams,
+  { events: HistoryEventView[]; model: ExecutionModel },
+  void
+>('temporal/importExecutionHistory');
+
+/** client -> server: a view closed; its session is dropped. */
+export const closeExecutionView = new NotificationType<{ viewId: string }>('temporal/closeExecutionView');
+
+/** One line of a stack trace, with the workspace file it names when there is one. */
+export interface StackFrameView {
+  text: string;
+  /** Function or method the frame names, when it can be read. */
+  functionName?: string;
+  uri?: string;
+  /** 0-based. */
+  line?: number;
+  character?: number;
+}
+
+/** client -> server: stack trace text split into frames resolved to workspace files. */
+export const resolveStackTrace = new RequestType<{ stackTrace: string }, { frames: StackFrameView[] }, void>(
+  'temporal/resolveStackTrace',
+);
+
+/** One reason a running execution may not be making progress. */
+export interface NotMovingReason {
+  kind: 'noPollers' | 'workflowTaskFailing' | 'activityRetrying' | 'timer' | 'pendingChild' | 'pendingNexus' | 'waiting';
+  /** One sentence, e.g. "No worker polls task queue 'orders'". */
+  message: string;
+  /** Where the code involved is: a name to open through findSource. */
+  source?: FindSourceParams;
+  /** The event it is about. */
+  eventId?: number;
+  failure?: FailureView;
+}
+
+export interface ExecutionLiveState {
+  description: WorkflowDescription;
+  reasons: NotMovingReason[];
+  /** `__stack_trace` query result, when the worker answered. */
+  stackTrace?: { text: string; frames: StackFrameView[] };
+  /** Why there is no stack trace (no worker, query failed ...). */
+  stackTraceError?: string;
+}
+
+/** client -> server: pending work, stack trace and "why is it not moving?" of a running execution. */
+export const getExecutionLiveState = new RequestType<
+  WorkflowRefParams & { viewId?: string },
+  ExecutionLiveState,
+  void
+>('temporal/getExecutionLiveState');

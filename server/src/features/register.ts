@@ -21,6 +21,8 @@ export const sourceCapabilities = {
 
 export interface SourceFeatures {
   source: SourceService;
+  /** Workspace folders as file paths (from initialize). */
+  folders(): string[];
   /** Call from the server's single onInitialize handler. */
   initialize(params: InitializeParams): void;
 }
@@ -80,5 +82,5 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
     stats.invalidate();
     refreshLenses();
   });
-  return { source, initialize };
+  return { source, initialize, folders: () => folders };
 }

@@ -1,0 +1,44 @@
+// Messages between the execution view webview and its panel in the extension host. The panel
+// talks to the language server; the webview only renders and asks.
+import type {
+  ExecutionLiveState,
+  ExecutionModel,
+  FindSourceParams,
+  HistoryEventView,
+  StackFrameView,
+} from './protocol';
+
+/** Where a view's history comes from. */
+export type ExecutionViewSource =
+  | { kind: 'server'; workflowId: string; runId?: string }
+  | { kind: 'file'; fileName: string };
+
+/** Panel -> webview. */
+export type ToExecutionWebview =
+  /** Everything from the start (first load, or the webview was re-created after hiding). */
+  | { type: 'reset'; title: string; source: ExecutionViewSource; events: HistoryEventView[]; model?: ExecutionModel }
+  /** More events (a page, or new events of a followed run) and the model after them. */
+  | { type: 'events'; events: HistoryEventView[]; model?: ExecutionModel }
+  | { type: 'progress'; loaded: number; total?: number; done: boolean }
+  /** Following a running execution live (false once it closed or the view stopped). */
+  | { type: 'following'; following: boolean }
+  | { type: 'liveState'; state?: ExecutionLiveState; error?: string }
+  /** Frames of a failure's stack trace, answering `resolveFrames`. */
+  | { type: 'frames'; requestId: number; frames: StackFrameView[] }
+  | { type: 'error'; message: string };
+
+/** Webview -> panel. */
+export type FromExecutionWebview =
+  | { type: 'ready' }
+  | { type: 'openSource'; target: FindSourceParams }
+  | { type: 'openFrame'; frame: StackFrameView }
+  | { type: 'resolveFrames'; requestId: number; stackTrace: string }
+  | { type: 'export' }
+  | { type: 'refreshLiveState' };
+
+/** What the webview keeps across hide/show (`getState`/`setState`). */
+export interface ExecutionWebviewState {
+  tab: 'timeline' | 'compact' | 'full';
+  selectedEventId?: number;
+  scrollTop?: number;
+}
