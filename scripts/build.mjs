@@ -33,6 +33,23 @@ await Promise.all([
     entryPoints: [path.join(root, 'server/src/server.ts')],
     outfile: path.join(dist, 'server.js'),
   }),
+  // Execution view webview: browser code and its stylesheet, no remote content.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: {
+      executionView: path.join(root, 'client/src/webviews/ui/main.ts'),
+    },
+    outdir: path.join(dist, 'webview'),
+  }),
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    entryPoints: { executionView: path.join(root, 'client/src/webviews/ui/executionView.css') },
+    outdir: path.join(dist, 'webview'),
+  }),
 ]);
 
 // Tree-sitter runtime and grammars are loaded at run time from dist/wasm.

@@ -12,6 +12,7 @@ import {
   runSavedQuery,
   saveWorkflowQuery,
 } from './filters';
+import { openExecutionView, openHistoryFile } from './executionView';
 import * as sch from './schedules';
 import { addTaskQueue, removeTaskQueue } from './taskQueues';
 import * as wf from './workflows';
@@ -77,6 +78,10 @@ export const commands: Record<string, Command> = {
   'temporal.taskQueues.refresh': (ctx) => ctx.views.taskQueues.refresh(),
   'temporal.taskQueues.add': addTaskQueue,
   'temporal.taskQueues.remove': removeTaskQueue,
+
+  // Execution view (webview)
+  'temporal.openExecutionView': openExecutionView,
+  'temporal.openHistoryFile': openHistoryFile,
 
   'temporal.submitInput': (ctx) => ctx.payloads.submit(),
   'temporal.cancelInput': (ctx) => ctx.payloads.cancel(),

@@ -120,7 +120,8 @@ export class ExecutionModelBuilder {
   private readonly byId = new Map<number, ExecutionGroup>();
   private nextLane = 3;
   private eventCount = 0;
-  private lastEventId = 0;
+  /** Id of the last event added. */
+  lastEventId = 0;
   private readonly header: ExecutionHeader;
   /** The last WorkflowTaskFailed event: a running execution may be stuck on it. */
   lastWorkflowTaskFailure?: { eventId: number; failure?: FailureView; cause?: string };

@@ -53,17 +53,19 @@ export function registerExecutionView(connection: Connection, wb: Workbench, sou
   handle(connection, protocol.executionViewPage, async (p, signal): Promise<ExecutionViewPageResult> => {
     const target = await wb.target(p);
     const ref = { workflowId: p.workflowId, ...(p.runId ? { runId: p.runId } : {}) };
-    // No token: a new load, from the first event.
-    if (!p.nextPageToken) sessions.delete(p.viewId);
+    // No token: a new load from the first event; but a follow read without a token only
+    // starts the long-polling read over, and the events the session has are skipped.
+    if (!p.nextPageToken && !p.follow) sessions.delete(p.viewId);
     const builder = session(p.viewId, () => new ExecutionModelBuilder(ref));
     const page = await executionReads(wb, target).historyPage(
       { ...ref, pageSize: p.pageSize ?? PAGE_SIZE, nextPageToken: p.nextPageToken, follow: p.follow },
       signal,
     );
-    builder.add(page.events);
-    const result: ExecutionViewPageResult = { events: page.events, loaded: builder.loaded };
+    const fresh = page.events.filter((e) => e.eventId > builder.lastEventId);
+    builder.add(fresh);
+    const result: ExecutionViewPageResult = { events: fresh, loaded: builder.loaded };
     if (page.nextPageToken) result.nextPageToken = page.nextPageToken;
-    if (!page.nextPageToken || p.follow) result.model = builder.model();
+    if (!page.nextPageToken || (p.follow && fresh.length)) result.model = builder.model();
     return result;
   });
 
