@@ -29,3 +29,12 @@ async def wait_for_external_completion(input: str) -> str:
         partial.replace(target)
     activity.logger.info("Waiting for external completion of %r", input)
     activity.raise_complete_async()
+
+
+@activity.defn(name="flakyStep")
+async def flaky_step(succeed_on_attempt: int) -> str:
+    """Fails on purpose until the given attempt, so its workflow shows an activity retry."""
+    attempt = activity.info().attempt
+    if attempt < succeed_on_attempt:
+        raise RuntimeError(f"attempt {attempt} fails on purpose")
+    return f"succeeded on attempt {attempt}"

@@ -5,11 +5,12 @@ import signal
 from temporalio.client import Client
 from temporalio.worker import Worker
 
-from activities import compose_greeting, wait_for_external_completion
+from activities import compose_greeting, flaky_step, wait_for_external_completion
 from workflows import (
     AsyncActivity,
     ContinueAsNewLoop,
     Counter,
+    ExecutionTour,
     Failing,
     Greeting,
     LongTimer,
@@ -34,8 +35,9 @@ async def main() -> None:
             ContinueAsNewLoop,
             ParentWithChildren,
             AsyncActivity,
+            ExecutionTour,
         ],
-        activities=[compose_greeting, wait_for_external_completion],
+        activities=[compose_greeting, wait_for_external_completion, flaky_step],
     )
 
     # Shut down gracefully on SIGINT/SIGTERM, like the TypeScript worker.

@@ -6,7 +6,7 @@ from temporalio.common import RetryPolicy
 from temporalio.exceptions import ApplicationError
 
 with workflow.unsafe.imports_passed_through():
-    from activities import compose_greeting, wait_for_external_completion
+    from activities import compose_greeting, flaky_step, wait_for_external_completion
 
 
 @workflow.defn(name="greeting")
@@ -126,3 +126,42 @@ class AsyncActivity:
             start_to_close_timeout=timedelta(hours=1),
             retry_policy=RetryPolicy(maximum_attempts=1),
         )
+
+
+@workflow.defn(name="executionTour")
+class ExecutionTour:
+    """Leaves every kind of event the execution view shows: a retried activity, a timer, a
+    child, a signal (`proceed`) and an update (`setNote`); then fails with a stack trace."""
+
+    def __init__(self) -> None:
+        self._note = ""
+        self._proceed = False
+
+    @workflow.run
+    async def run(self, succeed_on_attempt: int) -> None:
+        await workflow.execute_activity(
+            flaky_step,
+            succeed_on_attempt,
+            start_to_close_timeout=timedelta(seconds=10),
+            # Retries fast so the retried activity takes well under a second.
+            retry_policy=RetryPolicy(
+                initial_interval=timedelta(milliseconds=50), backoff_coefficient=1, maximum_attempts=5
+            ),
+        )
+        await asyncio.sleep(0.1)
+        await workflow.execute_child_workflow(
+            Greeting.run, "tour", id=f"{workflow.info().workflow_id}-child"
+        )
+        await workflow.wait_condition(lambda: self._proceed)
+        await workflow.wait_condition(workflow.all_handlers_finished)
+        raise ApplicationError(f"tour ended (note: {self._note})", type="TourFailure", non_retryable=True)
+
+    @workflow.signal(name="proceed")
+    def proceed(self) -> None:
+        self._proceed = True
+
+    @workflow.update(name="setNote")
+    def set_note(self, note: str) -> str:
+        previous = self._note
+        self._note = note
+        return previous

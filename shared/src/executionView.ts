@@ -42,3 +42,8 @@ export interface ExecutionWebviewState {
   selectedEventId?: number;
   scrollTop?: number;
 }
+
+/** The file `temporal workflow show --output json` writes: `{"events": [...]}` of proto3 JSON. */
+export function historyJson(events: readonly HistoryEventView[]): string {
+  return `${JSON.stringify({ events: events.map((e) => e.json) }, null, 2)}\n`;
+}

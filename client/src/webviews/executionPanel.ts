@@ -4,10 +4,11 @@
 // hidden and re-created gets everything back without asking the server again.
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import type {
-  ExecutionViewSource,
-  FromExecutionWebview,
-  ToExecutionWebview,
+import {
+  historyJson,
+  type ExecutionViewSource,
+  type FromExecutionWebview,
+  type ToExecutionWebview,
 } from '../../../shared/src/executionView';
 import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
@@ -219,11 +220,6 @@ export class ExecutionPanel {
     ExecutionPanel.open.delete(this.key);
     void this.ctx.client?.sendNotification(protocol.closeExecutionView, { viewId: this.viewId }).catch(() => undefined);
   }
-}
-
-/** The file `temporal workflow show --output json` writes: `{"events": [...]}` of proto3 JSON. */
-export function historyJson(events: readonly protocol.HistoryEventView[]): string {
-  return `${JSON.stringify({ events: events.map((e) => e.json) }, null, 2)}\n`;
 }
 
 function html(webview: vscode.Webview, root: vscode.Uri, title: string): string {

@@ -27,3 +27,10 @@ export async function waitForExternalCompletion(input: string): Promise<string> 
   log.info('Waiting for external completion', { input, activityId: info.activityId });
   throw new CompleteAsyncError();
 }
+
+/** Fails on purpose until the given attempt, so its workflow shows an activity retry. */
+export async function flakyStep(succeedOnAttempt: number): Promise<string> {
+  const { attempt } = activityInfo();
+  if (attempt < succeedOnAttempt) throw new Error(`attempt ${attempt} fails on purpose`);
+  return `succeeded on attempt ${attempt}`;
+}

@@ -25,6 +25,12 @@ const { waitForExternalCompletion } = proxyActivities<typeof activities>({
   retry: { maximumAttempts: 1 },
 });
 
+// Retries fast so the execution tour's retried activity takes well under a second.
+const { flakyStep } = proxyActivities<typeof activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '50 milliseconds', backoffCoefficient: 1, maximumAttempts: 5 },
+});
+
 export const incrementSignal = defineSignal<[by: number]>('increment');
 export const finishSignal = defineSignal('finish');
 export const valueQuery = defineQuery<number>('value');
@@ -97,4 +103,30 @@ export async function parentWithChildren(count: number): Promise<string[]> {
 /** Waits for an activity that someone else completes with its task token. */
 export async function asyncActivity(input: string): Promise<string> {
   return await waitForExternalCompletion(input);
+}
+
+export const proceedSignal = defineSignal('proceed');
+export const setNoteUpdate = defineUpdate<string, [note: string]>('setNote');
+
+/**
+ * Leaves every kind of event the execution view shows: a retried activity, a timer, a child,
+ * a signal (`proceed`) and an update (`setNote`); then fails with a stack trace.
+ */
+export async function executionTour(succeedOnAttempt: number): Promise<never> {
+  let note = '';
+  let proceed = false;
+  setHandler(setNoteUpdate, (n) => {
+    const previous = note;
+    note = n;
+    return previous;
+  });
+  setHandler(proceedSignal, () => {
+    proceed = true;
+  });
+  await flakyStep(succeedOnAttempt);
+  await sleep(100);
+  await executeChild(greeting, { workflowId: `${workflowInfo().workflowId}-child`, args: ['tour'] });
+  await condition(() => proceed);
+  await condition(allHandlersFinished);
+  throw ApplicationFailure.create({ message: `tour ended (note: ${note})`, type: 'TourFailure', nonRetryable: true });
 }
