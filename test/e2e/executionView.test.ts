@@ -85,7 +85,8 @@ before(async () => {
     },
   });
   ({ browser, page } = await harness.launchBrowser({ viewport: { width: 1600, height: 1000 } }));
-  await page.goto(editor.url);
+  // The workbench's own readiness is what counts; 'load' waits for every extension asset.
+  await page.goto(editor.url, { waitUntil: 'domcontentloaded' });
   await harness.waitForWorkbench(page, { activityBarTitle: 'Temporal' });
 });
 

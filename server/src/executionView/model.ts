@@ -45,7 +45,8 @@ function outcomeWord(eventType: string): string {
     if (eventType.startsWith(prefix)) {
       const rest = eventType.slice(prefix.length);
       if (eventType.startsWith('StartChildWorkflowExecution') && rest === 'Initiated') return 'Initiated';
-      return rest || eventType;
+      // Whole-name kinds (WorkflowExecutionSignaled, MarkerRecorded): their last word.
+      return rest || (/[A-Z][a-z]+$/.exec(eventType)?.[0] ?? eventType);
     }
   }
   return eventType;

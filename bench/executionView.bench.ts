@@ -1,0 +1,121 @@
+// Execution view with a 50,000-event history: the server's work (proto -> event views with
+// payloads decoded, the model, an import of the same history as CLI JSON) and the webview's
+// first render and a scroll to the end, in Chromium with the real bundle (dist/webview).
+import { create } from '@bufbuild/protobuf';
+import { timestampFromMs } from '@bufbuild/protobuf/wkt';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyJson } from '../shared/src/executionView';
+import { buildExecutionModel } from '../server/src/executionView/model';
+import { importHistoryEvents } from '../server/src/executionView/importHistory';
+import { eventViews } from '../server/src/operations/history';
+import { PayloadDecoder } from '../server/src/payloads/decoder';
+import { EventType } from '../server/src/temporal/gen/temporal/api/enums/v1/event_type_pb.js';
+import { HistoryEventSchema, type HistoryEvent } from '../server/src/temporal/gen/temporal/api/history/v1/message_pb.js';
+import type { BenchResult } from './types';
+
+const root = path.resolve(__dirname, '..');
+const EVENTS = 50_000;
+
+const json = (v: unknown) => ({
+  metadata: { encoding: new TextEncoder().encode('json/plain') },
+  data: new TextEncoder().encode(JSON.stringify(v)),
+});
+
+/** A workflow running activities one after another: 6 events per step. */
+function syntheticHistory(count: number): HistoryEvent[] {
+  const events: HistoryEvent[] = [];
+  const t0 = Date.parse('2026-01-01T00:00:00Z');
+  const add = (eventType: EventType, attributes: HistoryEvent['attributes']) => {
+    const eventId = BigInt(events.length + 1);
+    events.push(create(HistoryEventSchema, { eventId, eventType, eventTime: timestampFromMs(t0 + events.length * 10), attributes }));
+    return eventId;
+  };
+  add(EventType.WORKFLOW_EXECUTION_STARTED, {
+    case: 'workflowExecutionStartedEventAttributes',
+    value: { workflowType: { name: 'bigWorkflow' }, taskQueue: { name: 'bench' }, input: { payloads: [json({ steps: count / 6 })] } } as never,
+  });
+  for (let i = 0; events.length < count - 6; i++) {
+    const wt = add(EventType.WORKFLOW_TASK_SCHEDULED, { case: 'workflowTaskScheduledEventAttributes', value: { attempt: 1 } as never });
+    const wts = add(EventType.WORKFLOW_TASK_STARTED, { case: 'workflowTaskStartedEventAttributes', value: { scheduledEventId: wt } as never });
+    add(EventType.WORKFLOW_TASK_COMPLETED, { case: 'workflowTaskCompletedEventAttributes', value: { scheduledEventId: wt, startedEventId: wts } as never });
+    const a = add(EventType.ACTIVITY_TASK_SCHEDULED, {
+      case: 'activityTaskScheduledEventAttributes',
+      value: { activityId: String(i), activityType: { name: `step${i % 7}` }, input: { payloads: [json({ i })] } } as never,
+    });
+    const as = add(EventType.ACTIVITY_TASK_STARTED, { case: 'activityTaskStartedEventAttributes', value: { scheduledEventId: a, attempt: 1 } as never });
+    add(EventType.ACTIVITY_TASK_COMPLETED, {
+      case: 'activityTaskCompletedEventAttributes',
+      value: { scheduledEventId: a, startedEventId: as, result: { payloads: [json({ ok: i })] } } as never,
+    });
+  }
+  return events;
+}
+
+const ms = (start: number) => performance.now() - start;
+
+export async function run(): Promise<BenchResult[]> {
+  const history = syntheticHistory(EVENTS);
+  let t = performance.now();
+  const decoder = new PayloadDecoder({ namespace: 'bench' });
+  const views = eventViews(history, decoder);
+  await decoder.flush();
+  const viewsMs = ms(t);
+  t = performance.now();
+  const model = buildExecutionModel(views);
+  const modelMs = ms(t);
+  const text = historyJson(views);
+  t = performance.now();
+  const imported = await importHistoryEvents(text, 'bench.json', new PayloadDecoder({ namespace: 'bench' }));
+  buildExecutionModel(imported);
+  const importMs = ms(t);
+
+  const bundle = path.join(root, 'dist/webview/executionView.js');
+  if (!fs.existsSync(bundle)) execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
+  const { launchBrowser } = await import('../test/support/editor.mjs');
+  const { browser, page } = await launchBrowser({ viewport: { width: 1400, height: 900 } });
+  let renderMs = 0;
+  let scrollMs = 0;
+  try {
+    await page.setContent(
+      `<!DOCTYPE html><html><head><style>${fs.readFileSync(path.join(root, 'dist/webview/executionView.css'), 'utf8')}</style></head>` +
+        `<body><div id="app"></div><script>window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} });</script></body></html>`,
+    );
+    await page.addScriptTag({ content: fs.readFileSync(bundle, 'utf8') });
+    // The data crosses into the page first; the figure is the webview's own work.
+    const data: unknown = { events: views, model };
+    await page.evaluate((d) => ((window as unknown as { benchData: unknown }).benchData = d), data as never);
+    renderMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const w = window as unknown as { benchData: { events: unknown[]; model: unknown } };
+          const start = performance.now();
+          window.postMessage({ type: 'reset', title: 'bench', source: { kind: 'file', fileName: 'bench.json' }, events: w.benchData.events, model: w.benchData.model }, '*');
+          window.postMessage({ type: 'progress', loaded: w.benchData.events.length, done: true }, '*');
+          const check = () => (document.querySelectorAll('.list .row').length ? resolve(performance.now() - start) : requestAnimationFrame(check));
+          requestAnimationFrame(check);
+        }),
+    );
+    await page.click('button[data-tab=full]');
+    scrollMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const list = document.querySelector('.list') as HTMLElement;
+          const start = performance.now();
+          list.scrollTop = list.scrollHeight;
+          const check = () => (list.querySelector('.row .id')?.parentElement && [...list.querySelectorAll('.row .id')].some((e) => Number(e.textContent) > 49_000) ? resolve(performance.now() - start) : requestAnimationFrame(check));
+          requestAnimationFrame(check);
+        }),
+    );
+  } finally {
+    await browser.close();
+  }
+  return [
+    { name: `${EVENTS} events: proto -> views (payloads decoded)`, value: viewsMs, unit: 'ms' },
+    { name: `${EVENTS} events: model build`, value: modelMs, unit: 'ms', goal: { op: '<', value: 500 } },
+    { name: `${EVENTS} events: import CLI JSON + model`, value: importMs, unit: 'ms' },
+    { name: `${EVENTS} events: webview first render`, value: renderMs, unit: 'ms', goal: { op: '<', value: 1000 } },
+    { name: `${EVENTS} events: scroll to the end (full list)`, value: scrollMs, unit: 'ms', goal: { op: '<', value: 100 } },
+  ];
+}
