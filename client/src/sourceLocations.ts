@@ -27,7 +27,12 @@ export async function findSource(
 }
 
 /** Opens the definition (or lets the user pick among several). */
-export async function goToSource(ctx: Ctx, kind: FindSourceKind, name: string): Promise<void> {
+export async function goToSource(
+  ctx: Ctx,
+  kind: FindSourceKind,
+  name: string,
+  viewColumn?: vscode.ViewColumn,
+): Promise<void> {
   const locations = await findSource(ctx, kind, name);
   if (!locations.length) {
     void vscode.window.showInformationMessage(
@@ -48,5 +53,5 @@ export async function goToSource(ctx: Ctx, kind: FindSourceKind, name: string): 
     if (!picked) return;
     target = picked.l;
   }
-  await vscode.window.showTextDocument(target.uri, { selection: target.range });
+  await vscode.window.showTextDocument(target.uri, { selection: target.range, viewColumn });
 }

@@ -1194,17 +1194,14 @@ export interface ExecutionGroup {
   lane: number;
 }
 
-export interface ExecutionHeader {
-  workflowId: string;
-  runId: string;
-  workflowType: string;
-  taskQueue: string;
-  status: ExecutionStatus;
-  startTime?: string;
-  closeTime?: string;
+/** What the history says about the run (the same names as `WorkflowDescription`). */
+export interface ExecutionHeader
+  extends Pick<
+    WorkflowDescription,
+    'workflowId' | 'runId' | 'workflowType' | 'taskQueue' | 'status' | 'startTime' | 'closeTime' | 'parent'
+  > {
   durationMs?: number;
   attempt?: number;
-  parent?: { workflowId: string; runId: string };
   /** Previous run when this one continued as new or retried. */
   continuedFromRunId?: string;
   /** Next run (continued as new / retry / cron). */

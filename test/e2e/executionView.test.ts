@@ -125,6 +125,9 @@ describe('Execution view', { timeout: 240_000 }, () => {
     await open.waitFor();
     await shot('3-activity-details');
     await open.click();
+    // Both samples define flakyStep: the editor asks which; the Python one ran this execution.
+    const pick = page.locator('.quick-input-widget', { hasText: "Definitions of activity 'flakyStep'" });
+    await pick.locator('.monaco-list-row', { hasText: 'python/activities.py' }).click();
     await waitForEditor('activities.py', lineOf('python/activities.py', /^async def flaky_step/));
   });
 

@@ -86,7 +86,8 @@ export class ExecutionPanel {
           if (this.model?.header.status === 'Running') void this.refreshLiveState(true);
           return;
         case 'openSource':
-          return await goToSource(this.ctx, m.target.kind, m.target.name);
+          // Beside the view, so the view stays in sight.
+          return await goToSource(this.ctx, m.target.kind, m.target.name, vscode.ViewColumn.Beside);
         case 'openFrame':
           if (m.frame.uri === undefined) return;
           await vscode.window.showTextDocument(vscode.Uri.parse(m.frame.uri), {
