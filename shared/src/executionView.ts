@@ -34,6 +34,8 @@ export type FromExecutionWebview =
   | { type: 'openFrame'; frame: StackFrameView }
   | { type: 'resolveFrames'; requestId: number; stackTrace: string }
   | { type: 'export' }
+  /** "Compare with…" another run or a history file. */
+  | { type: 'compare' }
   | { type: 'refreshLiveState' };
 
 /** What the webview keeps across hide/show (`getState`/`setState`). */

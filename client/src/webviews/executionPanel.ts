@@ -13,6 +13,7 @@ import {
 import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
 import { goToSource } from '../sourceLocations';
+import { compareWith } from './compareRuns';
 
 const VIEW_TYPE = 'temporal.executionView';
 /** Live state (describe, pollers, stack trace) is read at most this often while following. */
@@ -102,6 +103,13 @@ export class ExecutionPanel {
         }
         case 'export':
           return await this.exportHistory();
+        case 'compare':
+          return await compareWith(this.ctx, {
+            label: this.source.kind === 'server' ? this.source.workflowId : this.source.fileName,
+            ...(this.source.kind === 'server' ? this.ref() : {}),
+            runId: this.model?.header.runId,
+            events: this.events,
+          });
         case 'refreshLiveState':
           return await this.refreshLiveState(true);
       }

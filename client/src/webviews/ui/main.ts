@@ -80,7 +80,9 @@ const tabs: Record<Tab, HTMLButtonElement> = {
 };
 const exportButton = el('button', { text: 'Export JSON', attrs: { 'data-testid': 'export', title: 'Save as `temporal workflow show --output json` writes it' } });
 exportButton.addEventListener('click', () => post({ type: 'export' }));
-const toolbar = el('div', { className: 'toolbar', attrs: { role: 'tablist' } }, ...Object.values(tabs), el('span', { className: 'grow' }), status, exportButton);
+const compareButton = el('button', { text: 'Compare with…', attrs: { 'data-testid': 'compare', title: 'Another run of this workflow, or a history file, side by side by event' } });
+compareButton.addEventListener('click', () => post({ type: 'compare' }));
+const toolbar = el('div', { className: 'toolbar', attrs: { role: 'tablist' } }, ...Object.values(tabs), el('span', { className: 'grow' }), status, compareButton, exportButton);
 const listBox = el('div', { className: 'list', attrs: { tabindex: '0', role: 'listbox', 'aria-label': 'History', 'data-testid': 'history-list' } });
 const detailsBox = el('div', { className: 'details-box' });
 app.append(headerBox, liveBox, progress, toolbar, el('div', { className: 'main' }, listBox, detailsBox));
