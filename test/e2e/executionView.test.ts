@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { useTestTarget } from '../support/target';
-import { contextMenu, openTemporal, treeRow, waitForRowText } from './workbenchPage';
+import { contextMenu, openTemporal, screenshotStep, treeRow, waitForRowText } from './workbenchPage';
 
 const target = useTestTarget();
 let harness: typeof EditorHarness;
@@ -28,16 +28,7 @@ const lineOf = (rel: string, pattern: RegExp) =>
   readFileSync(path.join(samples(), rel), 'utf8').split('\n').findIndex((l) => pattern.test(l)) + 1;
 const shot = (name: string) => harness.screenshot(page, `executionView-${name}`);
 
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      await shot(`failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
+const step = screenshotStep(shot);
 
 /** The execution view's document inside the webview's nested iframes. */
 function webview(): FrameLocator {

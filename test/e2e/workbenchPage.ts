@@ -1,6 +1,7 @@
 // Playwright steps on the Temporal Workbench UI in a real code-server: the Temporal container,
 // tree rows, code lenses, quick inputs, the payload editor, context menus and modal dialogs.
 // Selectors are the ones /work/shared/notes/editor-e2e.md found to work on VS Code 1.100.
+import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 
 export const quickInput = (page: Page) => page.locator('.quick-input-widget');
@@ -174,4 +175,18 @@ export const dialog = (page: Page) => page.locator('.monaco-dialog-box');
 export async function dialogButton(page: Page, label: string): Promise<void> {
   await dialog(page).locator('.dialog-buttons a.monaco-button', { hasText: label }).first().click();
   await dialog(page).waitFor({ state: 'hidden' });
+}
+
+/** `test` for an ordered e2e scenario: a failing step leaves a screenshot named after it. */
+export function screenshotStep(shot: (name: string) => Promise<unknown>) {
+  return (name: string, fn: () => Promise<void>): void => {
+    test(name, async () => {
+      try {
+        await fn();
+      } catch (err) {
+        await shot(`failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+        throw err;
+      }
+    });
+  };
 }
