@@ -36,7 +36,7 @@ after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-test('untrusted folder: its profiles and temporal.toml are ignored, the user key goes only to the user server; a restart keeps the selection', { timeout: 180_000 }, async () => {
+test('untrusted folder: its profiles and temporal.toml are ignored, the user key goes only to the user server; a restart or a killed server keeps the selection', { timeout: 180_000 }, async () => {
   const user = await startRecordingListener();
   const evil = await startRecordingListener();
   listeners.push(user, evil);

@@ -1,7 +1,7 @@
 // Runs inside a real extension host whose folder is untrusted (Restricted Mode), bundled by
 // restrictedMode.test.ts. The folder's settings define a profile named like the user's keyed one
 // and a temporal.toml; neither may be used, the user's key must reach only the user's server, and
-// "Restart Language Server" must keep the profile and namespace the user chose.
+// "Restart Language Server" or a killed server must keep the profile and namespace the user chose.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
@@ -62,4 +62,17 @@ export async function run(): Promise<void> {
   });
   assert.deepEqual([status.profileId, status.namespace], ['settings:prod', 'chosen-ns']);
   assert.equal(ctx.status.namespace, 'chosen-ns');
+
+  // Killed: the language client starts a new process, which must get the same selection.
+  const serverProcess = () => (ctx.client as unknown as { _serverProcess?: { pid?: number } })._serverProcess;
+  const killed = serverProcess()?.pid;
+  assert.ok(killed, 'the server process is known');
+  process.kill(killed, 'SIGKILL');
+  const revived = await waitFor('a new server process with the selection restored', async () => {
+    const pid = serverProcess()?.pid;
+    if (!pid || pid === killed || !ctx.running) return undefined;
+    const s = await request(ctx, protocol.getConnectionStatus, {}).catch(() => undefined);
+    return s?.profileId ? s : undefined;
+  });
+  assert.deepEqual([revived.profileId, revived.namespace], ['settings:prod', 'chosen-ns']);
 }
