@@ -6,8 +6,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import esbuild from 'esbuild';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
+import { bundleHostSuite } from '../support/hostSuite';
 import { startRecordingListener, type RecordingListener } from '../support/recordingListener';
 
 let harness: typeof EditorHarness;
@@ -19,16 +19,7 @@ before(async () => {
   harness = await import('../support/editor.mjs');
   tmp = await mkdtemp(path.join(os.tmpdir(), 'tw-restricted-'));
   suite = path.join(tmp, 'suite.js');
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'extensionHost', 'restricted.ts')],
-    outfile: suite,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
+  await bundleHostSuite(path.join(__dirname, 'extensionHost', 'restricted.ts'), suite);
 });
 
 after(async () => {
