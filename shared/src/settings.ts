@@ -49,6 +49,7 @@ export interface WorkbenchSettings {
   refreshIntervalSeconds: number;
 
   // --- Security (issue 13): where a profile came from and whether the workspace is trusted.
+  // The client computes these (no package.json entry): users never write them.
   /**
    * Profiles a workspace's own settings define (`.vscode/settings.json`). The VS Code client
    * sends user-level profiles in `profiles` and these apart, so that a workspace profile never

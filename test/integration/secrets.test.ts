@@ -120,6 +120,7 @@ describe('API keys are bound to the profile and server they were stored for', ()
       return st.apiKeyMissing ? st : undefined;
     }, 'the moved profile to ask for its key again');
     assert.match(status.error!.message, /Set API Key/);
+    assert.match(status.tlsWarning ?? '', /sends its API key without TLS/, 'plaintext keys are flagged');
     assert.equal(moved.calls.length, 0);
   });
 

@@ -222,6 +222,9 @@ export function apiKeyBinding(def: ProfileDefinition) {
 
 /** The TLS checks a profile turns off, for a warning (undefined when all are on). */
 export function tlsWarning(def: ProfileDefinition, hasApiKey: boolean): string | undefined {
+  if (hasApiKey && !usesTls(def, hasApiKey)) {
+    return `Profile '${def.name}' sends its API key without TLS (tls.disabled): anyone on the path to ${def.address} can read it`;
+  }
   if (!usesTls(def, hasApiKey) || !def.tls?.disableHostVerification) return undefined;
   return `TLS host name verification is off for profile '${def.name}' (disableHostVerification): the server certificate is not checked against ${def.tls.serverName ?? def.address}`;
 }
