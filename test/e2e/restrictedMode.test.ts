@@ -28,7 +28,8 @@ after(async () => {
 });
 
 test('untrusted folder: its profiles and temporal.toml are ignored, the user key goes only to the user server; a restart or a killed server keeps the selection', { timeout: 180_000 }, async () => {
-  const user = await startRecordingListener();
+  // The user's server echoes the authorization header in its error, as a careless proxy might.
+  const user = await startRecordingListener({ message: 'bad credentials: {authorization}' });
   const evil = await startRecordingListener();
   listeners.push(user, evil);
   const userKey = 'user-key.e2e-0123456789';

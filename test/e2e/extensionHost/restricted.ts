@@ -3,6 +3,8 @@
 // and a temporal.toml; neither may be used, the user's key must reach only the user's server, and
 // "Restart Language Server" or a killed server must keep the profile and namespace the user chose.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../../../client/src/ctx';
@@ -49,8 +51,15 @@ export async function run(): Promise<void> {
   assert.equal(mayRead(workspaceKey), false);
   assert.equal(mayRead('temporal.apiKey.prod'), false);
 
-  // Control: the user's profile sends its key to the user's server (which rejects every call).
-  await assert.rejects(request(ctx, protocol.getSystemInfo, { profileId: 'settings:prod' }));
+  // Control: the user's profile sends its key to the user's server, which rejects the call and
+  // echoes the header back; the message must arrive with the key masked.
+  await assert.rejects(request(ctx, protocol.getSystemInfo, { profileId: 'settings:prod' }), /Bearer \[redacted\]/);
+
+  // Every log of this window (the Temporal output channel included) holds the masked line, never the key.
+  const windowLogs = path.resolve(ctx.extension.logUri.fsPath, '..', '..');
+  const logText = () => readAll(windowLogs);
+  await waitFor('the output channel to log the failure', () => /getSystemInfo failed: .*Bearer \[redacted\]/.test(logText()));
+  assert.ok(!logText().includes(env.E2E_USER_KEY), `the API key is in a log under ${windowLogs}`);
 
   // Restart: the new server process gets the profile and namespace the status bar shows.
   await request(ctx, protocol.selectProfile, { profileId: 'settings:prod', namespace: 'chosen-ns' });
@@ -75,4 +84,12 @@ export async function run(): Promise<void> {
     return s?.profileId ? s : undefined;
   });
   assert.deepEqual([revived.profileId, revived.namespace], ['settings:prod', 'chosen-ns']);
+}
+
+function readAll(dir: string): string {
+  if (!fs.existsSync(dir)) return '';
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .map((e) => (e.isDirectory() ? readAll(path.join(dir, e.name)) : fs.readFileSync(path.join(dir, e.name), 'utf8')))
+    .join('\n');
 }
