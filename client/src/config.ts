@@ -1,6 +1,10 @@
 // Settings are read in one place, typed by shared/src/settings.ts (plus the client-only ones below).
 import * as vscode from 'vscode';
-import { defaultSettings, type WorkbenchSettings } from '../../shared/src/settings';
+import {
+  defaultSettings,
+  type SettingsProfile,
+  type WorkbenchSettings,
+} from '../../shared/src/settings';
 
 /** A visibility query saved under a name (`temporal.savedQueries`). */
 export interface SavedQuery {
@@ -30,12 +34,36 @@ export class Config {
     const get = <K extends keyof WorkbenchSettings>(k: K) =>
       c.get<WorkbenchSettings[K]>(k, defaultSettings[k]);
     return {
-      profiles: get('profiles'),
       configFile: get('configFile'),
-      readOnlyProfiles: get('readOnlyProfiles'),
       rpcTimeoutSeconds: get('rpcTimeoutSeconds'),
       identity: get('identity'),
       refreshIntervalSeconds: get('refreshIntervalSeconds'),
+      ...Config.securitySettings(c),
+    };
+  }
+
+  /**
+   * Profiles by where they were written, so the server keeps a workspace's profiles apart from
+   * the user's (and their API keys); a workspace can add read-only profiles but never remove one.
+   * In Restricted Mode the workspace's profiles are not sent at all.
+   */
+  private static securitySettings(c: vscode.WorkspaceConfiguration) {
+    const trusted = vscode.workspace.isTrusted;
+    const profiles = c.inspect<Record<string, SettingsProfile>>('profiles');
+    const readOnly = c.inspect<string[]>('readOnlyProfiles');
+    return {
+      profiles: profiles?.globalValue ?? {},
+      workspaceProfiles: trusted
+        ? { ...profiles?.workspaceValue, ...profiles?.workspaceFolderValue }
+        : {},
+      readOnlyProfiles: [
+        ...new Set([
+          ...(readOnly?.globalValue ?? []),
+          ...(readOnly?.workspaceValue ?? []),
+          ...(readOnly?.workspaceFolderValue ?? []),
+        ]),
+      ],
+      workspaceTrusted: trusted,
     };
   }
 

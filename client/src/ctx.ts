@@ -4,7 +4,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
+  DidChangeConfigurationNotification,
   LanguageClient,
+  State,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
@@ -80,8 +82,9 @@ export class Ctx {
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: sourceLanguages.map((language) => ({ scheme: 'file', language })),
+      // Settings are pushed by `sendSettings` (not `configurationSection`): the server must know
+      // which profiles a workspace defined, which the merged section does not tell.
       synchronize: {
-        configurationSection: 'temporal',
         // The server indexes the workspace from disk; this keeps it current for closed files.
         fileEvents: vscode.workspace.createFileSystemWatcher(
           '**/*.{py,ts,tsx,js,jsx,mjs,cjs,go,java,cs,rs,clj,cljs,cljc}',
@@ -106,14 +109,54 @@ export class Ctx {
       clientOptions,
     );
     this.client = client;
+    let started = false;
     this.clientSubscriptions.push(
       client.onRequest(protocol.readSecret, async ({ key }) => ({
-        value: (await this.extension.secrets.get(key)) ?? null,
+        value: this.mayReadSecret(key) ? ((await this.extension.secrets.get(key)) ?? null) : null,
       })),
       client.onNotification(protocol.connectionStatusChanged, (s) => this.setStatus(s)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('temporal')) this.sendSettings();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.sendSettings()),
+      // The client restarts a crashed server by itself: the new one must use the same selection.
+      client.onDidChangeState(({ newState }) => {
+        if (newState === State.Running && started) void this.restoreSelection();
+      }),
     );
     await client.start();
+    started = true;
+    await this.restoreSelection();
     this.views?.refreshAll();
+  }
+
+  /**
+   * A new server process starts with no active profile: select what the status bar shows, so the
+   * views and the status bar keep showing the profile and namespace the user chose.
+   */
+  private async restoreSelection(): Promise<void> {
+    const { profileId, namespace } = this.status;
+    if (!profileId || !this.running) return;
+    try {
+      await this.request(protocol.selectProfile, { profileId, namespace });
+    } catch (err) {
+      this.output.appendLine(`Could not restore profile ${profileId}: ${(err as Error).message}`);
+    }
+    this.views?.refreshAll();
+  }
+
+  private sendSettings(): void {
+    if (!this.running) return;
+    void this.client?.sendNotification(DidChangeConfigurationNotification.type, {
+      settings: { temporal: Config.read() },
+    });
+  }
+
+  /** Only the workbench's own API keys; a workspace profile's only in a trusted workspace. */
+  private mayReadSecret(key: string): boolean {
+    const binding = protocol.parseApiKeySecretKey(key);
+    if (!binding) return false;
+    return binding.source !== 'workspace' || vscode.workspace.isTrusted;
   }
 
   async stop(): Promise<void> {

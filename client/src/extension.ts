@@ -1,6 +1,7 @@
 // Activation: start the language server, then the status bar, commands and views that use it.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { warnAboutAuthorizationInSettings } from './authorizationInSettings';
 import { restoreActiveProfile } from './commands/connection';
 import { Ctx } from './ctx';
 import { showError } from './errors';
@@ -20,6 +21,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   } catch (err) {
     await showError(err, ctx.output);
   }
+  void warnAboutAuthorizationInSettings(ctx);
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('temporal.profiles')) void warnAboutAuthorizationInSettings(ctx!);
+    }),
+  );
   return ctx;
 }
 

@@ -19,21 +19,28 @@ export function createStatusBar(ctx: Ctx): void {
       disconnected: '$(debug-disconnect)',
     }[s.state];
     item.text = `${icon} Temporal: ${s.profileName ? `${s.profileName} · ${s.namespace}` : 'not connected'}`;
-    item.tooltip = new vscode.MarkdownString(
+    const tooltip = new vscode.MarkdownString(
       [
         `**Temporal** — ${s.state}`,
         s.address ? `Address: \`${s.address}\`` : '',
         s.namespace ? `Namespace: \`${s.namespace}\`` : '',
         s.serverVersion ? `Server: ${s.serverVersion}` : '',
         s.readOnly ? 'Read-only profile' : '',
+        s.tlsWarning ? `$(warning) ${s.tlsWarning}` : '',
         s.error ? `Error: ${s.error.message}` : '',
         'Click to switch profile',
       ]
         .filter(Boolean)
         .join('\n\n'),
+      true,
     );
+    item.tooltip = tooltip;
     item.backgroundColor =
-      s.state === 'error' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+      s.state === 'error'
+        ? new vscode.ThemeColor('statusBarItem.errorBackground')
+        : s.tlsWarning
+          ? new vscode.ThemeColor('statusBarItem.warningBackground')
+          : undefined;
   };
   render(ctx.status);
   ctx.extension.subscriptions.push(item, ctx.onDidChangeStatus(render));

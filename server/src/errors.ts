@@ -3,6 +3,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { ResponseError } from 'vscode-languageserver';
 import { errorCodeOf, type ErrorData, type ErrorKind } from '../../shared/src/errors';
+import { redact, redactValues } from './redact';
 
 export class WorkbenchError extends Error {
   constructor(
@@ -110,5 +111,5 @@ export function asWorkbenchError(err: unknown, ctx?: CallContext): WorkbenchErro
 
 export function toResponseError(err: unknown): ResponseError<ErrorData> {
   const e = asWorkbenchError(err);
-  return new ResponseError<ErrorData>(errorCodeOf(e.kind), e.message, { kind: e.kind, ...e.data });
+  return new ResponseError<ErrorData>(errorCodeOf(e.kind), redact(e.message), redactValues({ kind: e.kind, ...e.data }));
 }

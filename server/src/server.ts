@@ -5,11 +5,13 @@ import * as protocol from '../../shared/src/protocol';
 import { describeNamespace, getSystemInfo, listNamespaces } from './operations/cluster';
 import { sourceCapabilities, registerSourceFeatures } from './features/register';
 import { handle } from './handlers';
+import { redactConsole } from './redact';
 import { registerOperationHandlers } from './operations/register';
 import { Workbench } from './workbench';
 import { registerExecutionView } from './executionView/register';
 
 const connection = createConnection(ProposedFeatures.all);
+redactConsole(connection);
 
 const workbench = new Workbench(
   process.env,
@@ -35,9 +37,7 @@ connection.onDidChangeConfiguration((change) => {
   workbench.updateSettings(change.settings?.temporal);
 });
 
-connection.onNotification(protocol.secretChanged, ({ key }) => {
-  workbench.invalidate(key.replace(/^temporal\.apiKey\./, ''));
-});
+connection.onNotification(protocol.secretChanged, () => workbench.invalidate());
 
 handle(connection, protocol.listProfiles, () => workbench.listProfiles());
 handle(connection, protocol.selectProfile, (p, signal) => workbench.select(p.profileId, p.namespace, signal));

@@ -4,9 +4,18 @@ import { createHash } from 'node:crypto';
 import type { ConnectionStatus, TargetParams } from '../../shared/src/protocol';
 import { apiKeySecretKey } from '../../shared/src/protocol';
 import { withDefaults, type WorkbenchSettings } from '../../shared/src/settings';
-import { findProfile, loadProfiles, summarise, type LoadedProfiles, type ProfileDefinition } from './connection/profiles';
+import {
+  apiKeyBinding,
+  findProfile,
+  loadProfiles,
+  summarise,
+  tlsWarning,
+  type LoadedProfiles,
+  type ProfileDefinition,
+} from './connection/profiles';
 import { TemporalConnection } from './connection/temporalConnection';
 import { asWorkbenchError, WorkbenchError } from './errors';
+import { redact, rememberSecret } from './redact';
 
 /** Failures of the connection itself (not of one request): they turn the status bar red. */
 const transportKinds = new Set(['Unavailable', 'TlsConfig', 'Unauthenticated']);
@@ -73,7 +82,8 @@ export class Workbench {
       this.setStatus({ state: 'connected', ...this.describe(profile, ns), serverVersion: info.serverVersion });
     } catch (err) {
       const e = asWorkbenchError(err);
-      this.setStatus({ state: 'error', ...this.describe(profile, ns), error: { kind: e.kind, message: e.message } });
+      const apiKeyMissing = e.data.apiKeyMissing;
+      this.setStatus({ state: 'error', ...this.describe(profile, ns), apiKeyMissing, error: { kind: e.kind, message: redact(e.message) } });
     }
     return this.status;
   }
@@ -104,7 +114,7 @@ export class Workbench {
         timeoutMs: target.connection.timeoutMs,
       });
       if (this.isActive(target) && transportKinds.has(e.kind)) {
-        this.setStatus({ ...this.status, state: 'error', error: { kind: e.kind, message: e.message } });
+        this.setStatus({ ...this.status, state: 'error', error: { kind: e.kind, message: redact(e.message) } });
       }
       throw e;
     }
@@ -118,13 +128,9 @@ export class Workbench {
   }
 
   /** Drops cached connections (after a secret or settings change). */
-  invalidate(profileName?: string): void {
-    for (const [id, entry] of this.connections) {
-      if (!profileName || id.endsWith(`:${profileName}`)) {
-        entry.connection.close();
-        this.connections.delete(id);
-      }
-    }
+  invalidate(): void {
+    for (const entry of this.connections.values()) entry.connection.close();
+    this.connections.clear();
   }
 
   dispose(): void {
@@ -138,9 +144,18 @@ export class Workbench {
     return first;
   }
 
+  /**
+   * The API key stored for exactly this profile: only profiles that ask for one (`apiKey: true`)
+   * get one, under a key bound to their source, name, address and TLS server name, so a key is
+   * never sent anywhere but where it was stored for. Workspace profiles get none in Restricted Mode.
+   */
   private async secret(profile: ProfileDefinition): Promise<string | null> {
+    if (!profile.apiKeyInSecretStorage) return null;
+    if (profile.source === 'workspace' && !this.settings.workspaceTrusted) return null;
     try {
-      return await this.readSecret(apiKeySecretKey(profile.name));
+      const value = await this.readSecret(apiKeySecretKey(apiKeyBinding(profile)));
+      rememberSecret(value ?? undefined);
+      return value;
     } catch {
       return null; // a client without SecretStorage (another editor) simply has no secrets
     }
@@ -149,12 +164,17 @@ export class Workbench {
   private async connect(profile: ProfileDefinition): Promise<TemporalConnection> {
     const apiKey = profile.apiKey ?? (await this.secret(profile)) ?? undefined;
     if (profile.apiKeyInSecretStorage && apiKey === undefined) {
-      throw new WorkbenchError(
-        'Unauthenticated',
-        `Profile '${profile.name}' needs an API key: run "Temporal: Set API Key" to store it`,
-        { address: profile.address },
-      );
+      const why =
+        profile.source === 'workspace' && !this.settings.workspaceTrusted
+          ? `Profile '${profile.name}' comes from an untrusted workspace: stored API keys are not used in Restricted Mode`
+          : `Profile '${profile.name}' needs an API key for ${profile.address} (keys are bound to the address they were stored for): run "Temporal: Set API Key" to store it`;
+      throw new WorkbenchError('Unauthenticated', why, { address: profile.address, apiKeyMissing: true });
     }
+    rememberSecret(profile.apiKey);
+    for (const [name, value] of Object.entries(profile.grpcMeta)) {
+      if (name.toLowerCase() === 'authorization') rememberSecret(value);
+    }
+    if (profile.tls?.clientKey && 'data' in profile.tls.clientKey) rememberSecret(profile.tls.clientKey.data);
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([profile, apiKey ?? '', this.settings.rpcTimeoutSeconds, this.settings.identity]))
       .digest('hex');
@@ -181,6 +201,7 @@ export class Workbench {
       address: profile.address,
       namespace,
       readOnly: profile.readOnly,
+      tlsWarning: tlsWarning(profile, profile.apiKey !== undefined || profile.apiKeyInSecretStorage),
     };
   }
 

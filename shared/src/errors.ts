@@ -34,6 +34,8 @@ export interface ErrorData {
   grpcStatus?: string;
   /** Raw detail from the transport or server, for the output channel. */
   detail?: string;
+  /** The profile asks for a stored API key and none is stored for its address. */
+  apiKeyMissing?: boolean;
 }
 
 /** LSP error codes for our kinds: a private range below the JSON-RPC reserved ones. */

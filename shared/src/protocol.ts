@@ -13,8 +13,8 @@ export type NoParams = Record<string, never>;
 // ---------------------------------------------------------------------------------------------
 // Connection profiles
 
-/** Where a profile was defined. */
-export type ProfileSource = 'toml' | 'settings' | 'env';
+/** Where a profile was defined: `settings` is the user's settings, `workspace` a workspace's. */
+export type ProfileSource = 'toml' | 'settings' | 'workspace' | 'env';
 
 /** A connection profile as the client shows it (no secrets). */
 export interface ProfileSummary {
@@ -30,6 +30,8 @@ export interface ProfileSummary {
   readOnly: boolean;
   /** The profile expects an API key from SecretStorage that has not been set. */
   apiKeyMissing?: boolean;
+  /** SecretStorage key of this profile's API key (bound to source, name, address, TLS name). */
+  apiKeySecret?: string;
   webUiUrl?: string;
 }
 
@@ -65,6 +67,10 @@ export interface ConnectionStatus {
   namespace?: string;
   readOnly?: boolean;
   serverVersion?: string;
+  /** TLS checks this profile turns off (e.g. host verification): shown as a warning. */
+  tlsWarning?: string;
+  /** The profile asks for a stored API key and none is stored for its current address. */
+  apiKeyMissing?: boolean;
   /** Set when state is `error`. */
   error?: { kind: string; message: string };
 }
@@ -80,11 +86,11 @@ export const connectionStatusChanged = new NotificationType<ConnectionStatus>(
 );
 
 export interface ReadSecretParams {
-  /** SecretStorage key, e.g. `temporal.apiKey.<profile name>`. */
+  /** SecretStorage key made by `apiKeySecretKey`. */
   key: string;
 }
 
-/** server -> client: read a secret from the client's SecretStorage (API keys). */
+/** server -> client: read one of the workbench's API keys (`apiKeySecretKey`) from SecretStorage. */
 export const readSecret = new RequestType<ReadSecretParams, { value: string | null }, void>(
   'temporal/readSecret',
 );
@@ -92,9 +98,33 @@ export const readSecret = new RequestType<ReadSecretParams, { value: string | nu
 /** client -> server: a secret changed; drop connections that used it. */
 export const secretChanged = new NotificationType<ReadSecretParams>('temporal/secretChanged');
 
-/** The SecretStorage key that holds a profile's API key. */
-export function apiKeySecretKey(profileName: string): string {
-  return `temporal.apiKey.${profileName}`;
+/** What an API key is bound to: the same name from another source or at another address is another key. */
+export interface ApiKeyBinding {
+  source: ProfileSource;
+  name: string;
+  address: string;
+  /** TLS server name override, when set. */
+  serverName?: string;
+}
+
+/** Prefix of every SecretStorage key the workbench reads; `readSecret` answers nothing else. */
+export const apiKeySecretPrefix = 'temporal.apiKey.v2:';
+
+/** The SecretStorage key that holds the API key stored for exactly this profile and server. */
+export function apiKeySecretKey(b: ApiKeyBinding): string {
+  return apiKeySecretPrefix + JSON.stringify([b.source, b.name, b.address, b.serverName ?? '']);
+}
+
+/** The binding a key was made from (undefined for keys the workbench did not make). */
+export function parseApiKeySecretKey(key: string): ApiKeyBinding | undefined {
+  if (!key.startsWith(apiKeySecretPrefix)) return undefined;
+  try {
+    const [source, name, address, serverName] = JSON.parse(key.slice(apiKeySecretPrefix.length)) as string[];
+    if ([source, name, address, serverName].some((v) => typeof v !== 'string')) return undefined;
+    return { source: source as ProfileSource, name, address, serverName: serverName || undefined };
+  } catch {
+    return undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

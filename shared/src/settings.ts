@@ -47,6 +47,17 @@ export interface WorkbenchSettings {
   identity: string;
   /** Refresh interval of open tree nodes, in seconds (0 = off). */
   refreshIntervalSeconds: number;
+
+  // --- Security (issue 13): where a profile came from and whether the workspace is trusted.
+  // The client computes these (no package.json entry): users never write them.
+  /**
+   * Profiles a workspace's own settings define (`.vscode/settings.json`). The VS Code client
+   * sends user-level profiles in `profiles` and these apart, so that a workspace profile never
+   * shares an API key with a user profile of the same name. Empty in an untrusted workspace.
+   */
+  workspaceProfiles: Record<string, SettingsProfile>;
+  /** False in an untrusted workspace (Restricted Mode): workspace profiles get no stored secrets. */
+  workspaceTrusted: boolean;
 }
 
 export const defaultSettings: WorkbenchSettings = {
@@ -56,6 +67,8 @@ export const defaultSettings: WorkbenchSettings = {
   rpcTimeoutSeconds: 10,
   identity: '',
   refreshIntervalSeconds: 10,
+  workspaceProfiles: {},
+  workspaceTrusted: true,
 };
 
 /** Fills in defaults for whatever a client sent (other LSP clients may send nothing). */

@@ -6,8 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import esbuild from 'esbuild';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
+import { bundleHostSuite } from '../support/hostSuite';
 import { useTestTarget } from '../support/target';
 
 const target = useTestTarget();
@@ -19,16 +19,7 @@ before(async () => {
   harness = await import('../support/editor.mjs');
   tmp = await mkdtemp(path.join(os.tmpdir(), 'tw-host-'));
   suite = path.join(tmp, 'suite.js');
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'extensionHost', 'suite.ts')],
-    outfile: suite,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
+  await bundleHostSuite(path.join(__dirname, 'extensionHost', 'suite.ts'), suite);
 });
 
 after(async () => {

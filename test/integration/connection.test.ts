@@ -162,6 +162,6 @@ describe('bad profiles give specific messages', () => {
     const { profiles } = await s.request(protocol.listProfiles, {});
     assert.equal(profiles[0].apiKeyMissing, true);
     const msg = await expectWorkbenchError(s.request(protocol.getSystemInfo, { profileId: 'settings:cloud' }), 'Unauthenticated');
-    assert.match(msg, /Profile 'cloud' needs an API key: run "Temporal: Set API Key"/);
+    assert.match(msg, /Profile 'cloud' needs an API key for .*: run "Temporal: Set API Key"/);
   });
 });

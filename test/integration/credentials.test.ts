@@ -111,7 +111,7 @@ describe('working credentials', () => {
         cloud: { address: proxies.apiKey.address, namespace: target().namespace, apiKey: true, tls: { serverCaCertPath: certs.caCert } },
       },
     };
-    const key = protocol.apiKeySecretKey('cloud');
+    const key = protocol.apiKeySecretKey({ source: 'settings', name: 'cloud', address: proxies.apiKey.address });
     const s = await start({ settings, secrets: { [key]: 'wrong-key' } });
     const first = await connect(s, 'settings:cloud');
     assert.equal(first.error?.kind, 'Unauthenticated');

@@ -25,6 +25,8 @@ export interface EditorOptions {
   /** Receives code-server's output. */
   log?: EditorLog;
   startupTimeoutMs?: number;
+  /** Keep workspace trust on and open the (never trusted) folder in Restricted Mode. */
+  untrustedWorkspace?: boolean;
 }
 
 export interface Editor {
@@ -83,4 +85,6 @@ export function runExtensionTests(options: {
   vsix?: string | string[];
   log?: (text: string) => void;
   timeout?: number;
+  /** Keep workspace trust on and open the (never trusted) folder in Restricted Mode. */
+  untrustedWorkspace?: boolean;
 }): Promise<number>;

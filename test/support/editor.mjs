@@ -40,6 +40,14 @@ const BASE_SETTINGS = {
   'update.mode': 'none',
 };
 
+/** Workspace trust on, no prompt: a folder nobody trusted opens in Restricted Mode. */
+const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** Path of code-server's entry script (run it with this Node: its native modules match it). */
 export function codeServerBin() {
   const bin = path.join(
@@ -196,6 +204,7 @@ export async function startEditor({
   port,
   log,
   startupTimeoutMs = 60_000,
+  untrustedWorkspace = false,
 } = {}) {
   const bin = codeServerBin();
   const sink = makeSink(log);
@@ -209,7 +218,7 @@ export async function startEditor({
   await writeFile(config, '');
   await writeFile(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...settings }, null, 2),
+    JSON.stringify({ ...BASE_SETTINGS, ...(untrustedWorkspace ? UNTRUSTED_SETTINGS : {}), ...settings }, null, 2),
   );
   const common = [
     '--config',
@@ -251,7 +260,8 @@ export async function startEditor({
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // `untrustedWorkspace`: trust stays on and the folder, never trusted, opens in Restricted Mode.
+    ...(untrustedWorkspace ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
   ];
   if (workspace) args.push(path.resolve(workspace));
@@ -414,6 +424,7 @@ export async function runExtensionTests({
   vsix,
   log = (text) => process.stderr.write(text),
   timeout = 120_000,
+  untrustedWorkspace = false,
 }) {
   if (!extensionDevelopmentPath || !extensionTestsPath) {
     throw new Error('runExtensionTests needs extensionDevelopmentPath and extensionTestsPath');
@@ -425,6 +436,7 @@ export async function runExtensionTests({
     extensionTestsPath,
     settings,
     env,
+    untrustedWorkspace,
   });
   let browser;
   try {

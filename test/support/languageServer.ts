@@ -32,6 +32,10 @@ export interface ServerOptions {
 
 export class TestLanguageServer {
   readonly statuses: protocol.ConnectionStatus[] = [];
+  /** Every window/logMessage the server sent (what the output channel shows). */
+  readonly logs: string[] = [];
+  /** Every SecretStorage key the server asked for. */
+  readonly secretRequests: string[] = [];
   /** Last diagnostics published per document uri. */
   readonly diagnostics = new Map<string, unknown[]>();
   /** The workspace index reported its end of progress. */
@@ -70,9 +74,12 @@ export class TestLanguageServer {
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const secrets = new Map(Object.entries(options.secrets ?? {}));
     const server = new TestLanguageServer(child, rpc, secrets, home, stderr);
-    rpc.onRequest(protocol.readSecret, ({ key }) => ({ value: secrets.get(key) ?? null }));
+    rpc.onRequest(protocol.readSecret, ({ key }) => {
+      server.secretRequests.push(key);
+      return { value: secrets.get(key) ?? null };
+    });
     rpc.onNotification(protocol.connectionStatusChanged, (s) => server.statuses.push(s));
-    rpc.onNotification('window/logMessage', () => undefined);
+    rpc.onNotification('window/logMessage', (p: { message: string }) => server.logs.push(p.message));
     rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
       server.diagnostics.set(p.uri, p.diagnostics);
     });

@@ -93,33 +93,43 @@ export async function useNamespace(ctx: Ctx, item?: unknown): Promise<void> {
   reportStatus(ctx, await select(ctx, node.profileId, node.namespace.name));
 }
 
-export async function setApiKey(ctx: Ctx): Promise<void> {
+export async function setApiKey(ctx: Ctx, profileId?: string): Promise<void> {
   const { profiles } = await ctx.request(protocol.listProfiles, {});
-  const current = profiles.find((p) => p.id === ctx.status.profileId);
+  // Only profiles that ask for a stored key (`apiKey: true`); the key is bound to the profile's
+  // source, name, address and TLS server name, so it is never sent anywhere else.
+  const keyed = profiles.filter((p) => p.apiKeySecret);
+  if (!keyed.length) {
+    void vscode.window.showWarningMessage(
+      'No profile uses a stored API key: add "apiKey": true to a profile in temporal.profiles (temporal.toml profiles keep api_key in the file).',
+    );
+    return;
+  }
+  const wanted = profileId ?? ctx.status.profileId;
   const target =
-    profiles.length === 1
-      ? profiles[0]
+    keyed.find((p) => p.id === profileId) ??
+    (keyed.length === 1
+      ? keyed[0]
       : (
           await vscode.window.showQuickPick(
-            profiles.map((p) => ({
+            keyed.map((p) => ({
               label: p.name,
-              description: p.address,
-              picked: p === current,
+              description: `${p.address} · ${p.source}`,
+              picked: p.id === wanted,
               profile: p,
             })),
             { title: 'Temporal: Set API Key', placeHolder: 'Profile the API key is for' },
           )
-        )?.profile;
-  if (!target) return;
+        )?.profile);
+  if (!target?.apiKeySecret) return;
   const value = await vscode.window.showInputBox({
-    title: `API key for profile '${target.name}'`,
-    prompt: 'Stored in VS Code SecretStorage; never written to settings or logs.',
+    title: `API key for profile '${target.name}' (${target.address})`,
+    prompt: `Stored in VS Code SecretStorage and sent only to ${target.address}; never written to settings or logs.`,
     password: true,
     ignoreFocusOut: true,
     validateInput: (v) => (v.trim() ? undefined : 'The API key cannot be empty'),
   });
   if (value === undefined) return;
-  const key = protocol.apiKeySecretKey(target.name);
+  const key = target.apiKeySecret;
   await ctx.extension.secrets.store(key, value.trim());
   ctx.client?.sendNotification(protocol.secretChanged, { key });
   if (target.id === ctx.status.profileId)
@@ -128,16 +138,22 @@ export async function setApiKey(ctx: Ctx): Promise<void> {
 }
 
 export async function clearApiKey(ctx: Ctx): Promise<void> {
-  const name = ctx.status.profileName;
-  if (!name) return;
-  const key = protocol.apiKeySecretKey(name);
-  await ctx.extension.secrets.delete(key);
-  ctx.client?.sendNotification(protocol.secretChanged, { key });
-  void vscode.window.showInformationMessage(`API key removed for profile '${name}'.`);
+  const { profiles } = await ctx.request(protocol.listProfiles, {});
+  const profile = profiles.find((p) => p.id === ctx.status.profileId);
+  if (!profile?.apiKeySecret) return;
+  await ctx.extension.secrets.delete(profile.apiKeySecret);
+  ctx.client?.sendNotification(protocol.secretChanged, { key: profile.apiKeySecret });
+  void vscode.window.showInformationMessage(`API key removed for profile '${profile.name}'.`);
 }
 
 function reportStatus(ctx: Ctx, status: protocol.ConnectionStatus): void {
-  if (status.state === 'error' && status.error)
+  // No key stored for this profile at its current address (new profile, or the address changed).
+  if (status.state === 'error' && status.apiKeyMissing && status.error) {
+    const action = 'Set API Key';
+    void vscode.window
+      .showWarningMessage(status.error.message, action)
+      .then((a) => (a === action ? setApiKey(ctx, status.profileId) : undefined));
+  } else if (status.state === 'error' && status.error)
     void showError(
       Object.assign(new Error(status.error.message), { data: status.error }),
       ctx.output,

@@ -24,7 +24,7 @@ export const commands: Record<string, Command> = {
   'temporal.selectNamespace': selectNamespace,
   'temporal.useNamespace': useNamespace,
   'temporal.connections.refresh': (ctx) => ctx.views.connections.refresh(),
-  'temporal.setApiKey': setApiKey,
+  'temporal.setApiKey': (ctx) => setApiKey(ctx),
   'temporal.clearApiKey': clearApiKey,
   'temporal.showOutput': (ctx) => ctx.output.show(),
   'temporal.restartServer': (ctx) => ctx.restart(),

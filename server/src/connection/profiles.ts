@@ -9,7 +9,7 @@ import {
   tomlLoadClientConfigProfile,
   type TomlClientConfigProfile,
 } from '@temporalio/envconfig/lib/envconfig-toml';
-import type { ProfileSource, ProfileSummary } from '../../../shared/src/protocol';
+import { apiKeySecretKey, type ProfileSource, type ProfileSummary } from '../../../shared/src/protocol';
 import type { SettingsProfile, WorkbenchSettings } from '../../../shared/src/settings';
 import { WorkbenchError } from '../errors';
 
@@ -111,7 +111,11 @@ export function loadProfiles(settings: WorkbenchSettings, env: NodeJS.ProcessEnv
     }
   }
   for (const [name, p] of Object.entries(settings.profiles)) {
-    profiles.push(fromSettings(name, p, readOnly.has(name)));
+    profiles.push(fromSettings('settings', name, p, readOnly.has(name)));
+  }
+  // A workspace's profiles stay apart from the user's, even under the same name (own id, own key).
+  for (const [name, p] of Object.entries(settings.workspaceProfiles ?? {})) {
+    profiles.push(fromSettings('workspace', name, p, readOnly.has(name)));
   }
   return { profiles, configFile, problems };
 }
@@ -159,12 +163,17 @@ function dataSource(filePath?: string, data?: string): DataSource | undefined {
   return undefined;
 }
 
-function fromSettings(name: string, p: SettingsProfile, readOnly: boolean): ProfileDefinition {
+function fromSettings(
+  source: 'settings' | 'workspace',
+  name: string,
+  p: SettingsProfile,
+  readOnly: boolean,
+): ProfileDefinition {
   const t = p.tls;
   return {
-    id: `settings:${name}`,
+    id: `${source}:${name}`,
     name,
-    source: 'settings',
+    source,
     address: p.address || defaultAddress,
     namespace: p.namespace || defaultNamespace,
     apiKeyInSecretStorage: p.apiKey === true,
@@ -201,8 +210,23 @@ export function summarise(def: ProfileDefinition, hasSecret: boolean): ProfileSu
     auth: hasApiKey ? 'apiKey' : def.tls?.clientCert ? 'mtls' : 'none',
     readOnly: def.readOnly,
     apiKeyMissing: def.apiKeyInSecretStorage && !hasSecret ? true : undefined,
+    apiKeySecret: def.apiKeyInSecretStorage ? apiKeySecretKey(apiKeyBinding(def)) : undefined,
     webUiUrl: def.webUiUrl,
   };
+}
+
+/** What a stored API key is bound to: a key is only ever sent where it was stored for. */
+export function apiKeyBinding(def: ProfileDefinition) {
+  return { source: def.source, name: def.name, address: def.address, serverName: def.tls?.serverName };
+}
+
+/** The TLS checks a profile turns off, for a warning (undefined when all are on). */
+export function tlsWarning(def: ProfileDefinition, hasApiKey: boolean): string | undefined {
+  if (hasApiKey && !usesTls(def, hasApiKey)) {
+    return `Profile '${def.name}' sends its API key without TLS (tls.disabled): anyone on the path to ${def.address} can read it`;
+  }
+  if (!usesTls(def, hasApiKey) || !def.tls?.disableHostVerification) return undefined;
+  return `TLS host name verification is off for profile '${def.name}' (disableHostVerification): the server certificate is not checked against ${def.tls.serverName ?? def.address}`;
 }
 
 export function findProfile(loaded: LoadedProfiles, idOrName: string): ProfileDefinition {

@@ -1,11 +1,37 @@
 // A remote codec endpoint as the Temporal Web UI uses it: POST <endpoint>/decode with
 // {"payloads":[{"metadata":{k: base64}, "data": base64}]} and the namespace in X-Namespace.
 import type { RawPayload } from '../../../shared/src/protocol';
+import { redact, rememberSecret } from '../redact';
 import { fromRawPayload, toRawPayload, type PayloadLike } from './display';
 
 const CODEC_TIMEOUT_MS = 10_000;
 
-export class CodecError extends Error {}
+/** Its message lands in result documents: never with credentials in it. */
+export class CodecError extends Error {
+  constructor(message: string) {
+    super(redact(message));
+  }
+}
+
+/**
+ * `https://user:password@host/path` works in the Web UI's codec setting; fetch refuses URLs with
+ * credentials, so they go in a Basic authorization header and the URL shown is without them.
+ */
+function splitCredentials(endpoint: string): { url: string; authorization?: string } {
+  const trimmed = endpoint.replace(/\/+$/, '');
+  let parsed: URL;
+  try {
+    parsed = new URL(`${trimmed}/decode`);
+  } catch {
+    return { url: `${trimmed}/decode` };
+  }
+  if (!parsed.username && !parsed.password) return { url: parsed.toString() };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  rememberSecret(parsed.password);
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
 
 /** Sends payloads through `<endpoint>/decode`; the answer has one payload per payload sent. */
 export async function codecDecode(
@@ -15,13 +41,17 @@ export async function codecDecode(
   signal?: AbortSignal,
 ): Promise<PayloadLike[]> {
   if (!payloads.length) return [];
-  const url = `${endpoint.replace(/\/+$/, '')}/decode`;
+  const { url, authorization } = splitCredentials(endpoint);
   const timeout = AbortSignal.timeout(CODEC_TIMEOUT_MS);
   let response: Response;
   try {
     response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-namespace': namespace },
+      headers: {
+        'content-type': 'application/json',
+        'x-namespace': namespace,
+        ...(authorization ? { authorization } : {}),
+      },
       body: JSON.stringify({ payloads: payloads.map(toRawPayload) }),
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });

@@ -9,6 +9,7 @@ import {
   type Payloads,
 } from '../temporal/gen/temporal/api/common/v1/message_pb.js';
 import { WorkbenchError } from '../errors';
+import { checkInputText } from './inputLimits';
 import { parseArguments, parseSingleValue } from './jsonInput';
 
 const utf8 = new TextEncoder();
@@ -30,6 +31,7 @@ export function jsonPayload(
 
 /** Argument JSON text -> Payloads (undefined for no arguments). Throws InvalidInput. */
 export function inputPayloads(text: string | undefined, field = 'input'): Payloads | undefined {
+  checkInputText(text, field);
   const args = parseArguments(text, field);
   if (!args.length) return undefined;
   return create(PayloadsSchema, { payloads: args.map((a) => jsonTextPayload(a)) });
@@ -37,6 +39,7 @@ export function inputPayloads(text: string | undefined, field = 'input'): Payloa
 
 /** One JSON value (not an argument list) -> Payloads with one payload. Throws InvalidInput. */
 export function singleValuePayloads(text: string | undefined, field: string): Payloads | undefined {
+  checkInputText(text, field);
   const value = parseSingleValue(text, field);
   return value === undefined
     ? undefined
