@@ -6,6 +6,7 @@ import { describeNamespace, getSystemInfo, listNamespaces } from './operations/c
 import { sourceCapabilities, registerSourceFeatures } from './features/register';
 import { handle } from './handlers';
 import { registerOperationHandlers } from './operations/register';
+import { registerReplayFeatures } from './replay/register';
 import { Workbench } from './workbench';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -17,10 +18,13 @@ const workbench = new Workbench(
 );
 
 const sourceFeatures = registerSourceFeatures(connection, workbench);
+// Replay against the workspace's code and the workflow graph (issue 15).
+const replayFeatures = registerReplayFeatures(connection, workbench, sourceFeatures);
 
 connection.onInitialize((params) => {
   workbench.updateSettings(params.initializationOptions?.settings);
   sourceFeatures.initialize(params);
+  replayFeatures.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -1257,6 +1257,11 @@ export const prepareDebugReplay = new RequestType<DebugReplayParams, DebugReplay
   'temporal/prepareDebugReplay',
 );
 
+/** client -> server: after the debug session ended, read its result (diagnostics as for a replay). */
+export const finishDebugReplay = new RequestType<{ resultFile: string }, ReplayWorkflowResult, void>(
+  'temporal/finishDebugReplay',
+);
+
 export type WorkflowGraphNodeKind =
   | 'activity'
   | 'childWorkflow'

@@ -21,6 +21,7 @@ export const sourceCapabilities = {
 
 export interface SourceFeatures {
   source: SourceService;
+  diagnostics: DiagnosticsPublisher;
   /** Call from the server's single onInitialize handler. */
   initialize(params: InitializeParams): void;
 }
@@ -80,5 +81,5 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
     stats.invalidate();
     refreshLenses();
   });
-  return { source, initialize };
+  return { source, diagnostics, initialize };
 }

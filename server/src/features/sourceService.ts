@@ -56,6 +56,15 @@ export class SourceService {
     return engine.records(uri) ?? index.records(uri);
   }
 
+  /** Current text of a document: the editor's when open, else the file on disk. */
+  async text(uri: string): Promise<string | undefined> {
+    const engine = await this.engine;
+    const open = engine.text(uri);
+    if (open !== undefined) return open;
+    const file = filePath(uri);
+    return file ? fs.promises.readFile(file, 'utf8').catch(() => undefined) : undefined;
+  }
+
   /** Indexes the workspace folders in the background, reporting progress to the client. */
   async indexWorkspace(folders: string[]): Promise<void> {
     const index = await this.index;
