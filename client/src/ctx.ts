@@ -113,6 +113,8 @@ export class Ctx {
       client.onNotification(protocol.connectionStatusChanged, (s) => this.setStatus(s)),
     );
     await client.start();
+    // Replay executes workspace code: the server refuses it until told the workspace is trusted.
+    void client.sendNotification(protocol.workspaceTrustChanged, { trusted: vscode.workspace.isTrusted });
     this.views?.refreshAll();
   }
 

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { restoreActiveProfile } from './commands/connection';
+import { reportWorkspaceTrust } from './commands/replay';
 import { Ctx } from './ctx';
 import { showError } from './errors';
 import { createStatusBar } from './statusBar';
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   try {
     await ctx.start();
     await restoreActiveProfile(ctx);
+    context.subscriptions.push(reportWorkspaceTrust(ctx));
   } catch (err) {
     await showError(err, ctx.output);
   }

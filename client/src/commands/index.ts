@@ -12,6 +12,7 @@ import {
   runSavedQuery,
   saveWorkflowQuery,
 } from './filters';
+import * as replay from './replay';
 import * as sch from './schedules';
 import { addTaskQueue, removeTaskQueue } from './taskQueues';
 import * as wf from './workflows';
@@ -77,6 +78,13 @@ export const commands: Record<string, Command> = {
   'temporal.taskQueues.refresh': (ctx) => ctx.views.taskQueues.refresh(),
   'temporal.taskQueues.add': addTaskQueue,
   'temporal.taskQueues.remove': removeTaskQueue,
+
+  // Replay against the workspace's code and the workflow graph (issue 15).
+  'temporal.replayWorkflow': replay.replayWorkflow,
+  'temporal.replayHistoryFile': replay.replayHistoryFile,
+  'temporal.replayRecent': replay.replayRecent,
+  'temporal.debugReplay': replay.debugReplay,
+  'temporal.showWorkflowGraph': replay.showWorkflowGraph,
 
   'temporal.submitInput': (ctx) => ctx.payloads.submit(),
   'temporal.cancelInput': (ctx) => ctx.payloads.cancel(),
