@@ -143,6 +143,7 @@ export async function debugReplay(ctx: Ctx, arg?: unknown): Promise<boolean> {
           sourceMaps: true,
           resolveSourceMapLocations: null,
           skipFiles: ['<node_internals>/**'],
+          env: { TEMPORAL_REPLAY_DEBUG: '1' },
           console: 'internalConsole',
         }
       : {

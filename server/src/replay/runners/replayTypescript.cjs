@@ -61,7 +61,12 @@ async function main() {
   const toHistory = historyLoader(sdk.resolved);
   const histories = job.histories.map((h) => ({ workflowId: h.workflowId, history: toHistory(h.history) }));
   const replay = Worker.runReplayHistories(
-    { workflowsPath: job.workflowsPath, replayName: 'temporal-workbench-replay' },
+    {
+      workflowsPath: job.workflowsPath,
+      replayName: 'temporal-workbench-replay',
+      // Under the debugger: workflow code on the main thread, no deadlock timer while paused.
+      debugMode: process.env.TEMPORAL_REPLAY_DEBUG === '1',
+    },
     histories,
   );
   let i = 0;
