@@ -3,39 +3,14 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
-import esbuild from 'esbuild';
-import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
+import { useBundledSuite } from '../support/extensionSuite';
 import { useTestTarget } from '../support/target';
 
 const target = useTestTarget();
-let harness: typeof EditorHarness;
-let tmp: string;
-let suite: string;
-
-before(async () => {
-  harness = await import('../support/editor.mjs');
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'tw-debug-replay-'));
-  suite = path.join(tmp, 'suite.js');
-  await esbuild.build({
-    entryPoints: [path.join(__dirname, 'extensionHost', 'debugReplaySuite.ts')],
-    outfile: suite,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['vscode'],
-    logLevel: 'warning',
-  });
-});
-
-after(async () => {
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+const bundled = useBundledSuite(path.join(__dirname, 'extensionHost', 'debugReplaySuite.ts'));
 
 test('debug replay: a breakpoint in TypeScript workflow code is hit while the history replays', { timeout: 300_000 }, async () => {
   const t = await target.ready();
@@ -50,6 +25,7 @@ test('debug replay: a breakpoint in TypeScript workflow code is hit while the hi
   } finally {
     await connection.close();
   }
+  const harness = bundled.harness();
   const workflowFile = path.join(harness.repoRoot, 'samples/typescript/src/workflows.ts');
   const breakLine = fs.readFileSync(workflowFile, 'utf8').split('\n').findIndex((l) => l.includes("return await composeGreeting('Hello', name);"));
   assert.ok(breakLine > 0);
@@ -57,7 +33,7 @@ test('debug replay: a breakpoint in TypeScript workflow code is hit while the hi
   const code = await harness.runExtensionTests({
     workspace: path.join(harness.repoRoot, 'samples'),
     extensionDevelopmentPath: harness.repoRoot,
-    extensionTestsPath: suite,
+    extensionTestsPath: bundled.suite(),
     settings: {
       'temporal.profiles': { host: { address: t.address, namespace: t.namespace } },
       'temporal.refreshIntervalSeconds': 0,

@@ -129,34 +129,27 @@ export async function debugReplay(ctx: Ctx, arg?: unknown): Promise<boolean> {
   requireTrust();
   const source = await replaySourceFor(ctx, arg, 'Debug Replay');
   const plan = await ctx.request(protocol.prepareDebugReplay, { source, pythonPath: await pythonPath() });
+  const common = {
+    request: 'launch',
+    name: `Replay ${plan.workflowType}`,
+    program: plan.args[0],
+    args: plan.args.slice(1),
+    cwd: plan.cwd,
+    console: 'internalConsole',
+  };
   const config: vscode.DebugConfiguration =
     plan.language === 'typescript'
       ? {
+          ...common,
           type: 'node',
-          request: 'launch',
-          name: `Replay ${plan.workflowType}`,
           runtimeExecutable: plan.program,
-          program: plan.args[0],
-          args: plan.args.slice(1),
-          cwd: plan.cwd,
           // The SDK bundles workflow code with inline source maps: breakpoints map back to the .ts.
           sourceMaps: true,
           resolveSourceMapLocations: null,
           skipFiles: ['<node_internals>/**'],
           env: { TEMPORAL_REPLAY_DEBUG: '1' },
-          console: 'internalConsole',
         }
-      : {
-          type: 'debugpy',
-          request: 'launch',
-          name: `Replay ${plan.workflowType}`,
-          python: plan.program,
-          program: plan.args[0],
-          args: plan.args.slice(1),
-          cwd: plan.cwd,
-          justMyCode: true,
-          console: 'internalConsole',
-        };
+      : { ...common, type: 'debugpy', python: plan.program, justMyCode: true };
   if (plan.language === 'python' && !vscode.extensions.getExtension('ms-python.debugpy')) {
     throw new Error('Debug replay of Python workflows needs the Python Debugger extension (ms-python.debugpy).');
   }

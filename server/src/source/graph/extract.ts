@@ -5,30 +5,19 @@ import type TreeSitter from 'web-tree-sitter';
 import { uriToPath } from '../engine';
 import type { Range, SourceLanguage } from '../types';
 import type { WorkflowEntry, WorkspaceIndex } from '../workspaceIndex';
+import type {
+  SourceLocation as GraphLocation,
+  WorkflowGraphNode as GraphNode,
+  WorkflowGraphNodeKind as GraphNodeKind,
+} from '../../../../shared/src/protocol';
 import type { GraphLanguage, GraphParser } from './parser';
 
-export type GraphNodeKind =
-  | 'activity'
-  | 'childWorkflow'
-  | 'timer'
-  | 'signalSent'
-  | 'continueAsNew'
-  | 'signalHandler'
-  | 'queryHandler'
-  | 'updateHandler';
-
-export interface GraphLocation {
-  uri: string;
-  range: Range;
-}
-
-export interface GraphNode {
-  id: string;
-  kind: GraphNodeKind;
-  name: string;
-  sites: GraphLocation[];
-  definition?: GraphLocation;
-}
+// The graph's data types are the protocol's (plain data, no LSP types).
+export type {
+  SourceLocation as GraphLocation,
+  WorkflowGraphNode as GraphNode,
+  WorkflowGraphNodeKind as GraphNodeKind,
+} from '../../../../shared/src/protocol';
 
 export interface WorkflowGraphData {
   workflowType: string;
@@ -192,33 +181,20 @@ export function workflowGraph(
     const found = classify(parsed.language, call, stubs, stubObjects);
     if (!found) continue;
     const site = { uri: workflow.uri, range: call.range };
-    let { name } = found;
-    let definition: GraphLocation | undefined;
-    if (found.kind === 'activity') {
-      const def = index
-        .activities()
-        .find((a) => a.language === workflow.language && (a.symbol === name || a.name === name));
-      if (def) {
-        name = def.name;
-        definition = { uri: def.uri, range: def.nameRange };
-      }
-    } else if (found.kind === 'childWorkflow') {
-      const def = index
-        .workflowTypes()
-        .find((w) => w.language === workflow.language && (w.symbol === name || w.name === name));
-      if (def) {
-        name = def.name;
-        definition = { uri: def.uri, range: def.nameRange };
-      }
-    } else if (found.kind === 'signalSent') {
-      const def = allHandlers.find(
-        (h) => h.kind === 'signal' && h.language === workflow.language && (h.symbol === name || h.name === name),
-      );
-      if (def) {
-        name = def.name;
-        definition = { uri: def.uri, range: def.nameRange };
-      }
-    }
+    // The call names a symbol or a registered name; the node carries the registered name.
+    const candidates: { name: string; symbol?: string; uri: string; nameRange: Range; language: SourceLanguage }[] =
+      found.kind === 'activity'
+        ? index.activities()
+        : found.kind === 'childWorkflow'
+          ? index.workflowTypes()
+          : found.kind === 'signalSent'
+            ? allHandlers.filter((h) => h.kind === 'signal')
+            : [];
+    const def = candidates.find(
+      (c) => c.language === workflow.language && (c.symbol === found.name || c.name === found.name),
+    );
+    const name = def?.name ?? found.name;
+    const definition = def && { uri: def.uri, range: def.nameRange };
     add(found.kind, name, site, definition);
   }
   for (const h of index.handlersOf(workflow.name, workflow.language)) {
