@@ -130,6 +130,16 @@ describe('replay', () => {
     await assert.rejects(server.request(protocol.replayRecent, { workflowType: 'greeting', count: 0 }), /count/);
   });
 
+  test('temporal/workflowGraph answers any LSP client with the graph as data and Mermaid text', async () => {
+    const { graphs } = await server.request(protocol.workflowGraph, { workflowType: 'parentWithChildren' });
+    assert.deepEqual(graphs.map((g) => g.language).sort(), ['python', 'typescript']);
+    for (const g of graphs) {
+      assert.deepEqual(g.nodes.map((n) => n.id), ['childWorkflow:greeting']);
+      assert.match(g.mermaid, /wf -- child --> n0/);
+    }
+    await assert.rejects(server.request(protocol.workflowGraph, { workflowType: ' ' }), /workflowType/);
+  });
+
   test('after a change to the workflow code, nondeterminism is a diagnostic at the changed line with the event id', async () => {
     const { typescript: tsFile, python: pyFile } = files();
     const ts = fs.readFileSync(tsFile, 'utf8').split('\n');
