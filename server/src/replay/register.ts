@@ -37,11 +37,16 @@ export function registerReplayFeatures(connection: Connection, wb: Workbench, so
   const graphOf = async (workflow: WorkflowEntry): Promise<WorkflowGraphData | undefined> => {
     if (!isGraphLanguage(workflow.language)) return undefined;
     const text = await source.source.text(workflow.uri);
-    return text === undefined ? undefined : workflowGraph(workflow, text, await graphParser(), await source.source.index);
+    return text === undefined ? undefined : workflowGraph(workflow, text, await graphParser(), await index());
   };
 
+  // Replay and the graph look definitions up: wait for the first indexing of the workspace.
+  const index = async () => {
+    await source.source.whenIndexed();
+    return source.source.index;
+  };
   const service = new ReplayService({
-    index: () => source.source.index,
+    index,
     graph: graphOf,
     folders: () => folders,
     publish: (uris) => {
@@ -54,10 +59,10 @@ export function registerReplayFeatures(connection: Connection, wb: Workbench, so
 
   /** Histories may mix definitions (same type in TS and Python): one runner per definition. */
   const replayAll = async (histories: LoadedHistory[], pythonPath: string | undefined, signal: AbortSignal) => {
-    const index = await source.source.index;
+    const workspace = await index();
     const groups = new Map<string, LoadedHistory[]>();
     for (const h of histories) {
-      const w = pickWorkflow(index, h);
+      const w = pickWorkflow(workspace, h);
       const key = w ? `${w.language}:${w.uri}:${w.name}` : `none:${h.workflowType}`;
       groups.set(key, [...(groups.get(key) ?? []), h]);
     }
@@ -148,9 +153,8 @@ export function registerReplayFeatures(connection: Connection, wb: Workbench, so
 
   handle(connection, protocol.workflowGraph, async (p) => {
     if (!p.workflowType?.trim()) throw new WorkbenchError('InvalidInput', 'workflowType: name the workflow type');
-    const index = await source.source.index;
     const graphs: protocol.WorkflowGraph[] = [];
-    for (const w of index.findWorkflow(p.workflowType)) {
+    for (const w of (await index()).findWorkflow(p.workflowType)) {
       if (p.language && w.language !== p.language) continue;
       const graph = await graphOf(w);
       if (graph) graphs.push({ ...graph, mermaid: toMermaid(graph) });
