@@ -148,7 +148,11 @@ export function registerReplayFeatures(connection: Connection, wb: Workbench, so
     const entry = pending.get(p.resultFile);
     if (!entry) throw new WorkbenchError('NotFound', `resultFile: no debug replay is waiting for ${p.resultFile}`);
     pending.delete(p.resultFile);
-    return service.finish(entry.plan, entry.histories, await readResult(p.resultFile, ''));
+    try {
+      return await service.finish(entry.plan, entry.histories, await readResult(p.resultFile, ''));
+    } finally {
+      await fs.promises.rm(path.dirname(p.resultFile), { recursive: true, force: true });
+    }
   });
 
   handle(connection, protocol.workflowGraph, async (p) => {
