@@ -65,4 +65,9 @@ for (const rel of wasm) {
   const from = path.join(root, rel);
   if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dist, 'wasm', path.basename(rel)));
 }
+// Replay runners run in the workspace's own node / Python, so they ship as plain files.
+fs.mkdirSync(path.join(dist, 'replay'), { recursive: true });
+for (const file of ['replayTypescript.cjs', 'replayPython.py']) {
+  fs.copyFileSync(path.join(root, 'server/src/replay/runners', file), path.join(dist, 'replay', file));
+}
 console.log(`build: dist/ in ${Date.now() - started} ms`);

@@ -7,6 +7,7 @@ import { sourceCapabilities, registerSourceFeatures } from './features/register'
 import { handle } from './handlers';
 import { redactConsole } from './redact';
 import { registerOperationHandlers } from './operations/register';
+import { registerReplayFeatures } from './replay/register';
 import { Workbench } from './workbench';
 import { registerExecutionView } from './executionView/register';
 
@@ -20,10 +21,13 @@ const workbench = new Workbench(
 );
 
 const sourceFeatures = registerSourceFeatures(connection, workbench);
+// Replay against the workspace's code and the workflow graph (issue 15).
+const replayFeatures = registerReplayFeatures(connection, workbench, sourceFeatures);
 
 connection.onInitialize((params) => {
   workbench.updateSettings(params.initializationOptions?.settings);
   sourceFeatures.initialize(params);
+  replayFeatures.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

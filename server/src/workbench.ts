@@ -43,6 +43,11 @@ export class Workbench {
     private readonly onStatus: (status: ConnectionStatus) => void,
   ) {}
 
+  /** The editor says the workspace is trusted (clients without workspace trust send nothing: trusted). */
+  get workspaceTrusted(): boolean {
+    return this.settings.workspaceTrusted;
+  }
+
   updateSettings(settings: Partial<WorkbenchSettings> | undefined): void {
     this.settings = withDefaults(settings);
     this.loaded = undefined;

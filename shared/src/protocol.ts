@@ -1338,3 +1338,155 @@ export const getExecutionLiveState = new RequestType<
   ExecutionLiveState,
   void
 >('temporal/getExecutionLiveState');
+
+// Replay and the workflow graph
+//
+// Replay runs the workspace's own SDK (its node_modules, its venv) in a child process the server
+// starts; only in a trusted workspace. Nondeterminism becomes a diagnostic (source `temporal-replay`)
+// on the workflow source at the command that diverged.
+
+export interface SourceRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface SourceLocation {
+  uri: string;
+  range: SourceRange;
+}
+
+/** Where the history to replay comes from: the server (one run) or a `temporal workflow show -o json` file. */
+export type ReplaySource =
+  | ({ kind: 'execution' } & WorkflowRefParams)
+  | { kind: 'file'; path: string; workflowId?: string };
+
+export interface ReplayWorkflowParams {
+  source: ReplaySource;
+  /** Python interpreter the client knows of (the Python extension's selection); else `.venv`/`venv`. */
+  pythonPath?: string;
+}
+
+/** Why a replay did not replay: the environment, not the workflow. */
+export type ReplaySetupProblem = 'missingSdk' | 'noWorkflowSource' | 'runnerFailed';
+
+/** What the history expected versus what the code did, parsed from the SDK's nondeterminism error. */
+export interface NondeterminismDetail {
+  /** History event the code diverged at, when the SDK names it or it can be found. */
+  eventId?: number;
+  /** What the history has there (e.g. `ActivityTaskScheduled composeGreeting`). */
+  expected?: string;
+  /** What the code did instead (e.g. `timer`, `child workflow longTimer`), when known. */
+  actual?: string;
+}
+
+export interface ReplayRunResult {
+  workflowId: string;
+  runId: string;
+  workflowType: string;
+  /** `ok`: the code replays the history cleanly. */
+  outcome: 'ok' | 'nondeterminism' | 'failure';
+  /** SDK message (failure / nondeterminism). */
+  message?: string;
+  detail?: NondeterminismDetail;
+  /** Where the diagnostic was put. */
+  location?: SourceLocation;
+}
+
+export interface ReplayWorkflowResult {
+  language?: 'typescript' | 'python';
+  /** SDK version that replayed (from the workspace's environment). */
+  sdkVersion?: string;
+  runs: ReplayRunResult[];
+  /** Set when nothing was replayed; `message` says what to do. */
+  problem?: { kind: ReplaySetupProblem; message: string };
+}
+
+/** client -> server: replay one history against the workspace's workflow code. */
+export const replayWorkflow = new RequestType<ReplayWorkflowParams, ReplayWorkflowResult, void>(
+  'temporal/replayWorkflow',
+);
+
+export interface ReplayRecentParams extends TargetParams {
+  workflowType: string;
+  /** How many of the latest closed executions (default 10, at most 100). */
+  count?: number;
+  pythonPath?: string;
+  /** Work-done progress token created by the client. */
+  workDoneToken?: string | number;
+}
+
+export interface ReplayRecentResult extends ReplayWorkflowResult {
+  summary: { total: number; ok: number; nondeterministic: number; failed: number };
+}
+
+/** client -> server: replay the last N closed executions of a workflow type ($/progress per run). */
+export const replayRecent = new RequestType<ReplayRecentParams, ReplayRecentResult, void>(
+  'temporal/replayRecent',
+);
+
+
+export interface DebugReplayParams extends ReplayWorkflowParams {}
+
+/** What the client launches under its debugger to replay with breakpoints. */
+export interface DebugReplayPlan {
+  language: 'typescript' | 'python';
+  /** Program (node or python interpreter) and its arguments: the runner with its job file. */
+  program: string;
+  args: string[];
+  cwd: string;
+  /** The runner writes its result here; `temporal/finishDebugReplay` reads it. */
+  resultFile: string;
+  workflowType: string;
+}
+
+/** client -> server: write the replay job for a debug session and return what to launch. */
+export const prepareDebugReplay = new RequestType<DebugReplayParams, DebugReplayPlan, void>(
+  'temporal/prepareDebugReplay',
+);
+
+/** client -> server: after the debug session ended, read its result (diagnostics as for a replay). */
+export const finishDebugReplay = new RequestType<{ resultFile: string }, ReplayWorkflowResult, void>(
+  'temporal/finishDebugReplay',
+);
+
+export type WorkflowGraphNodeKind =
+  | 'activity'
+  | 'childWorkflow'
+  | 'timer'
+  | 'signalSent'
+  | 'continueAsNew'
+  | 'signalHandler'
+  | 'queryHandler'
+  | 'updateHandler';
+
+export interface WorkflowGraphNode {
+  /** Stable within one graph (`activity:composeGreeting`). */
+  id: string;
+  kind: WorkflowGraphNodeKind;
+  /** Registered name (activity/workflow type, signal/query/update name); the callee for timers. */
+  name: string;
+  /** Call sites in the workflow (for handlers: the handler definition). */
+  sites: SourceLocation[];
+  /** Definition of the activity / child workflow / handler in the workspace, when indexed. */
+  definition?: SourceLocation;
+}
+
+export interface WorkflowGraph {
+  workflowType: string;
+  language: string;
+  definition: SourceLocation;
+  nodes: WorkflowGraphNode[];
+  /** The same graph as a Mermaid flowchart. */
+  mermaid: string;
+}
+
+export interface WorkflowGraphParams {
+  /** Workflow type name as registered. */
+  workflowType: string;
+  language?: string;
+}
+
+/** client -> server (any LSP client): what a workflow does, from its source, as data and Mermaid text. */
+export const workflowGraph = new RequestType<WorkflowGraphParams, { graphs: WorkflowGraph[] }, void>(
+  'temporal/workflowGraph',
+);

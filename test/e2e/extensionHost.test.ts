@@ -2,29 +2,13 @@
 // command registry against the manifest, and the Workflows / Task Queues providers against the
 // real dev server through the real language client. The suite is bundled here with esbuild.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
-import { bundleHostSuite } from '../support/hostSuite';
+import { test } from 'node:test';
+import { useBundledSuite } from '../support/extensionSuite';
 import { useTestTarget } from '../support/target';
 
 const target = useTestTarget();
-let harness: typeof EditorHarness;
-let tmp: string;
-let suite: string;
-
-before(async () => {
-  harness = await import('../support/editor.mjs');
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'tw-host-'));
-  suite = path.join(tmp, 'suite.js');
-  await bundleHostSuite(path.join(__dirname, 'extensionHost', 'suite.ts'), suite);
-});
-
-after(async () => {
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+const bundled = useBundledSuite(path.join(__dirname, 'extensionHost', 'suite.ts'));
 
 test(
   'extension host: commands, providers and paging against the real server',
@@ -32,10 +16,11 @@ test(
   async () => {
     const t = await target.ready();
     const lines: string[] = [];
+    const harness = bundled.harness();
     const code = await harness.runExtensionTests({
       workspace: path.join(harness.repoRoot, 'samples'),
       extensionDevelopmentPath: harness.repoRoot,
-      extensionTestsPath: suite,
+      extensionTestsPath: bundled.suite(),
       // The default namespace keeps the 55 paging executions out of the other tests' view.
       settings: {
         'temporal.profiles': {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
-import { bundleHostSuite } from '../support/hostSuite';
+import { bundleHostSuite } from '../support/extensionSuite';
 import { startRecordingListener, type RecordingListener } from '../support/recordingListener';
 
 let harness: typeof EditorHarness;

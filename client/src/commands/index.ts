@@ -13,6 +13,7 @@ import {
   saveWorkflowQuery,
 } from './filters';
 import { openExecutionView, openHistoryFile } from './executionView';
+import * as replay from './replay';
 import * as sch from './schedules';
 import { addTaskQueue, removeTaskQueue } from './taskQueues';
 import * as wf from './workflows';
@@ -82,6 +83,12 @@ export const commands: Record<string, Command> = {
   // Execution view (webview)
   'temporal.openExecutionView': openExecutionView,
   'temporal.openHistoryFile': openHistoryFile,
+  // Replay against the workspace's code and the workflow graph (issue 15).
+  'temporal.replayWorkflow': replay.replayWorkflow,
+  'temporal.replayHistoryFile': replay.replayHistoryFile,
+  'temporal.replayRecent': replay.replayRecent,
+  'temporal.debugReplay': replay.debugReplay,
+  'temporal.showWorkflowGraph': replay.showWorkflowGraph,
 
   'temporal.submitInput': (ctx) => ctx.payloads.submit(),
   'temporal.cancelInput': (ctx) => ctx.payloads.cancel(),

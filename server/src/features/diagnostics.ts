@@ -29,6 +29,12 @@ export function toDiagnostic(d: SourceDiagnostic): Diagnostic {
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   readonly open = new Set<string>();
+  /** Diagnostics from elsewhere (replay), published with the source ones, open or not. */
+  private readonly extra: ((uri: string) => Diagnostic[])[] = [];
+
+  addProvider(provider: (uri: string) => Diagnostic[]): void {
+    this.extra.push(provider);
+  }
 
   constructor(
     private readonly connection: Connection,
@@ -45,14 +51,21 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     clearTimeout(this.timers.get(uri));
     this.open.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.connection.sendDiagnostics({ uri, diagnostics: this.extra.flatMap((p) => p(uri)) });
   }
 
-  private async publish(uri: string): Promise<void> {
+  /** Publishes now (replay results for documents that may not be open). */
+  publishNow(uri: string): Promise<void> {
+    clearTimeout(this.timers.get(uri));
+    return this.publish(uri, true);
+  }
+
+  private async publish(uri: string, force = false): Promise<void> {
     this.timers.delete(uri);
-    if (!this.open.has(uri)) return;
-    const diagnostics = (await this.index).diagnosticsFor(uri).map(toDiagnostic);
-    await this.connection.sendDiagnostics({ uri, diagnostics });
+    const extra = this.extra.flatMap((p) => p(uri));
+    if (!this.open.has(uri) && !extra.length && !force) return;
+    const source = this.open.has(uri) ? (await this.index).diagnosticsFor(uri).map(toDiagnostic) : [];
+    await this.connection.sendDiagnostics({ uri, diagnostics: [...source, ...extra] });
   }
 }
 

@@ -23,6 +23,7 @@ export interface SourceFeatures {
   source: SourceService;
   /** Workspace folders as file paths (from initialize). */
   folders(): string[];
+  diagnostics: DiagnosticsPublisher;
   /** Call from the server's single onInitialize handler. */
   initialize(params: InitializeParams): void;
 }
@@ -82,5 +83,5 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
     stats.invalidate();
     refreshLenses();
   });
-  return { source, initialize, folders: () => folders };
+  return { source, diagnostics, initialize, folders: () => folders };
 }

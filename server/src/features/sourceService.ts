@@ -56,8 +56,30 @@ export class SourceService {
     return engine.records(uri) ?? index.records(uri);
   }
 
+  /** Current text of a document: the editor's when open, else the file on disk. */
+  async text(uri: string): Promise<string | undefined> {
+    const engine = await this.engine;
+    const open = engine.text(uri);
+    if (open !== undefined) return open;
+    const file = filePath(uri);
+    return file ? fs.promises.readFile(file, 'utf8').catch(() => undefined) : undefined;
+  }
+
+  private initialBuild: Promise<void> | undefined;
+
+  /** Resolves once the first workspace indexing finished (at once if it never started). */
+  whenIndexed(): Promise<void> {
+    return this.initialBuild ?? Promise.resolve();
+  }
+
   /** Indexes the workspace folders in the background, reporting progress to the client. */
-  async indexWorkspace(folders: string[]): Promise<void> {
+  indexWorkspace(folders: string[]): Promise<void> {
+    const build = this.buildIndex(folders);
+    this.initialBuild ??= build.catch(() => undefined);
+    return build;
+  }
+
+  private async buildIndex(folders: string[]): Promise<void> {
     const index = await this.index;
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin('Temporal: indexing workflows', 0, undefined, true);

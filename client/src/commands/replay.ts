@@ -1,0 +1,198 @@
+// Replay against the workspace's code, "Replay all recent", debug replay and the workflow graph.
+// The server runs the replays (in the workspace's own environment); this side gathers the
+// history source, shows the outcome and, for debug replay, drives the debugger.
+import * as vscode from 'vscode';
+import * as protocol from '../../../shared/src/protocol';
+import type { Ctx } from '../ctx';
+import { BACK, MultiStepInput } from '../input/multiStep';
+import { execRefOf, pickExecution } from '../input/pickers';
+import { withCancellableProgress } from '../progress';
+
+/** The Python extension's interpreter for the file's folder, when it is installed. */
+async function pythonPath(): Promise<string | undefined> {
+  const python = vscode.extensions.getExtension('ms-python.python');
+  if (python) {
+    try {
+      const api = (python.isActive ? python.exports : await python.activate()) as {
+        environments?: { getActiveEnvironmentPath(resource?: vscode.Uri): { path: string } };
+      };
+      const active = api.environments?.getActiveEnvironmentPath(vscode.workspace.workspaceFolders?.[0]?.uri);
+      if (active?.path) return active.path;
+    } catch {
+      // Fall back to the setting and the server's own search (.venv, venv).
+    }
+  }
+  return vscode.workspace.getConfiguration('python').get<string>('defaultInterpreterPath') || undefined;
+}
+
+/** Where the history comes from: a history JSON file (explorer), an execution (tree), or a pick. */
+async function replaySourceFor(ctx: Ctx, arg: unknown, title: string): Promise<protocol.ReplaySource> {
+  if (arg instanceof vscode.Uri) return { kind: 'file', path: arg.fsPath };
+  const known = execRefOf(arg);
+  if (known) return { kind: 'execution', workflowId: known.workflowId, runId: known.runId };
+  const picked = await pickExecution(ctx, new MultiStepInput(title, 1), { running: false });
+  if (picked === BACK) throw new vscode.CancellationError();
+  return { kind: 'execution', workflowId: picked.workflowId, runId: picked.runId };
+}
+
+function requireTrust(): void {
+  if (!vscode.workspace.isTrusted) {
+    throw new Error('Replay runs this workspace\'s workflow code: trust the workspace first (Restricted Mode).');
+  }
+}
+
+/** One message for a replay outcome; nondeterminism also sits as a diagnostic in the code. */
+async function showOutcome(result: protocol.ReplayWorkflowResult, what: string): Promise<void> {
+  if (result.problem) {
+    void vscode.window.showErrorMessage(`Replay of ${what}: ${result.problem.message}`);
+    return;
+  }
+  const bad = result.runs.find((r) => r.outcome !== 'ok');
+  const sdk = result.sdkVersion ? ` (${result.language} SDK ${result.sdkVersion})` : '';
+  if (!bad) {
+    void vscode.window.showInformationMessage(`Replay of ${what}: clean, the code replays the history deterministically${sdk}.`);
+    return;
+  }
+  const d = bad.detail;
+  const text =
+    bad.outcome === 'nondeterminism'
+      ? `nondeterminism${d?.eventId !== undefined ? ` at event ${d.eventId}` : ''}: history has ${d?.expected ?? '?'}, code did ${d?.actual ?? '?'}`
+      : `failed: ${(bad.message ?? '').split('\n')[0]}`;
+  const open = bad.location ? 'Go to Code' : undefined;
+  const choice = await vscode.window.showErrorMessage(`Replay of ${what}: ${text}`, ...(open ? [open] : []));
+  if (choice && bad.location) {
+    const range = bad.location.range;
+    await vscode.window.showTextDocument(vscode.Uri.parse(bad.location.uri), {
+      selection: new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character),
+    });
+  }
+}
+
+export async function replayWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
+  requireTrust();
+  const source = await replaySourceFor(ctx, arg, 'Replay Workflow');
+  const what = source.kind === 'file' ? vscode.workspace.asRelativePath(source.path) : `'${source.workflowId}'`;
+  const result = await withCancellableProgress(`Replaying ${what} against the workspace's code…`, async (token) =>
+    ctx.request(protocol.replayWorkflow, { source, pythonPath: await pythonPath() }, token),
+  );
+  await showOutcome(result, what);
+}
+
+export async function replayHistoryFile(ctx: Ctx, arg?: unknown): Promise<void> {
+  if (arg instanceof vscode.Uri) return replayWorkflow(ctx, arg);
+  const [file] =
+    (await vscode.window.showOpenDialog({
+      title: 'Replay a history JSON file (temporal workflow show --output json)',
+      filters: { 'History JSON': ['json'] },
+      canSelectMany: false,
+    })) ?? [];
+  if (file) await replayWorkflow(ctx, file);
+}
+
+export async function replayRecent(ctx: Ctx, arg?: unknown): Promise<void> {
+  requireTrust();
+  const known = execRefOf(arg);
+  const workflowType =
+    known?.workflowType ??
+    (await vscode.window.showInputBox({
+      title: 'Replay Recent Executions (1/2)',
+      prompt: 'Workflow type',
+      ignoreFocusOut: true,
+      validateInput: (v) => (v.trim() ? undefined : 'Name a workflow type'),
+    }));
+  if (!workflowType) return;
+  const countText = await vscode.window.showInputBox({
+    title: 'Replay Recent Executions (2/2)',
+    prompt: `How many of the latest closed ${workflowType} executions`,
+    value: '10',
+    ignoreFocusOut: true,
+    validateInput: (v) => (/^\d+$/.test(v) && +v >= 1 && +v <= 100 ? undefined : 'A whole number from 1 to 100'),
+  });
+  if (!countText) return;
+  const result = await withCancellableProgress(`Replaying recent ${workflowType} executions…`, async (token) =>
+    ctx.request(protocol.replayRecent, { workflowType: workflowType.trim(), count: +countText, pythonPath: await pythonPath() }, token),
+  );
+  if (result.problem && !result.runs.length) {
+    void vscode.window.showErrorMessage(`Replay of recent ${workflowType}: ${result.problem.message}`);
+    return;
+  }
+  const s = result.summary;
+  const line = `Replayed ${s.total} recent ${workflowType} execution${s.total === 1 ? '' : 's'}: ${s.ok} clean, ${s.nondeterministic} nondeterministic, ${s.failed} failed.`;
+  if (s.nondeterministic || s.failed) void vscode.window.showWarningMessage(`${line} See the Problems view.`);
+  else void vscode.window.showInformationMessage(line);
+  ctx.output.appendLine(line);
+  for (const r of result.runs) ctx.output.appendLine(`  ${r.outcome.padEnd(14)} ${r.workflowId} ${r.runId}${r.message ? ` — ${r.message.split('\n')[0]}` : ''}`);
+}
+
+/** Runs the replay runner under the debugger so breakpoints in workflow code hit. */
+export async function debugReplay(ctx: Ctx, arg?: unknown): Promise<boolean> {
+  requireTrust();
+  const source = await replaySourceFor(ctx, arg, 'Debug Replay');
+  const plan = await ctx.request(protocol.prepareDebugReplay, { source, pythonPath: await pythonPath() });
+  const common = {
+    request: 'launch',
+    name: `Replay ${plan.workflowType}`,
+    program: plan.args[0],
+    args: plan.args.slice(1),
+    cwd: plan.cwd,
+    console: 'internalConsole',
+  };
+  const config: vscode.DebugConfiguration =
+    plan.language === 'typescript'
+      ? {
+          ...common,
+          type: 'node',
+          runtimeExecutable: plan.program,
+          // The SDK bundles workflow code with inline source maps: breakpoints map back to the .ts.
+          sourceMaps: true,
+          resolveSourceMapLocations: null,
+          skipFiles: ['<node_internals>/**'],
+          env: { TEMPORAL_REPLAY_DEBUG: '1' },
+        }
+      : { ...common, type: 'debugpy', python: plan.program, justMyCode: true };
+  if (plan.language === 'python' && !vscode.extensions.getExtension('ms-python.debugpy')) {
+    throw new Error('Debug replay of Python workflows needs the Python Debugger extension (ms-python.debugpy).');
+  }
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  const ended = new Promise<void>((resolve) => {
+    const sub = vscode.debug.onDidTerminateDebugSession((s) => {
+      if (s.configuration.program === plan.args[0] && s.configuration.args?.[1] === plan.resultFile) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+  const started = await vscode.debug.startDebugging(folder, config);
+  if (!started) return false;
+  await ended;
+  const result = await ctx.request(protocol.finishDebugReplay, { resultFile: plan.resultFile });
+  await showOutcome(result, plan.workflowType);
+  return true;
+}
+
+/** The graph of a workflow from its source, as a Mermaid document (any markdown preview draws it). */
+export async function showWorkflowGraph(ctx: Ctx, arg?: unknown): Promise<void> {
+  const known = execRefOf(arg)?.workflowType ?? (arg as { workflowType?: string } | undefined)?.workflowType;
+  const workflowType =
+    known ??
+    (await vscode.window.showInputBox({
+      title: 'Show Workflow Graph',
+      prompt: 'Workflow type',
+      validateInput: (v) => (v.trim() ? undefined : 'Name a workflow type'),
+    }));
+  if (!workflowType) return;
+  const { graphs } = await ctx.request(protocol.workflowGraph, { workflowType: workflowType.trim() });
+  if (!graphs.length) {
+    void vscode.window.showWarningMessage(`No TypeScript or Python definition of ${workflowType} in this workspace.`);
+    return;
+  }
+  const body = graphs
+    .map((g) => {
+      const rows = g.nodes.map((n) => `| ${n.kind} | ${n.name} | ${n.sites.map((s) => `line ${s.range.start.line + 1}`).join(', ')} |`);
+      return [`## ${g.workflowType} (${g.language})`, '', '```mermaid', g.mermaid, '```', '', '| kind | name | where |', '|---|---|---|', ...rows].join('\n');
+    })
+    .join('\n\n');
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Workflow graph: ${workflowType}\n\n${body}\n` });
+  await vscode.window.showTextDocument(doc, { preview: true });
+}
+
