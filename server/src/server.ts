@@ -2,10 +2,9 @@
 // transport is picked by vscode-languageserver from the command line.
 import { createConnection, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import * as protocol from '../../shared/src/protocol';
-import { describeNamespace, getSystemInfo, listNamespaces } from './operations/cluster';
 import { sourceCapabilities, registerSourceFeatures } from './features/register';
 import { handle } from './handlers';
-import { registerOperationHandlers } from './operations/register';
+import { registerOperationHandlers } from './operationHandlers';
 import { Workbench } from './workbench';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -41,13 +40,6 @@ connection.onNotification(protocol.secretChanged, ({ key }) => {
 handle(connection, protocol.listProfiles, () => workbench.listProfiles());
 handle(connection, protocol.selectProfile, (p, signal) => workbench.select(p.profileId, p.namespace, signal));
 handle(connection, protocol.getConnectionStatus, async () => workbench.getStatus());
-handle(connection, protocol.getSystemInfo, async (p, signal) => getSystemInfo(workbench, await workbench.target(p), signal));
-handle(connection, protocol.listNamespaces, async (p, signal) =>
-  listNamespaces(workbench, await workbench.target(p), p, signal),
-);
-handle(connection, protocol.describeNamespace, async (p, signal) =>
-  describeNamespace(workbench, await workbench.target(p), signal),
-);
 registerOperationHandlers(connection, workbench);
 
 connection.onShutdown(() => workbench.dispose());

@@ -7,6 +7,8 @@ import { withDefaults, type WorkbenchSettings } from '../../shared/src/settings'
 import { findProfile, loadProfiles, summarise, type LoadedProfiles, type ProfileDefinition } from './connection/profiles';
 import { TemporalConnection } from './connection/temporalConnection';
 import { asWorkbenchError, WorkbenchError } from './errors';
+import type { Backend } from './backends/backend';
+import { temporalBackend } from './backends/temporal/backend';
 
 /** Failures of the connection itself (not of one request): they turn the status bar red. */
 const transportKinds = new Set(['Unavailable', 'TlsConfig', 'Unauthenticated']);
@@ -67,9 +69,7 @@ export class Workbench {
     const ns = namespace || profile.namespace;
     this.setStatus({ state: 'connecting', ...this.describe(profile, ns) });
     try {
-      const target = await this.target({});
-      const info = await this.call(target, (c) => c.workflow.getSystemInfo({}, { signal }));
-      await this.call(target, (c) => c.workflow.describeNamespace({ namespace: ns }, { signal }));
+      const info = await (await this.backend({})).check(signal);
       this.setStatus({ state: 'connected', ...this.describe(profile, ns), serverVersion: info.serverVersion });
     } catch (err) {
       const e = asWorkbenchError(err);
@@ -86,6 +86,11 @@ export class Workbench {
     const namespace =
       params.namespace || (profile.id === this.active?.profileId ? this.active.namespace : undefined) || profile.namespace;
     return { connection: await this.connect(profile), namespace, profile };
+  }
+
+  /** The backend of the profile a request names (default: the active one), bound to its target. */
+  async backend(params: TargetParams): Promise<Backend> {
+    return temporalBackend(this, await this.target(params));
   }
 
   /** Runs one call, translating failures into WorkbenchErrors that name the address and namespace. */

@@ -293,6 +293,8 @@ export interface StartWorkflowParams extends TargetParams {
   requestId?: string;
   /** Signal-with-start: deliver this signal, starting the workflow if it is not running. */
   signal?: { name: string; input?: string };
+  /** duroxide: the orchestration version to start (capability `versions`); default = latest. */
+  version?: string;
 }
 
 export interface StartWorkflowResult {
@@ -1145,4 +1147,77 @@ export interface WorkspaceWorker {
 /** client -> server: worker registrations found in the workspace (task queue <-> workflow types). */
 export const listWorkspaceWorkers = new RequestType<NoParams, { workers: WorkspaceWorker[] }, void>(
   'temporal/listWorkspaceWorkers',
+);
+
+// ---------------------------------------------------------------------------------------------
+// Backends: what the engine behind a profile can do, and duroxide's store-level requests
+
+/** The engine a profile talks to. */
+export type BackendKind = 'temporal' | 'duroxide';
+
+/** Optional abilities of a backend; the client hides what is false instead of failing. */
+export const backendCapabilityNames = [
+  'namespaces',
+  'payloadCodec',
+  'execute',
+  'terminate',
+  'reset',
+  'queries',
+  'updates',
+  'schedules',
+  'taskQueues',
+  'searchAttributes',
+  'activities',
+  'batch',
+  'metrics',
+  'prune',
+  'versions',
+] as const;
+
+export type BackendCapability = (typeof backendCapabilityNames)[number];
+
+export type BackendCapabilities = Record<BackendCapability, boolean>;
+
+export interface BackendInfo {
+  kind: BackendKind;
+  capabilities: BackendCapabilities;
+}
+
+/** client -> server: the backend kind and capabilities of a profile (default: the active one). */
+export const getBackendInfo = new RequestType<TargetParams, BackendInfo, void>('temporal/getBackendInfo');
+
+/** Store-wide numbers of a duroxide store, as its management API reports them. */
+export interface BackendMetrics {
+  totalInstances: number;
+  totalExecutions: number;
+  runningInstances: number;
+  completedInstances: number;
+  failedInstances: number;
+  totalEvents: number;
+  queues: { orchestrator: number; worker: number; timer: number };
+}
+
+/** client -> server: system metrics and queue depths of the target store (capability `metrics`). */
+export const getBackendMetrics = new RequestType<TargetParams, BackendMetrics, void>(
+  'temporal/getBackendMetrics',
+);
+
+export interface PruneExecutionsParams extends TargetParams {
+  /** One instance; absent = every terminal instance. */
+  workflowId?: string;
+  /** Keep the newest N executions of each instance (the current one is always kept). */
+  keepLast?: number;
+  /** Only executions that completed before this ISO time. */
+  completedBefore?: string;
+}
+
+export interface PruneExecutionsResult {
+  instancesProcessed: number;
+  executionsDeleted: number;
+  eventsDeleted: number;
+}
+
+/** client -> server: delete old executions of continue-as-new chains (capability `prune`). */
+export const pruneExecutions = new RequestType<PruneExecutionsParams, PruneExecutionsResult, void>(
+  'temporal/pruneExecutions',
 );
