@@ -48,4 +48,10 @@ for (const rel of wasm) {
   const from = path.join(root, rel);
   if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dist, 'wasm', path.basename(rel)));
 }
+// duroxide's native client (an optional dependency: Linux x64 glibc only) is loaded from dist/native.
+const duroxideAddon = path.join(root, 'node_modules/duroxide-linux-x64-gnu/duroxide.linux-x64-gnu.node');
+if (fs.existsSync(duroxideAddon)) {
+  fs.mkdirSync(path.join(dist, 'native'), { recursive: true });
+  fs.copyFileSync(duroxideAddon, path.join(dist, 'native', path.basename(duroxideAddon)));
+}
 console.log(`build: dist/ in ${Date.now() - started} ms`);

@@ -34,7 +34,7 @@ connection.onDidChangeConfiguration((change) => {
 });
 
 connection.onNotification(protocol.secretChanged, ({ key }) => {
-  workbench.invalidate(key.replace(/^temporal\.apiKey\./, ''));
+  workbench.invalidate(key.replace(/^temporal\.(apiKey|storePassword)\./, ''));
 });
 
 handle(connection, protocol.listProfiles, () => workbench.listProfiles());

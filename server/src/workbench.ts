@@ -2,13 +2,16 @@
 // connection per profile, and the connection status the client shows in its status bar.
 import { createHash } from 'node:crypto';
 import type { ConnectionStatus, TargetParams } from '../../shared/src/protocol';
-import { apiKeySecretKey } from '../../shared/src/protocol';
+import { apiKeySecretKey, storePasswordSecretKey } from '../../shared/src/protocol';
 import { withDefaults, type WorkbenchSettings } from '../../shared/src/settings';
 import { findProfile, loadProfiles, summarise, type LoadedProfiles, type ProfileDefinition } from './connection/profiles';
 import { TemporalConnection } from './connection/temporalConnection';
 import { asWorkbenchError, WorkbenchError } from './errors';
 import type { Backend } from './backends/backend';
 import { temporalBackend } from './backends/temporal/backend';
+import type { DuroxideClient } from './backends/duroxide/binding';
+import { duroxideBackend } from './backends/duroxide/backend';
+import { openStore } from './backends/duroxide/store';
 
 /** Failures of the connection itself (not of one request): they turn the status bar red. */
 const transportKinds = new Set(['Unavailable', 'TlsConfig', 'Unauthenticated']);
@@ -27,6 +30,7 @@ export class Workbench {
   private loaded?: LoadedProfiles;
   private active?: { profileId: string; namespace?: string };
   private readonly connections = new Map<string, { fingerprint: string; connection: TemporalConnection }>();
+  private readonly stores = new Map<string, { fingerprint: string; client: Promise<DuroxideClient> }>();
   private status: ConnectionStatus = { state: 'disconnected' };
   private readonly statusListeners: ((status: ConnectionStatus) => void)[] = [];
 
@@ -49,7 +53,14 @@ export class Workbench {
   async listProfiles() {
     const loaded = this.profiles(true);
     const profiles = await Promise.all(
-      loaded.profiles.map(async (p) => summarise(p, p.apiKeyInSecretStorage && !!(await this.secret(p)))),
+      loaded.profiles.map(async (p) =>
+        summarise(
+          p,
+          p.passwordInSecretStorage
+            ? !!(await this.secret(p, storePasswordSecretKey))
+            : p.apiKeyInSecretStorage && !!(await this.secret(p)),
+        ),
+      ),
     );
     return { profiles, configFile: loaded.configFile, problems: loaded.problems };
   }
@@ -90,7 +101,30 @@ export class Workbench {
 
   /** The backend of the profile a request names (default: the active one), bound to its target. */
   async backend(params: TargetParams): Promise<Backend> {
+    const profile = this.resolveProfile(params);
+    if (profile.kind === 'duroxide') {
+      const client = await this.openDuroxide(profile);
+      return duroxideBackend({ profile, client, assertWritable: () => this.assertProfileWritable(profile) });
+    }
     return temporalBackend(this, await this.target(params));
+  }
+
+  private resolveProfile(params: TargetParams): ProfileDefinition {
+    const loaded = this.profiles();
+    return findProfile(loaded, params.profileId ?? this.active?.profileId ?? this.defaultProfile(loaded).id);
+  }
+
+  /** One native client per duroxide profile, reopened when the profile or its password changes. */
+  private async openDuroxide(profile: ProfileDefinition): Promise<DuroxideClient> {
+    const password = profile.passwordInSecretStorage ? ((await this.secret(profile, storePasswordSecretKey)) ?? undefined) : undefined;
+    const fingerprint = createHash('sha256').update(JSON.stringify([profile, password ?? ''])).digest('hex');
+    const cached = this.stores.get(profile.id);
+    if (cached?.fingerprint === fingerprint) return cached.client;
+    const client = openStore(profile, password);
+    this.stores.set(profile.id, { fingerprint, client });
+    // A store that failed to open is tried again on the next request.
+    client.catch(() => this.stores.get(profile.id)?.client === client && this.stores.delete(profile.id));
+    return client;
   }
 
   /** Runs one call, translating failures into WorkbenchErrors that name the address and namespace. */
@@ -117,8 +151,12 @@ export class Workbench {
 
   /** Writes refuse to run through a read-only profile (the client hides them too). */
   assertWritable(target: Target): void {
-    if (target.profile.readOnly) {
-      throw new WorkbenchError('ReadOnly', `Profile '${target.profile.name}' is read-only: writes are disabled`);
+    this.assertProfileWritable(target.profile);
+  }
+
+  private assertProfileWritable(profile: ProfileDefinition): void {
+    if (profile.readOnly) {
+      throw new WorkbenchError('ReadOnly', `Profile '${profile.name}' is read-only: writes are disabled`);
     }
   }
 
@@ -129,6 +167,9 @@ export class Workbench {
         entry.connection.close();
         this.connections.delete(id);
       }
+    }
+    for (const id of this.stores.keys()) {
+      if (!profileName || id.endsWith(`:${profileName}`)) this.stores.delete(id);
     }
   }
 
@@ -143,9 +184,9 @@ export class Workbench {
     return first;
   }
 
-  private async secret(profile: ProfileDefinition): Promise<string | null> {
+  private async secret(profile: ProfileDefinition, keyOf = apiKeySecretKey): Promise<string | null> {
     try {
-      return await this.readSecret(apiKeySecretKey(profile.name));
+      return await this.readSecret(keyOf(profile.name));
     } catch {
       return null; // a client without SecretStorage (another editor) simply has no secrets
     }

@@ -31,6 +31,10 @@ export interface ProfileSummary {
   /** The profile expects an API key from SecretStorage that has not been set. */
   apiKeyMissing?: boolean;
   webUiUrl?: string;
+  /** The engine behind the profile (absent = temporal). */
+  kind?: BackendKind;
+  /** duroxide: the store needs a password from SecretStorage that has not been set. */
+  passwordMissing?: boolean;
 }
 
 export interface ListProfilesResult {
@@ -91,6 +95,11 @@ export const readSecret = new RequestType<ReadSecretParams, { value: string | nu
 
 /** client -> server: a secret changed; drop connections that used it. */
 export const secretChanged = new NotificationType<ReadSecretParams>('temporal/secretChanged');
+
+/** The SecretStorage key that holds a duroxide profile's PostgreSQL password. */
+export function storePasswordSecretKey(profileName: string): string {
+  return `temporal.storePassword.${profileName}`;
+}
 
 /** The SecretStorage key that holds a profile's API key. */
 export function apiKeySecretKey(profileName: string): string {
@@ -548,6 +557,10 @@ export interface WorkflowDescription {
   };
   /** How the run ended (closed runs): result, failure, termination reason ... */
   outcome?: WorkflowOutcome;
+  /** duroxide: the custom status the orchestration set. */
+  customStatus?: PayloadView;
+  /** duroxide: the orchestration's key-value store. */
+  values?: Record<string, PayloadView>;
 }
 
 /** client -> server: DescribeWorkflowExecution, decoded. */

@@ -31,6 +31,13 @@ export interface SettingsProfile {
   webUiUrl?: string;
   /** Remote codec endpoint (as the Web UI has) to decode payloads. */
   codecEndpoint?: string;
+
+  /** The engine: a Temporal frontend (default) or a duroxide store. */
+  kind?: 'temporal' | 'duroxide';
+  /** duroxide: the store, a SQLite file path or a `postgresql://user@host:port/db` URL. */
+  store?: string;
+  /** duroxide on PostgreSQL: the password is kept in SecretStorage ("Set Store Password"). */
+  password?: boolean;
 }
 
 /** The `temporal` configuration section. */

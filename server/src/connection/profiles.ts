@@ -9,7 +9,7 @@ import {
   tomlLoadClientConfigProfile,
   type TomlClientConfigProfile,
 } from '@temporalio/envconfig/lib/envconfig-toml';
-import type { ProfileSource, ProfileSummary } from '../../../shared/src/protocol';
+import type { BackendKind, ProfileSource, ProfileSummary } from '../../../shared/src/protocol';
 import type { SettingsProfile, WorkbenchSettings } from '../../../shared/src/settings';
 import { WorkbenchError } from '../errors';
 
@@ -41,6 +41,12 @@ export interface ProfileDefinition {
   readOnly: boolean;
   webUiUrl?: string;
   codecEndpoint?: string;
+  /** The engine (absent = temporal); duroxide profiles come only from settings. */
+  kind?: BackendKind;
+  /** duroxide: SQLite file path or PostgreSQL URL (`address` shows it without a password). */
+  store?: string;
+  /** duroxide on PostgreSQL: the password is in SecretStorage. */
+  passwordInSecretStorage?: boolean;
 }
 
 export interface LoadedProfiles {
@@ -160,6 +166,7 @@ function dataSource(filePath?: string, data?: string): DataSource | undefined {
 }
 
 function fromSettings(name: string, p: SettingsProfile, readOnly: boolean): ProfileDefinition {
+  if (p.kind === 'duroxide') return duroxideFromSettings(name, p, readOnly);
   const t = p.tls;
   return {
     id: `settings:${name}`,
@@ -183,6 +190,40 @@ function fromSettings(name: string, p: SettingsProfile, readOnly: boolean): Prof
   };
 }
 
+/** A duroxide store: SQLite file or PostgreSQL database; no namespaces (shown as `-`). */
+function duroxideFromSettings(name: string, p: SettingsProfile, readOnly: boolean): ProfileDefinition {
+  const store = (p.store ?? '').trim();
+  return {
+    id: `settings:${name}`,
+    name,
+    source: 'settings',
+    address: store ? displayStore(store) : '(no store set)',
+    namespace: '-',
+    apiKeyInSecretStorage: false,
+    grpcMeta: {},
+    readOnly: readOnly || p.readOnly === true,
+    kind: 'duroxide',
+    store: store ? expandHome(store) : undefined,
+    passwordInSecretStorage: p.password === true,
+  };
+}
+
+export function isPostgresStore(store: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(store);
+}
+
+/** The store as shown and named in errors: a PostgreSQL URL without its password. */
+export function displayStore(store: string): string {
+  if (!isPostgresStore(store)) return store;
+  try {
+    const url = new URL(store);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return store.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
 /** TLS is on when configured and not disabled, or when an API key is used (as the SDKs do). */
 export function usesTls(def: ProfileDefinition, hasApiKey: boolean): boolean {
   if (def.tls) return def.tls.disabled !== true;
@@ -190,7 +231,7 @@ export function usesTls(def: ProfileDefinition, hasApiKey: boolean): boolean {
 }
 
 export function summarise(def: ProfileDefinition, hasSecret: boolean): ProfileSummary {
-  const hasApiKey = def.apiKey !== undefined || def.apiKeyInSecretStorage || hasSecret;
+  const hasApiKey = def.kind !== 'duroxide' && (def.apiKey !== undefined || def.apiKeyInSecretStorage || hasSecret);
   return {
     id: def.id,
     name: def.name,
@@ -202,6 +243,8 @@ export function summarise(def: ProfileDefinition, hasSecret: boolean): ProfileSu
     readOnly: def.readOnly,
     apiKeyMissing: def.apiKeyInSecretStorage && !hasSecret ? true : undefined,
     webUiUrl: def.webUiUrl,
+    kind: def.kind === 'duroxide' ? 'duroxide' : undefined,
+    passwordMissing: def.passwordInSecretStorage && !hasSecret ? true : undefined,
   };
 }
 
