@@ -168,5 +168,11 @@ export class Ctx {
       'temporal.readOnly',
       status.readOnly === true,
     );
+    // `temporal.lacks.<capability>`: views, menus and palette entries the active backend cannot
+    // serve are hidden (unset until connected, so nothing is hidden before we know).
+    for (const name of protocol.backendCapabilityNames) {
+      const lacks = status.backend ? !status.backend.capabilities[name] : false;
+      void vscode.commands.executeCommand('setContext', `temporal.lacks.${name}`, lacks);
+    }
   }
 }

@@ -7,7 +7,7 @@ import { withDefaults, type WorkbenchSettings } from '../../shared/src/settings'
 import { findProfile, loadProfiles, summarise, type LoadedProfiles, type ProfileDefinition } from './connection/profiles';
 import { TemporalConnection } from './connection/temporalConnection';
 import { asWorkbenchError, WorkbenchError } from './errors';
-import type { Backend } from './backends/backend';
+import { capabilitiesOf, type Backend } from './backends/backend';
 import { temporalBackend } from './backends/temporal/backend';
 import type { DuroxideClient } from './backends/duroxide/binding';
 import { duroxideBackend } from './backends/duroxide/backend';
@@ -80,8 +80,14 @@ export class Workbench {
     const ns = namespace || profile.namespace;
     this.setStatus({ state: 'connecting', ...this.describe(profile, ns) });
     try {
-      const info = await (await this.backend({})).check(signal);
-      this.setStatus({ state: 'connected', ...this.describe(profile, ns), serverVersion: info.serverVersion });
+      const backend = await this.backend({});
+      const info = await backend.check(signal);
+      this.setStatus({
+        state: 'connected',
+        ...this.describe(profile, ns),
+        serverVersion: info.serverVersion,
+        backend: { kind: backend.kind, capabilities: capabilitiesOf(backend) },
+      });
     } catch (err) {
       const e = asWorkbenchError(err);
       this.setStatus({ state: 'error', ...this.describe(profile, ns), error: { kind: e.kind, message: e.message } });

@@ -71,6 +71,8 @@ export interface ConnectionStatus {
   serverVersion?: string;
   /** Set when state is `error`. */
   error?: { kind: string; message: string };
+  /** The engine of the active profile and what it can do (once connected). */
+  backend?: BackendInfo;
 }
 
 /** client -> server: the current connection status. */

@@ -17,8 +17,8 @@ export interface SettingsProfileTls {
 
 /** A connection profile written in VS Code settings (`temporal.profiles.<name>`). */
 export interface SettingsProfile {
-  /** host:port of the frontend service. */
-  address: string;
+  /** host:port of the frontend service (Temporal profiles). */
+  address?: string;
   namespace?: string;
   tls?: SettingsProfileTls;
   /** True when an API key for this profile is kept in SecretStorage ("Temporal: Set API Key"). */

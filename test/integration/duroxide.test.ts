@@ -39,7 +39,7 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
       if (storeKind === 'SQLite') {
         const file = path.join(tmp, 'store.db');
         runtimeUrl = `sqlite:${file}`;
-        profile = { address: '', kind: 'duroxide', store: file };
+        profile = { kind: 'duroxide', store: file };
         runtime = await startRuntime(runtimeUrl);
         own = new dx.JsClient(await dx.JsSqliteProvider.open(runtimeUrl));
       } else {
@@ -47,7 +47,7 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
         const url = new URL(pg.url);
         url.password = pg.password;
         runtimeUrl = url.toString();
-        profile = { address: '', kind: 'duroxide', store: pg.url, password: true };
+        profile = { kind: 'duroxide', store: pg.url, password: true };
         secrets[protocol.storePasswordSecretKey('dx')] = pg.password;
         runtime = await startRuntime(runtimeUrl);
         own = dx.JsClient.fromPostgres(await dx.JsPostgresProvider.connect(runtimeUrl));
@@ -55,6 +55,7 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
       server = await TestLanguageServer.start({ settings: { profiles: { dx: profile } }, secrets });
       const status = await server.request(protocol.selectProfile, { profileId });
       assert.equal(status.state, 'connected', status.error?.message);
+      assert.equal(status.backend?.kind, 'duroxide');
     });
 
     after(async () => {

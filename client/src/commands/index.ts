@@ -12,6 +12,7 @@ import {
   runSavedQuery,
   saveWorkflowQuery,
 } from './filters';
+import * as dx from './duroxide';
 import * as sch from './schedules';
 import { addTaskQueue, removeTaskQueue } from './taskQueues';
 import * as wf from './workflows';
@@ -29,6 +30,10 @@ export const commands: Record<string, Command> = {
   'temporal.restartServer': (ctx) => ctx.restart(),
   'temporal.openSettings': () =>
     vscode.commands.executeCommand('workbench.action.openSettings', 'temporal.'),
+
+  // duroxide profiles
+  'temporal.setStorePassword': dx.setStorePassword,
+  'temporal.pruneExecutions': dx.pruneExecutions,
 
   // Code lens commands (ids shared with the server) also serve the tree and the palette.
   [LensCommands.start]: (ctx, arg) => wf.startWorkflow(ctx, arg),
