@@ -3,6 +3,7 @@
 // the addon ships for Linux x64 (glibc) only, so elsewhere loading says so instead of crashing.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { BackendMetrics } from '../../../../shared/src/protocol';
 import { WorkbenchError } from '../../errors';
 
 /** Instance status as duroxide names it: Running, Completed, Failed, ContinuedAsNew ... */
@@ -44,14 +45,8 @@ export interface DuroxideEvent {
   data?: string;
 }
 
-export interface DuroxideSystemMetrics {
-  totalInstances: number;
-  totalExecutions: number;
-  runningInstances: number;
-  completedInstances: number;
-  failedInstances: number;
-  totalEvents: number;
-}
+/** getSystemMetrics: the store-wide counts the protocol passes on as they are. */
+export type DuroxideSystemMetrics = Omit<BackendMetrics, 'queues'>;
 
 export interface DuroxideQueueDepths {
   orchestratorQueue: number;
