@@ -9,7 +9,7 @@ import path from 'node:path';
 import { historyJson } from '../shared/src/executionView';
 import { buildExecutionModel } from '../server/src/executionView/model';
 import { importHistoryEvents } from '../server/src/executionView/importHistory';
-import { eventViews } from '../server/src/operations/history';
+import { eventViews } from '../server/src/backends/temporal/history';
 import { PayloadDecoder } from '../server/src/payloads/decoder';
 import { EventType } from '../server/src/temporal/gen/temporal/api/enums/v1/event_type_pb.js';
 import { HistoryEventSchema, type HistoryEvent } from '../server/src/temporal/gen/temporal/api/history/v1/message_pb.js';

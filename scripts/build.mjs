@@ -70,4 +70,10 @@ fs.mkdirSync(path.join(dist, 'replay'), { recursive: true });
 for (const file of ['replayTypescript.cjs', 'replayPython.py']) {
   fs.copyFileSync(path.join(root, 'server/src/replay/runners', file), path.join(dist, 'replay', file));
 }
+// duroxide's native client (an optional dependency: Linux x64 glibc only) is loaded from dist/native.
+const duroxideAddon = path.join(root, 'node_modules/duroxide-linux-x64-gnu/duroxide.linux-x64-gnu.node');
+if (fs.existsSync(duroxideAddon)) {
+  fs.mkdirSync(path.join(dist, 'native'), { recursive: true });
+  fs.copyFileSync(duroxideAddon, path.join(dist, 'native', path.basename(duroxideAddon)));
+}
 console.log(`build: dist/ in ${Date.now() - started} ms`);

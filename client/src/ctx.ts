@@ -152,9 +152,9 @@ export class Ctx {
     });
   }
 
-  /** Only the workbench's own API keys; a workspace profile's only in a trusted workspace. */
+  /** Only the workbench's own secrets (API keys, store passwords); a workspace profile's only in a trusted workspace. */
   private mayReadSecret(key: string): boolean {
-    const binding = protocol.parseApiKeySecretKey(key);
+    const binding = protocol.parseWorkbenchSecretKey(key);
     if (!binding) return false;
     return binding.source !== 'workspace' || vscode.workspace.isTrusted;
   }
@@ -211,5 +211,11 @@ export class Ctx {
       'temporal.readOnly',
       status.readOnly === true,
     );
+    // `temporal.lacks.<capability>`: views, menus and palette entries the active backend cannot
+    // serve are hidden (unset until connected, so nothing is hidden before we know).
+    for (const name of protocol.backendCapabilityNames) {
+      const lacks = status.backend ? !status.backend.capabilities[name] : false;
+      void vscode.commands.executeCommand('setContext', `temporal.lacks.${name}`, lacks);
+    }
   }
 }

@@ -12,5 +12,6 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
   echo "$want" > "$stamp"
 fi
 bash scripts/setup/temporal.sh
+bash scripts/setup/postgres.sh
 bash scripts/setup/nginx.sh
 bash scripts/setup/codeServer.sh

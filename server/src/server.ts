@@ -2,11 +2,10 @@
 // transport is picked by vscode-languageserver from the command line.
 import { createConnection, ProposedFeatures, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import * as protocol from '../../shared/src/protocol';
-import { describeNamespace, getSystemInfo, listNamespaces } from './operations/cluster';
 import { sourceCapabilities, registerSourceFeatures } from './features/register';
 import { handle } from './handlers';
 import { redactConsole } from './redact';
-import { registerOperationHandlers } from './operations/register';
+import { registerOperationHandlers } from './operationHandlers';
 import { registerReplayFeatures } from './replay/register';
 import { Workbench } from './workbench';
 import { registerExecutionView } from './executionView/register';
@@ -46,13 +45,6 @@ connection.onNotification(protocol.secretChanged, () => workbench.invalidate());
 handle(connection, protocol.listProfiles, () => workbench.listProfiles());
 handle(connection, protocol.selectProfile, (p, signal) => workbench.select(p.profileId, p.namespace, signal));
 handle(connection, protocol.getConnectionStatus, async () => workbench.getStatus());
-handle(connection, protocol.getSystemInfo, async (p, signal) => getSystemInfo(workbench, await workbench.target(p), signal));
-handle(connection, protocol.listNamespaces, async (p, signal) =>
-  listNamespaces(workbench, await workbench.target(p), p, signal),
-);
-handle(connection, protocol.describeNamespace, async (p, signal) =>
-  describeNamespace(workbench, await workbench.target(p), signal),
-);
 registerOperationHandlers(connection, workbench);
 
 // Execution view (webview): history pages into a model, import, live state, stack frames.

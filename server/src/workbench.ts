@@ -2,7 +2,7 @@
 // connection per profile, and the connection status the client shows in its status bar.
 import { createHash } from 'node:crypto';
 import type { ConnectionStatus, TargetParams } from '../../shared/src/protocol';
-import { apiKeySecretKey } from '../../shared/src/protocol';
+import { apiKeySecretKey, storePasswordSecretKey } from '../../shared/src/protocol';
 import { withDefaults, type WorkbenchSettings } from '../../shared/src/settings';
 import {
   apiKeyBinding,
@@ -16,6 +16,11 @@ import {
 import { TemporalConnection } from './connection/temporalConnection';
 import { asWorkbenchError, WorkbenchError } from './errors';
 import { redact, rememberSecret } from './redact';
+import { capabilitiesOf, type Backend } from './backends/backend';
+import { temporalBackend } from './backends/temporal/backend';
+import type { DuroxideClient } from './backends/duroxide/binding';
+import { duroxideBackend } from './backends/duroxide/backend';
+import { openStore } from './backends/duroxide/store';
 
 /** Failures of the connection itself (not of one request): they turn the status bar red. */
 const transportKinds = new Set(['Unavailable', 'TlsConfig', 'Unauthenticated']);
@@ -34,6 +39,7 @@ export class Workbench {
   private loaded?: LoadedProfiles;
   private active?: { profileId: string; namespace?: string };
   private readonly connections = new Map<string, { fingerprint: string; connection: TemporalConnection }>();
+  private readonly stores = new Map<string, { fingerprint: string; client: Promise<DuroxideClient> }>();
   private status: ConnectionStatus = { state: 'disconnected' };
   private readonly statusListeners: ((status: ConnectionStatus) => void)[] = [];
 
@@ -61,7 +67,14 @@ export class Workbench {
   async listProfiles() {
     const loaded = this.profiles(true);
     const profiles = await Promise.all(
-      loaded.profiles.map(async (p) => summarise(p, p.apiKeyInSecretStorage && !!(await this.secret(p)))),
+      loaded.profiles.map(async (p) =>
+        summarise(
+          p,
+          p.passwordInSecretStorage
+            ? !!(await this.secret(p, 'storePassword'))
+            : p.apiKeyInSecretStorage && !!(await this.secret(p)),
+        ),
+      ),
     );
     return { profiles, configFile: loaded.configFile, problems: loaded.problems };
   }
@@ -81,10 +94,14 @@ export class Workbench {
     const ns = namespace || profile.namespace;
     this.setStatus({ state: 'connecting', ...this.describe(profile, ns) });
     try {
-      const target = await this.target({});
-      const info = await this.call(target, (c) => c.workflow.getSystemInfo({}, { signal }));
-      await this.call(target, (c) => c.workflow.describeNamespace({ namespace: ns }, { signal }));
-      this.setStatus({ state: 'connected', ...this.describe(profile, ns), serverVersion: info.serverVersion });
+      const backend = await this.backend({});
+      const info = await backend.check(signal);
+      this.setStatus({
+        state: 'connected',
+        ...this.describe(profile, ns),
+        serverVersion: info.serverVersion,
+        backend: { kind: backend.kind, capabilities: capabilitiesOf(backend) },
+      });
     } catch (err) {
       const e = asWorkbenchError(err);
       const apiKeyMissing = e.data.apiKeyMissing;
@@ -101,6 +118,34 @@ export class Workbench {
     const namespace =
       params.namespace || (profile.id === this.active?.profileId ? this.active.namespace : undefined) || profile.namespace;
     return { connection: await this.connect(profile), namespace, profile };
+  }
+
+  /** The backend of the profile a request names (default: the active one), bound to its target. */
+  async backend(params: TargetParams): Promise<Backend> {
+    const profile = this.resolveProfile(params);
+    if (profile.kind === 'duroxide') {
+      const client = await this.openDuroxide(profile);
+      return duroxideBackend({ profile, client, assertWritable: () => this.assertProfileWritable(profile) });
+    }
+    return temporalBackend(this, await this.target(params));
+  }
+
+  private resolveProfile(params: TargetParams): ProfileDefinition {
+    const loaded = this.profiles();
+    return findProfile(loaded, params.profileId ?? this.active?.profileId ?? this.defaultProfile(loaded).id);
+  }
+
+  /** One native client per duroxide profile, reopened when the profile or its password changes. */
+  private async openDuroxide(profile: ProfileDefinition): Promise<DuroxideClient> {
+    const password = profile.passwordInSecretStorage ? ((await this.secret(profile, 'storePassword')) ?? undefined) : undefined;
+    const fingerprint = createHash('sha256').update(JSON.stringify([profile, password ?? ''])).digest('hex');
+    const cached = this.stores.get(profile.id);
+    if (cached?.fingerprint === fingerprint) return cached.client;
+    const client = openStore(profile, password);
+    this.stores.set(profile.id, { fingerprint, client });
+    // A store that failed to open is tried again on the next request.
+    client.catch(() => this.stores.get(profile.id)?.client === client && this.stores.delete(profile.id));
+    return client;
   }
 
   /** Runs one call, translating failures into WorkbenchErrors that name the address and namespace. */
@@ -127,8 +172,12 @@ export class Workbench {
 
   /** Writes refuse to run through a read-only profile (the client hides them too). */
   assertWritable(target: Target): void {
-    if (target.profile.readOnly) {
-      throw new WorkbenchError('ReadOnly', `Profile '${target.profile.name}' is read-only: writes are disabled`);
+    this.assertProfileWritable(target.profile);
+  }
+
+  private assertProfileWritable(profile: ProfileDefinition): void {
+    if (profile.readOnly) {
+      throw new WorkbenchError('ReadOnly', `Profile '${profile.name}' is read-only: writes are disabled`);
     }
   }
 
@@ -136,6 +185,7 @@ export class Workbench {
   invalidate(): void {
     for (const entry of this.connections.values()) entry.connection.close();
     this.connections.clear();
+    this.stores.clear();
   }
 
   dispose(): void {
@@ -150,15 +200,17 @@ export class Workbench {
   }
 
   /**
-   * The API key stored for exactly this profile: only profiles that ask for one (`apiKey: true`)
-   * get one, under a key bound to their source, name, address and TLS server name, so a key is
-   * never sent anywhere but where it was stored for. Workspace profiles get none in Restricted Mode.
+   * A secret stored for exactly this profile: only profiles that ask for one (`apiKey: true`, or a
+   * duroxide store with `password: true`) get one, under a key bound to their source, name,
+   * address (store URL without password) and TLS server name, so a secret is never sent anywhere
+   * but where it was stored for. Workspace profiles get none in Restricted Mode.
    */
-  private async secret(profile: ProfileDefinition): Promise<string | null> {
-    if (!profile.apiKeyInSecretStorage) return null;
+  private async secret(profile: ProfileDefinition, kind: 'apiKey' | 'storePassword' = 'apiKey'): Promise<string | null> {
+    if (kind === 'apiKey' ? !profile.apiKeyInSecretStorage : !profile.passwordInSecretStorage) return null;
     if (profile.source === 'workspace' && !this.settings.workspaceTrusted) return null;
+    const keyOf = kind === 'apiKey' ? apiKeySecretKey : storePasswordSecretKey;
     try {
-      const value = await this.readSecret(apiKeySecretKey(apiKeyBinding(profile)));
+      const value = await this.readSecret(keyOf(apiKeyBinding(profile)));
       rememberSecret(value ?? undefined);
       return value;
     } catch {

@@ -33,6 +33,12 @@ export interface ProfileSummary {
   /** SecretStorage key of this profile's API key (bound to source, name, address, TLS name). */
   apiKeySecret?: string;
   webUiUrl?: string;
+  /** The engine behind the profile (absent = temporal). */
+  kind?: BackendKind;
+  /** duroxide: the store needs a password from SecretStorage that has not been set. */
+  passwordMissing?: boolean;
+  /** duroxide: SecretStorage key of the store password (bound to source, name and store). */
+  storePasswordSecret?: string;
 }
 
 export interface ListProfilesResult {
@@ -73,6 +79,8 @@ export interface ConnectionStatus {
   apiKeyMissing?: boolean;
   /** Set when state is `error`. */
   error?: { kind: string; message: string };
+  /** The engine of the active profile and what it can do (once connected). */
+  backend?: BackendInfo;
 }
 
 /** client -> server: the current connection status. */
@@ -125,6 +133,20 @@ export function parseApiKeySecretKey(key: string): ApiKeyBinding | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Prefix of the SecretStorage keys holding duroxide PostgreSQL passwords. */
+export const storePasswordSecretPrefix = 'temporal.storePassword.v2:';
+
+/** The SecretStorage key of the password stored for exactly this duroxide profile and store (URL without password). */
+export function storePasswordSecretKey(b: ApiKeyBinding): string {
+  return storePasswordSecretPrefix + JSON.stringify([b.source, b.name, b.address, '']);
+}
+
+/** The binding a workbench secret (API key or store password) was made for; undefined for any other key. */
+export function parseWorkbenchSecretKey(key: string): ApiKeyBinding | undefined {
+  const prefix = [apiKeySecretPrefix, storePasswordSecretPrefix].find((p) => key.startsWith(p));
+  return prefix ? parseApiKeySecretKey(apiKeySecretPrefix + key.slice(prefix.length)) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,6 +345,8 @@ export interface StartWorkflowParams extends TargetParams {
   requestId?: string;
   /** Signal-with-start: deliver this signal, starting the workflow if it is not running. */
   signal?: { name: string; input?: string };
+  /** duroxide: the orchestration version to start (capability `versions`); default = latest. */
+  version?: string;
 }
 
 export interface StartWorkflowResult {
@@ -576,6 +600,10 @@ export interface WorkflowDescription {
   };
   /** How the run ended (closed runs): result, failure, termination reason ... */
   outcome?: WorkflowOutcome;
+  /** duroxide: the custom status the orchestration set. */
+  customStatus?: PayloadView;
+  /** duroxide: the orchestration's key-value store. */
+  values?: Record<string, PayloadView>;
 }
 
 /** client -> server: DescribeWorkflowExecution, decoded. */
@@ -1489,4 +1517,76 @@ export interface WorkflowGraphParams {
 /** client -> server (any LSP client): what a workflow does, from its source, as data and Mermaid text. */
 export const workflowGraph = new RequestType<WorkflowGraphParams, { graphs: WorkflowGraph[] }, void>(
   'temporal/workflowGraph',
+);
+
+// Backends: what the engine behind a profile can do, and duroxide's store-level requests
+
+/** The engine a profile talks to. */
+export type BackendKind = 'temporal' | 'duroxide';
+
+/** Optional abilities of a backend; the client hides what is false instead of failing. */
+export const backendCapabilityNames = [
+  'namespaces',
+  'payloadCodec',
+  'execute',
+  'terminate',
+  'reset',
+  'queries',
+  'updates',
+  'schedules',
+  'taskQueues',
+  'searchAttributes',
+  'activities',
+  'batch',
+  'metrics',
+  'prune',
+  'versions',
+] as const;
+
+export type BackendCapability = (typeof backendCapabilityNames)[number];
+
+export type BackendCapabilities = Record<BackendCapability, boolean>;
+
+export interface BackendInfo {
+  kind: BackendKind;
+  capabilities: BackendCapabilities;
+}
+
+/** client -> server: the backend kind and capabilities of a profile (default: the active one). */
+export const getBackendInfo = new RequestType<TargetParams, BackendInfo, void>('temporal/getBackendInfo');
+
+/** Store-wide numbers of a duroxide store, as its management API reports them. */
+export interface BackendMetrics {
+  totalInstances: number;
+  totalExecutions: number;
+  runningInstances: number;
+  completedInstances: number;
+  failedInstances: number;
+  totalEvents: number;
+  queues: { orchestrator: number; worker: number; timer: number };
+}
+
+/** client -> server: system metrics and queue depths of the target store (capability `metrics`). */
+export const getBackendMetrics = new RequestType<TargetParams, BackendMetrics, void>(
+  'temporal/getBackendMetrics',
+);
+
+export interface PruneExecutionsParams extends TargetParams {
+  /** One instance; absent = every terminal instance. */
+  workflowId?: string;
+  /** Keep the newest N executions of each instance (the current one is always kept). */
+  keepLast?: number;
+  /** Only executions that completed before this ISO time. */
+  completedBefore?: string;
+}
+
+export interface PruneExecutionsResult {
+  instancesProcessed: number;
+  executionsDeleted: number;
+  eventsDeleted: number;
+}
+
+/** client -> server: delete old executions of continue-as-new chains (capability `prune`). */
+export const pruneExecutions = new RequestType<PruneExecutionsParams, PruneExecutionsResult, void>(
+  'temporal/pruneExecutions',
 );

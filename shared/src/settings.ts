@@ -17,8 +17,8 @@ export interface SettingsProfileTls {
 
 /** A connection profile written in VS Code settings (`temporal.profiles.<name>`). */
 export interface SettingsProfile {
-  /** host:port of the frontend service. */
-  address: string;
+  /** host:port of the frontend service (Temporal profiles). */
+  address?: string;
   namespace?: string;
   tls?: SettingsProfileTls;
   /** True when an API key for this profile is kept in SecretStorage ("Temporal: Set API Key"). */
@@ -31,6 +31,13 @@ export interface SettingsProfile {
   webUiUrl?: string;
   /** Remote codec endpoint (as the Web UI has) to decode payloads. */
   codecEndpoint?: string;
+
+  /** The engine: a Temporal frontend (default) or a duroxide store. */
+  kind?: 'temporal' | 'duroxide';
+  /** duroxide: the store, a SQLite file path or a `postgresql://user@host:port/db` URL. */
+  store?: string;
+  /** duroxide on PostgreSQL: the password is kept in SecretStorage ("Set Store Password"). */
+  password?: boolean;
 }
 
 /** The `temporal` configuration section. */

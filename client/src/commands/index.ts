@@ -14,6 +14,7 @@ import {
 } from './filters';
 import { openExecutionView, openHistoryFile } from './executionView';
 import * as replay from './replay';
+import * as dx from './duroxide';
 import * as sch from './schedules';
 import { addTaskQueue, removeTaskQueue } from './taskQueues';
 import * as wf from './workflows';
@@ -31,6 +32,10 @@ export const commands: Record<string, Command> = {
   'temporal.restartServer': (ctx) => ctx.restart(),
   'temporal.openSettings': () =>
     vscode.commands.executeCommand('workbench.action.openSettings', 'temporal.'),
+
+  // duroxide profiles
+  'temporal.setStorePassword': dx.setStorePassword,
+  'temporal.pruneExecutions': dx.pruneExecutions,
 
   // Code lens commands (ids shared with the server) also serve the tree and the palette.
   [LensCommands.start]: (ctx, arg) => wf.startWorkflow(ctx, arg),

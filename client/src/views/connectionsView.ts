@@ -1,4 +1,5 @@
-// Connections view: profiles (temporal.toml, environment, settings) -> namespaces.
+// Connections view: profiles (temporal.toml, environment, settings) -> namespaces, or for a
+// duroxide profile its store metrics and queue depths.
 import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
@@ -30,8 +31,9 @@ export class ProfileItem extends vscode.TreeItem {
     this.tooltip = new vscode.MarkdownString(
       [
         `**${profile.name}** (${profile.source === 'toml' ? 'temporal.toml' : profile.source})`,
-        `Address: \`${profile.address}\``,
-        `Namespace: \`${profile.namespace}\``,
+        ...(profile.kind === 'duroxide'
+          ? [`duroxide store: \`${profile.address}\``, profile.passwordMissing ? '$(warning) Password not set: run **Temporal: Set Store Password**' : '']
+          : [`Address: \`${profile.address}\``, `Namespace: \`${profile.namespace}\``]),
         `Security: ${profile.tls ? 'TLS' : 'plaintext'}${profile.auth === 'apiKey' ? ' + API key' : profile.auth === 'mtls' ? ' + client certificate' : ''}`,
         profile.readOnly ? 'Read-only' : '',
         profile.apiKeyMissing ? '$(warning) API key not set: run **Temporal: Set API Key**' : '',
@@ -65,7 +67,7 @@ export class NamespaceItem extends vscode.TreeItem {
   }
 }
 
-type Node = ProfileItem | NamespaceItem | ErrorItem | MessageItem;
+type Node = ProfileItem | NamespaceItem | StoreMetricItem | ErrorItem | MessageItem;
 
 export class ConnectionTreeProvider implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -96,6 +98,9 @@ export class ConnectionTreeProvider implements vscode.TreeDataProvider<Node> {
           ...profiles.map((p) => new ProfileItem(p, this.ctx.status)),
         ];
       }
+      if (node instanceof ProfileItem && node.profile.kind === 'duroxide') {
+        return storeMetricItems(await this.ctx.request(protocol.getBackendMetrics, { profileId: node.profile.id }));
+      }
       if (node instanceof ProfileItem) {
         const { namespaces } = await this.ctx.request(protocol.listNamespaces, {
           profileId: node.profile.id,
@@ -111,4 +116,32 @@ export class ConnectionTreeProvider implements vscode.TreeDataProvider<Node> {
     }
     return [];
   }
+}
+
+/** A duroxide store's numbers under its profile: instances by status, then queue depths. */
+export class StoreMetricItem extends vscode.TreeItem {
+  constructor(label: string, description: string, icon: string, tooltip: string) {
+    super(label, vscode.TreeItemCollapsibleState.None);
+    this.description = description;
+    this.iconPath = new vscode.ThemeIcon(icon);
+    this.tooltip = tooltip;
+    this.contextValue = 'storeMetric';
+  }
+}
+
+function storeMetricItems(m: protocol.BackendMetrics): StoreMetricItem[] {
+  return [
+    new StoreMetricItem(
+      `Instances: ${m.totalInstances}`,
+      `${m.runningInstances} running · ${m.completedInstances} completed · ${m.failedInstances} failed`,
+      'pulse',
+      `${m.totalExecutions} executions, ${m.totalEvents} history events`,
+    ),
+    new StoreMetricItem(
+      `Queues: ${m.queues.orchestrator + m.queues.worker + m.queues.timer}`,
+      `orchestrator ${m.queues.orchestrator} · worker ${m.queues.worker} · timer ${m.queues.timer}`,
+      'list-ordered',
+      'Messages waiting in the store for a runtime to pick up',
+    ),
+  ];
 }

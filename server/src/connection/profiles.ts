@@ -9,7 +9,7 @@ import {
   tomlLoadClientConfigProfile,
   type TomlClientConfigProfile,
 } from '@temporalio/envconfig/lib/envconfig-toml';
-import { apiKeySecretKey, type ProfileSource, type ProfileSummary } from '../../../shared/src/protocol';
+import { apiKeySecretKey, storePasswordSecretKey, type BackendKind, type ProfileSource, type ProfileSummary } from '../../../shared/src/protocol';
 import type { SettingsProfile, WorkbenchSettings } from '../../../shared/src/settings';
 import { WorkbenchError } from '../errors';
 
@@ -41,6 +41,12 @@ export interface ProfileDefinition {
   readOnly: boolean;
   webUiUrl?: string;
   codecEndpoint?: string;
+  /** The engine (absent = temporal); duroxide profiles come only from settings. */
+  kind?: BackendKind;
+  /** duroxide: SQLite file path or PostgreSQL URL (`address` shows it without a password). */
+  store?: string;
+  /** duroxide on PostgreSQL: the password is in SecretStorage. */
+  passwordInSecretStorage?: boolean;
 }
 
 export interface LoadedProfiles {
@@ -169,6 +175,7 @@ function fromSettings(
   p: SettingsProfile,
   readOnly: boolean,
 ): ProfileDefinition {
+  if (p.kind === 'duroxide') return duroxideFromSettings(source, name, p, readOnly);
   const t = p.tls;
   return {
     id: `${source}:${name}`,
@@ -192,6 +199,45 @@ function fromSettings(
   };
 }
 
+/** A duroxide store: SQLite file or PostgreSQL database; no namespaces (shown as `-`). */
+function duroxideFromSettings(
+  source: 'settings' | 'workspace',
+  name: string,
+  p: SettingsProfile,
+  readOnly: boolean,
+): ProfileDefinition {
+  const store = (p.store ?? '').trim();
+  return {
+    id: `${source}:${name}`,
+    name,
+    source,
+    address: store ? displayStore(store) : '(no store set)',
+    namespace: '-',
+    apiKeyInSecretStorage: false,
+    grpcMeta: {},
+    readOnly: readOnly || p.readOnly === true,
+    kind: 'duroxide',
+    store: store ? expandHome(store) : undefined,
+    passwordInSecretStorage: p.password === true,
+  };
+}
+
+export function isPostgresStore(store: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(store);
+}
+
+/** The store as shown and named in errors: a PostgreSQL URL without its password. */
+export function displayStore(store: string): string {
+  if (!isPostgresStore(store)) return store;
+  try {
+    const url = new URL(store);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return store.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
 /** TLS is on when configured and not disabled, or when an API key is used (as the SDKs do). */
 export function usesTls(def: ProfileDefinition, hasApiKey: boolean): boolean {
   if (def.tls) return def.tls.disabled !== true;
@@ -199,7 +245,7 @@ export function usesTls(def: ProfileDefinition, hasApiKey: boolean): boolean {
 }
 
 export function summarise(def: ProfileDefinition, hasSecret: boolean): ProfileSummary {
-  const hasApiKey = def.apiKey !== undefined || def.apiKeyInSecretStorage || hasSecret;
+  const hasApiKey = def.kind !== 'duroxide' && (def.apiKey !== undefined || def.apiKeyInSecretStorage || hasSecret);
   return {
     id: def.id,
     name: def.name,
@@ -212,6 +258,9 @@ export function summarise(def: ProfileDefinition, hasSecret: boolean): ProfileSu
     apiKeyMissing: def.apiKeyInSecretStorage && !hasSecret ? true : undefined,
     apiKeySecret: def.apiKeyInSecretStorage ? apiKeySecretKey(apiKeyBinding(def)) : undefined,
     webUiUrl: def.webUiUrl,
+    kind: def.kind === 'duroxide' ? 'duroxide' : undefined,
+    passwordMissing: def.passwordInSecretStorage && !hasSecret ? true : undefined,
+    storePasswordSecret: def.passwordInSecretStorage ? storePasswordSecretKey(apiKeyBinding(def)) : undefined,
   };
 }
 

@@ -6,7 +6,7 @@ import { WorkbenchError } from '../errors';
 import { HistorySchema } from '../temporal/gen/temporal/api/history/v1/message_pb.js';
 import type { PayloadDecoder } from '../payloads/decoder';
 import { typeRegistry } from '../payloads/registry';
-import { eventViews } from '../operations/history';
+import { eventViews } from '../backends/temporal/history';
 
 export async function importHistoryEvents(
   text: string,

@@ -1,5 +1,4 @@
-// The execution view's reads from the engine, in one place: another room is moving the
-// operations behind a `Backend` interface, and only these functions will need to follow.
+// The execution view's reads from the engine, in one place, through the profile's Backend.
 import type {
   GetWorkflowHistoryParams,
   GetWorkflowHistoryResult,
@@ -8,9 +7,8 @@ import type {
   WorkflowDescription,
   WorkflowRefParams,
 } from '../../../shared/src/protocol';
-import { queryWorkflow } from '../operations/workflows';
-import { describeTaskQueue, describeWorkflow, getWorkflowHistory } from '../operations/visibility';
-import type { Target, Workbench } from '../workbench';
+import type { Backend } from '../backends/backend';
+import { WorkbenchError } from '../errors';
 
 export interface ExecutionReads {
   historyPage(p: GetWorkflowHistoryParams, signal?: AbortSignal): Promise<GetWorkflowHistoryResult>;
@@ -19,11 +17,19 @@ export interface ExecutionReads {
   query(p: WorkflowRefParams, queryType: string, signal?: AbortSignal): Promise<QueryWorkflowResult>;
 }
 
-export function executionReads(wb: Workbench, target: Target): ExecutionReads {
+/** Reads through the profile's Backend; what the engine lacks (queries, task queues) says so. */
+export function executionReads(backend: Backend): ExecutionReads {
+  const lacks = (what: string) => new WorkbenchError('Unsupported', `A ${backend.kind} profile has no ${what}`);
   return {
-    historyPage: (p, signal) => getWorkflowHistory(wb, target, p, signal),
-    describe: (p, signal) => describeWorkflow(wb, target, p, signal),
-    taskQueue: (taskQueue, signal) => describeTaskQueue(wb, target, { taskQueue }, signal),
-    query: (p, queryType, signal) => queryWorkflow(wb, target, { ...p, queryType }, signal),
+    historyPage: (p, signal) => backend.getWorkflowHistory(p, signal ?? new AbortController().signal),
+    describe: (p, signal) => backend.describeWorkflow(p, signal ?? new AbortController().signal),
+    taskQueue: async (taskQueue, signal) => {
+      if (!backend.taskQueues) throw lacks('task queues');
+      return backend.taskQueues.describeTaskQueue({ taskQueue }, signal ?? new AbortController().signal);
+    },
+    query: async (p, queryType, signal) => {
+      if (!backend.queries) throw lacks('queries');
+      return backend.queries.queryWorkflow({ ...p, queryType }, signal ?? new AbortController().signal);
+    },
   };
 }

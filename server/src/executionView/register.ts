@@ -4,7 +4,7 @@ import type { Connection } from 'vscode-languageserver';
 import * as protocol from '../../../shared/src/protocol';
 import type { ExecutionViewPageResult } from '../../../shared/src/protocol';
 import { handle } from '../handlers';
-import { decoderFor } from '../operations/common';
+import { decoderFor } from '../backends/temporal/common';
 import { PayloadDecoder } from '../payloads/decoder';
 import type { WorkspaceIndex } from '../source';
 import type { Workbench } from '../workbench';
@@ -51,13 +51,13 @@ export function registerExecutionView(connection: Connection, wb: Workbench, sou
   };
 
   handle(connection, protocol.executionViewPage, async (p, signal): Promise<ExecutionViewPageResult> => {
-    const target = await wb.target(p);
+    const backend = await wb.backend(p);
     const ref = { workflowId: p.workflowId, ...(p.runId ? { runId: p.runId } : {}) };
     // No token: a new load from the first event; but a follow read without a token only
     // starts the long-polling read over, and the events the session has are skipped.
     if (!p.nextPageToken && !p.follow) sessions.delete(p.viewId);
     const builder = session(p.viewId, () => new ExecutionModelBuilder(ref));
-    const page = await executionReads(wb, target).historyPage(
+    const page = await executionReads(backend).historyPage(
       { ...ref, pageSize: p.pageSize ?? PAGE_SIZE, nextPageToken: p.nextPageToken, follow: p.follow },
       signal,
     );
@@ -90,10 +90,9 @@ export function registerExecutionView(connection: Connection, wb: Workbench, sou
   }));
 
   handle(connection, protocol.getExecutionLiveState, async (p, signal) => {
-    const target = await wb.target(p);
     const builder = p.viewId ? sessions.get(p.viewId) : undefined;
     return executionLiveState(
-      executionReads(wb, target),
+      executionReads(await wb.backend(p)),
       { workflowId: p.workflowId, ...(p.runId ? { runId: p.runId } : {}) },
       builder?.model(),
       builder?.lastWorkflowTaskFailure,

@@ -3,7 +3,7 @@
 import fs from 'node:fs/promises';
 import type { WorkflowRefParams } from '../../../shared/src/protocol';
 import { WorkbenchError } from '../errors';
-import { getWorkflowHistory } from '../operations/visibility';
+import { getWorkflowHistory } from '../backends/temporal/visibility';
 import type { Target, Workbench } from '../workbench';
 import type { HistoryEventJson } from './nondeterminism';
 

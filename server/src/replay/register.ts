@@ -9,7 +9,7 @@ import type { SourceFeatures } from '../features/register';
 import { filePath } from '../features/sourceService';
 import { WorkbenchError } from '../errors';
 import { handle } from '../handlers';
-import { listWorkflows } from '../operations/visibility';
+import { listWorkflows } from '../backends/temporal/visibility';
 import { GraphParser, isGraphLanguage, toMermaid, workflowGraph, type WorkflowGraphData } from '../source/graph';
 import type { WorkflowEntry } from '../source';
 import type { Workbench } from '../workbench';

@@ -9,7 +9,7 @@ import {
   parseDurationSeconds,
   queryString,
   retryUnavailable,
-} from '../../../server/src/operations/common';
+} from '../../../server/src/backends/temporal/common';
 import {
   WorkflowIdConflictPolicy,
   WorkflowIdConflictPolicySchema,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { create } from '@bufbuild/protobuf';
-import { eventView } from '../../../server/src/operations/history';
-import { applicationFailure, failureView } from '../../../server/src/operations/failures';
+import { eventView } from '../../../server/src/backends/temporal/history';
+import { applicationFailure, failureView } from '../../../server/src/backends/temporal/failures';
 import { PayloadDecoder } from '../../../server/src/payloads/decoder';
 import { jsonPayload } from '../../../server/src/payloads/encode';
 import { EventType } from '../../../server/src/temporal/gen/temporal/api/enums/v1/event_type_pb.js';

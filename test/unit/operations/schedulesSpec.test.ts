@@ -11,8 +11,8 @@ import {
   specFromInput,
   specSummary,
   specToInput,
-} from '../../../server/src/operations/scheduleSpec';
-import { parseDocument } from '../../../server/src/operations/schedules';
+} from '../../../server/src/backends/temporal/scheduleSpec';
+import { parseDocument } from '../../../server/src/backends/temporal/scheduleDocument';
 import { ScheduleSpecSchema } from '../../../server/src/temporal/gen/temporal/api/schedule/v1/message_pb.js';
 
 function invalidMessage(fn: () => unknown): string {

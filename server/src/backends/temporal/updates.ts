@@ -11,18 +11,19 @@ import type {
   UpdateWithStartParams,
   UpdateWithStartResult,
   UpdateWorkflowParams,
-} from '../../../shared/src/protocol';
+} from '../../../../shared/src/protocol';
 import {
   UpdateWorkflowExecutionLifecycleStage as Stage,
   UpdateWorkflowExecutionLifecycleStageSchema,
-} from '../temporal/gen/temporal/api/enums/v1/update_pb.js';
-import { WorkflowIdConflictPolicy } from '../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
-import type { Outcome } from '../temporal/gen/temporal/api/update/v1/message_pb.js';
-import type { UpdateWorkflowExecutionRequestSchema } from '../temporal/gen/temporal/api/workflowservice/v1/request_response_pb.js';
-import { WorkbenchError } from '../errors';
-import { inputPayloads } from '../payloads/encode';
-import type { Target, Workbench } from '../workbench';
-import { decoderFor, enumName, LONG_POLL_MS, read, required, write } from './common';
+} from '../../temporal/gen/temporal/api/enums/v1/update_pb.js';
+import { WorkflowIdConflictPolicy } from '../../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
+import type { Outcome } from '../../temporal/gen/temporal/api/update/v1/message_pb.js';
+import type { UpdateWorkflowExecutionRequestSchema } from '../../temporal/gen/temporal/api/workflowservice/v1/request_response_pb.js';
+import { WorkbenchError } from '../../errors';
+import { inputPayloads } from '../../payloads/encode';
+import type { Target, Workbench } from '../../workbench';
+import { decoderFor, enumName, LONG_POLL_MS, required, write } from './common';
+import { pollRead } from './longPoll';
 import { failureView } from './failures';
 import { multiOperationCause } from './statusDetails';
 import { alreadyStarted, startRequest } from './workflows';
@@ -58,30 +59,25 @@ async function pollUntil(
 ): Promise<{ stage: Stage; outcome?: Outcome; runId: string }> {
   const longPoll = stage > Stage.ADMITTED;
   for (;;) {
-    let res;
-    try {
-      res = await read(
-        wb,
-        target,
-        (c) =>
-          c.workflow.pollWorkflowExecutionUpdate(
-            {
-              namespace: target.namespace,
-              updateRef: {
-                workflowExecution: { workflowId: ref.workflowId, runId: ref.runId },
-                updateId: ref.updateId,
-              },
-              identity: target.connection.identity,
-              waitPolicy: { lifecycleStage: stage },
+    const res = await pollRead(
+      wb,
+      target,
+      (c, options) =>
+        c.workflow.pollWorkflowExecutionUpdate(
+          {
+            namespace: target.namespace,
+            updateRef: {
+              workflowExecution: { workflowId: ref.workflowId, runId: ref.runId },
+              updateId: ref.updateId,
             },
-            { signal, timeoutMs: longPoll ? LONG_POLL_MS : undefined },
-          ),
-        signal,
-      );
-    } catch (err) {
-      if (longPoll && err instanceof WorkbenchError && err.kind === 'DeadlineExceeded') continue;
-      throw err;
-    }
+            identity: target.connection.identity,
+            waitPolicy: { lifecycleStage: stage },
+          },
+          options,
+        ),
+      { longPoll, signal },
+    );
+    if (!res) continue;
     const runId = res.updateRef?.workflowExecution?.runId || ref.runId;
     if (!longPoll || res.stage >= stage || res.outcome) {
       return { stage: res.stage, outcome: res.outcome, runId };

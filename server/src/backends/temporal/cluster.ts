@@ -1,11 +1,11 @@
 // Cluster-level reads: system info and namespaces.
 import type { Duration } from '@bufbuild/protobuf/wkt';
-import type { ListNamespacesResult, NamespaceDetails, NamespaceSummary, SystemInfo } from '../../../shared/src/protocol';
-import type { DescribeNamespaceResponse } from '../temporal/gen/temporal/api/workflowservice/v1/request_response_pb.js';
-import { ArchivalState, NamespaceStateSchema, ArchivalStateSchema } from '../temporal/gen/temporal/api/enums/v1/namespace_pb.js';
-import { IndexedValueTypeSchema } from '../temporal/gen/temporal/api/enums/v1/common_pb.js';
-import { enumName } from '../temporal/enums';
-import type { Workbench, Target } from '../workbench';
+import type { ListNamespacesResult, NamespaceDetails, NamespaceSummary, SystemInfo } from '../../../../shared/src/protocol';
+import type { DescribeNamespaceResponse } from '../../temporal/gen/temporal/api/workflowservice/v1/request_response_pb.js';
+import { ArchivalState, NamespaceStateSchema, ArchivalStateSchema } from '../../temporal/gen/temporal/api/enums/v1/namespace_pb.js';
+import { IndexedValueTypeSchema } from '../../temporal/gen/temporal/api/enums/v1/common_pb.js';
+import { enumName } from '../../temporal/enums';
+import type { Workbench, Target } from '../../workbench';
 
 export async function getSystemInfo(wb: Workbench, target: Target, signal?: AbortSignal): Promise<SystemInfo> {
   const info = await wb.call(target, (c) => c.workflow.getSystemInfo({}, { signal }));

@@ -1,8 +1,8 @@
 // Payloads the client found elsewhere (history JSON) made readable, through the codec if any.
-import type { DecodePayloadsParams, PayloadView } from '../../../shared/src/protocol';
-import { WorkbenchError } from '../errors';
-import { fromRawPayload } from '../payloads/display';
-import type { Target } from '../workbench';
+import type { DecodePayloadsParams, PayloadView } from '../../../../shared/src/protocol';
+import { WorkbenchError } from '../../errors';
+import { fromRawPayload } from '../../payloads/display';
+import type { Target } from '../../workbench';
 import { decoderFor } from './common';
 
 export async function decodePayloads(

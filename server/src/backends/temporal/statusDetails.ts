@@ -4,7 +4,7 @@
 // errordetails protos are not generated.
 import { BinaryReader, WireType } from '@bufbuild/protobuf/wire';
 import type * as grpc from '@grpc/grpc-js';
-import { isGrpcError } from '../errors';
+import { isGrpcError } from '../../errors';
 
 interface Status {
   code: number;

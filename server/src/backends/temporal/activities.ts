@@ -5,10 +5,10 @@ import type {
   CompleteActivityParams,
   FailActivityParams,
   HeartbeatActivityParams,
-} from '../../../shared/src/protocol';
-import { WorkbenchError } from '../errors';
-import { inputPayloads, singleValuePayloads } from '../payloads/encode';
-import type { Target, Workbench } from '../workbench';
+} from '../../../../shared/src/protocol';
+import { WorkbenchError } from '../../errors';
+import { inputPayloads, singleValuePayloads } from '../../payloads/encode';
+import type { Target, Workbench } from '../../workbench';
 import { fromBase64, required, write } from './common';
 import { applicationFailure } from './failures';
 

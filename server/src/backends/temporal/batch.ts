@@ -6,16 +6,16 @@ import type {
   BatchOperationView,
   ListBatchOperationsResult,
   StartBatchOperationParams,
-} from '../../../shared/src/protocol';
+} from '../../../../shared/src/protocol';
 import {
   BatchOperationStateSchema,
   BatchOperationTypeSchema,
   type BatchOperationState,
   type BatchOperationType,
-} from '../temporal/gen/temporal/api/enums/v1/batch_operation_pb.js';
-import { WorkbenchError } from '../errors';
-import { inputPayloads } from '../payloads/encode';
-import type { Target, Workbench } from '../workbench';
+} from '../../temporal/gen/temporal/api/enums/v1/batch_operation_pb.js';
+import { WorkbenchError } from '../../errors';
+import { inputPayloads } from '../../payloads/encode';
+import type { Target, Workbench } from '../../workbench';
 import { enumName, fromBase64, isoTime, read, required, toBase64, write } from './common';
 
 export async function startBatchOperation(

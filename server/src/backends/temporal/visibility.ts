@@ -18,10 +18,10 @@ import type {
   TaskQueueTypeView,
   WorkflowDescription,
   WorkflowRefParams,
-} from '../../../shared/src/protocol';
-import type { Payload } from '../temporal/gen/temporal/api/common/v1/message_pb.js';
-import { IndexedValueTypeSchema } from '../temporal/gen/temporal/api/enums/v1/common_pb.js';
-import { TaskQueueType } from '../temporal/gen/temporal/api/enums/v1/task_queue_pb.js';
+} from '../../../../shared/src/protocol';
+import type { Payload } from '../../temporal/gen/temporal/api/common/v1/message_pb.js';
+import { IndexedValueTypeSchema } from '../../temporal/gen/temporal/api/enums/v1/common_pb.js';
+import { TaskQueueType } from '../../temporal/gen/temporal/api/enums/v1/task_queue_pb.js';
 import {
   HistoryEventFilterType,
   ParentClosePolicySchema,
@@ -29,12 +29,11 @@ import {
   PendingWorkflowTaskStateSchema,
   WorkflowExecutionStatus,
   WorkflowExecutionStatusSchema,
-} from '../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
-import type { WorkflowExecutionInfo } from '../temporal/gen/temporal/api/workflow/v1/message_pb.js';
-import { WorkbenchError } from '../errors';
-import { payloadToDisplay } from '../payloads/display';
-import type { PayloadDecoder } from '../payloads/decoder';
-import type { Target, Workbench } from '../workbench';
+} from '../../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
+import type { WorkflowExecutionInfo } from '../../temporal/gen/temporal/api/workflow/v1/message_pb.js';
+import { payloadToDisplay } from '../../payloads/display';
+import type { PayloadDecoder } from '../../payloads/decoder';
+import type { Target, Workbench } from '../../workbench';
 import {
   decoderFor,
   durationSeconds,
@@ -42,13 +41,13 @@ import {
   enumName,
   fromBase64,
   isoTime,
-  LONG_POLL_MS,
   queryString,
   read,
   required,
   toBase64,
 } from './common';
 import { failureView } from './failures';
+import { pollRead } from './longPoll';
 import { eventViews } from './history';
 import { closeEvent, outcomeOf } from './outcomes';
 
@@ -214,25 +213,14 @@ export async function getWorkflowHistory(
     waitNewEvent: p.follow ?? false,
     historyEventFilterType: HistoryEventFilterType.ALL_EVENT,
   };
-  let res;
-  try {
-    res = await read(
-      wb,
-      target,
-      (c) =>
-        c.workflow.getWorkflowExecutionHistory(request, {
-          signal,
-          timeoutMs: p.follow ? LONG_POLL_MS : undefined,
-        }),
-      signal,
-    );
-  } catch (err) {
-    // A long poll that saw nothing new: same token, no events; the caller polls again.
-    if (p.follow && err instanceof WorkbenchError && err.kind === 'DeadlineExceeded') {
-      return { events: [], nextPageToken: p.nextPageToken };
-    }
-    throw err;
-  }
+  const res = await pollRead(
+    wb,
+    target,
+    (c, options) => c.workflow.getWorkflowExecutionHistory(request, options),
+    { longPoll: p.follow ?? false, signal },
+  );
+  // A long poll that saw nothing new: same token, no events; the caller polls again.
+  if (!res) return { events: [], nextPageToken: p.nextPageToken };
   const decoder = decoderFor(target, signal);
   const events = eventViews(res.history?.events ?? [], decoder);
   await decoder.flush();

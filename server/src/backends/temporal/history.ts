@@ -2,21 +2,21 @@
 // --output json` prints), a one-line summary for trees, the group an event belongs to, and its
 // payloads and failure decoded.
 import { toJson, type DescMessage, type JsonObject as PbJsonObject } from '@bufbuild/protobuf';
-import type { HistoryEventView, JsonObject, PayloadView } from '../../../shared/src/protocol';
+import type { HistoryEventView, JsonObject, PayloadView } from '../../../../shared/src/protocol';
 import {
   HistoryEventSchema,
   type HistoryEvent,
-} from '../temporal/gen/temporal/api/history/v1/message_pb.js';
-import { EventTypeSchema } from '../temporal/gen/temporal/api/enums/v1/event_type_pb.js';
+} from '../../temporal/gen/temporal/api/history/v1/message_pb.js';
+import { EventTypeSchema } from '../../temporal/gen/temporal/api/enums/v1/event_type_pb.js';
 import {
   RetryStateSchema,
   TimeoutTypeSchema,
-} from '../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
-import { WorkflowTaskFailedCauseSchema } from '../temporal/gen/temporal/api/enums/v1/failed_cause_pb.js';
-import type { Failure } from '../temporal/gen/temporal/api/failure/v1/message_pb.js';
-import type { Payload } from '../temporal/gen/temporal/api/common/v1/message_pb.js';
-import type { PayloadDecoder } from '../payloads/decoder';
-import { typeRegistry } from '../payloads/registry';
+} from '../../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
+import { WorkflowTaskFailedCauseSchema } from '../../temporal/gen/temporal/api/enums/v1/failed_cause_pb.js';
+import type { Failure } from '../../temporal/gen/temporal/api/failure/v1/message_pb.js';
+import type { Payload } from '../../temporal/gen/temporal/api/common/v1/message_pb.js';
+import type { PayloadDecoder } from '../../payloads/decoder';
+import { typeRegistry } from '../../payloads/registry';
 import { durationText, enumName, isoTime } from './common';
 import { failureView } from './failures';
 

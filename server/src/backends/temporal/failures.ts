@@ -1,15 +1,15 @@
 // Failure protos -> FailureView with the cause chain. SDKs may move message and stack trace into
 // `encoded_attributes` (a payload the codec can decrypt); those are restored when readable.
 import { create } from '@bufbuild/protobuf';
-import type { FailureView } from '../../../shared/src/protocol';
-import type { Payloads } from '../temporal/gen/temporal/api/common/v1/message_pb.js';
-import { FailureSchema, type Failure } from '../temporal/gen/temporal/api/failure/v1/message_pb.js';
+import type { FailureView } from '../../../../shared/src/protocol';
+import type { Payloads } from '../../temporal/gen/temporal/api/common/v1/message_pb.js';
+import { FailureSchema, type Failure } from '../../temporal/gen/temporal/api/failure/v1/message_pb.js';
 import {
   RetryStateSchema,
   TimeoutTypeSchema,
-} from '../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
-import { ApplicationErrorCategorySchema } from '../temporal/gen/temporal/api/enums/v1/common_pb.js';
-import type { PayloadDecoder } from '../payloads/decoder';
+} from '../../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
+import { ApplicationErrorCategorySchema } from '../../temporal/gen/temporal/api/enums/v1/common_pb.js';
+import type { PayloadDecoder } from '../../payloads/decoder';
 import { durationText, enumName } from './common';
 
 const KINDS: Record<string, string> = {

@@ -1,13 +1,14 @@
 // How a run ended: its close event, read by long-poll, as a WorkflowOutcome.
-import type { WorkflowOutcome } from '../../../shared/src/protocol';
+import type { WorkflowOutcome } from '../../../../shared/src/protocol';
 import {
   HistoryEventFilterType,
   RetryStateSchema,
-} from '../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
-import type { HistoryEvent } from '../temporal/gen/temporal/api/history/v1/message_pb.js';
-import { WorkbenchError } from '../errors';
-import type { Target, Workbench } from '../workbench';
-import { decoderFor, enumName, LONG_POLL_MS, read } from './common';
+} from '../../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
+import type { HistoryEvent } from '../../temporal/gen/temporal/api/history/v1/message_pb.js';
+import { WorkbenchError } from '../../errors';
+import type { Target, Workbench } from '../../workbench';
+import { decoderFor, enumName } from './common';
+import { pollRead } from './longPoll';
 import { failureView } from './failures';
 
 /** The close event of a run; waits (long-poll, cancellable by `signal`) while it is open. */
@@ -20,29 +21,23 @@ export async function closeEvent(
 ): Promise<HistoryEvent> {
   let token: Uint8Array = new Uint8Array();
   for (;;) {
-    let res;
-    try {
-      res = await read(
-        wb,
-        target,
-        (c) =>
-          c.workflow.getWorkflowExecutionHistory(
-            {
-              namespace: target.namespace,
-              execution: { workflowId, runId },
-              waitNewEvent: true,
-              historyEventFilterType: HistoryEventFilterType.CLOSE_EVENT,
-              nextPageToken: token,
-            },
-            { signal, timeoutMs: LONG_POLL_MS },
-          ),
-        signal,
-      );
-    } catch (err) {
-      // Our deadline ended the long poll before the server did: poll again.
-      if (err instanceof WorkbenchError && err.kind === 'DeadlineExceeded') continue;
-      throw err;
-    }
+    const res = await pollRead(
+      wb,
+      target,
+      (c, options) =>
+        c.workflow.getWorkflowExecutionHistory(
+          {
+            namespace: target.namespace,
+            execution: { workflowId, runId },
+            waitNewEvent: true,
+            historyEventFilterType: HistoryEventFilterType.CLOSE_EVENT,
+            nextPageToken: token,
+          },
+          options,
+        ),
+      { longPoll: true, signal },
+    );
+    if (!res) continue;
     const event = res.history?.events.at(-1);
     if (event) return event;
     token = res.nextPageToken;

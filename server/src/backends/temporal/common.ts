@@ -3,11 +3,11 @@
 import type { Duration, Timestamp } from '@bufbuild/protobuf/wkt';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import type { GenEnum } from '@bufbuild/protobuf/codegenv2';
-import { WorkbenchError } from '../errors';
-import { PayloadDecoder } from '../payloads/decoder';
-import type { TemporalConnection } from '../connection/temporalConnection';
-import { enumName } from '../temporal/enums';
-import type { Target, Workbench } from '../workbench';
+import { WorkbenchError } from '../../errors';
+import { PayloadDecoder } from '../../payloads/decoder';
+import type { TemporalConnection } from '../../connection/temporalConnection';
+import { enumName } from '../../temporal/enums';
+import type { Target, Workbench } from '../../workbench';
 
 export { enumName };
 

@@ -15,21 +15,21 @@ import type {
   TerminateWorkflowParams,
   WorkflowOutcome,
   WorkflowRefParams,
-} from '../../../shared/src/protocol';
-import { EventType } from '../temporal/gen/temporal/api/enums/v1/event_type_pb.js';
-import { QueryRejectConditionSchema } from '../temporal/gen/temporal/api/enums/v1/query_pb.js';
-import { ResetReapplyExcludeType } from '../temporal/gen/temporal/api/enums/v1/reset_pb.js';
+} from '../../../../shared/src/protocol';
+import { EventType } from '../../temporal/gen/temporal/api/enums/v1/event_type_pb.js';
+import { QueryRejectConditionSchema } from '../../temporal/gen/temporal/api/enums/v1/query_pb.js';
+import { ResetReapplyExcludeType } from '../../temporal/gen/temporal/api/enums/v1/reset_pb.js';
 import {
   WorkflowIdConflictPolicySchema,
   WorkflowIdReusePolicySchema,
-} from '../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
+} from '../../temporal/gen/temporal/api/enums/v1/workflow_pb.js';
 import type {
   StartWorkflowExecutionRequest,
   StartWorkflowExecutionRequestSchema,
-} from '../temporal/gen/temporal/api/workflowservice/v1/request_response_pb.js';
-import { WorkbenchError } from '../errors';
-import { inputPayloads, memoFields, searchAttributeFields, textPayload } from '../payloads/encode';
-import type { Target, Workbench } from '../workbench';
+} from '../../temporal/gen/temporal/api/workflowservice/v1/request_response_pb.js';
+import { WorkbenchError } from '../../errors';
+import { inputPayloads, memoFields, searchAttributeFields, textPayload } from '../../payloads/encode';
+import type { Target, Workbench } from '../../workbench';
 import { decoderFor, durationInput, enumValue, read, required, write } from './common';
 import { closeEvent, nextRunId, outcomeOf } from './outcomes';
 import { describeWorkflow, executionStatus, searchAttributeTypes } from './visibility';

@@ -9,15 +9,15 @@ import type {
   ScheduleCalendarInput,
   ScheduleIntervalInput,
   ScheduleSpecInput,
-} from '../../../shared/src/protocol';
+} from '../../../../shared/src/protocol';
 import type {
   CalendarSpec,
   Range,
   ScheduleSpec,
   ScheduleSpecSchema,
   StructuredCalendarSpec,
-} from '../temporal/gen/temporal/api/schedule/v1/message_pb.js';
-import { WorkbenchError } from '../errors';
+} from '../../temporal/gen/temporal/api/schedule/v1/message_pb.js';
+import { WorkbenchError } from '../../errors';
 import { durationSeconds, isoTime, parseDurationSeconds } from './common';
 
 export type ScheduleSpecInit = Exclude<MessageInitShape<typeof ScheduleSpecSchema>, ScheduleSpec>;
