@@ -2,7 +2,7 @@ import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { uriToPath, type SourceEngine } from './engine';
-import { DiagnosticCodes, diagnostic } from './languages/common';
+import { DiagnosticCodes, diagnostic } from './diagnostics';
 import type {
   ActivityDefinition,
   HandlerDefinition,

@@ -1,0 +1,20 @@
+import type { LanguageRules } from '../languageRules';
+import type { SourceLanguage } from '../types';
+import { clojureRules } from './clojure';
+import { csharpRules } from './csharp';
+import { goRules } from './go';
+import { javaRules } from './java';
+import { pythonRules } from './python';
+import { rustRules } from './rust';
+import { typescriptRules } from './typescript';
+
+/** One naming-rule module per language (each with its query file). */
+export const LANGUAGE_RULES: Record<SourceLanguage, LanguageRules<unknown>> = {
+  python: pythonRules as LanguageRules<unknown>,
+  typescript: typescriptRules as LanguageRules<unknown>,
+  go: goRules as LanguageRules<unknown>,
+  java: javaRules as LanguageRules<unknown>,
+  csharp: csharpRules as LanguageRules<unknown>,
+  rust: rustRules as LanguageRules<unknown>,
+  clojure: clojureRules as LanguageRules<unknown>,
+};
