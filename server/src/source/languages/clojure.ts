@@ -7,7 +7,8 @@
 //  - workers: (worker/start client {:task-queue ... :dispatch {:workflows [...] :activities [...]}});
 //    without :dispatch every workflow of the program is registered
 import type { Node } from 'web-tree-sitter';
-import { CLOCK, checkDeterminism, ioRule, type DeterminismRule } from '../diagnostics';
+import { checkDeterminism } from '../diagnostics';
+import { DETERMINISM } from '../determinism/clojure';
 import { toParameters, type ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
 import { FileFacts, definitionOf, emptyBody, entry, sortBody, workerRecord } from '../resolve';
@@ -21,44 +22,6 @@ const HANDLERS: Record<string, HandlerKind> = {
 const short = (head: string) => head.slice(head.lastIndexOf('/') + 1);
 const IGNORED = ['comment', 'meta_lit', 'old_meta_lit'];
 
-const DETERMINISM: DeterminismRule[] = [
-  {
-    calls: ['Thread/sleep'],
-    code: 'sleep',
-    message: 'Thread/sleep blocks the workflow and is not replayed; use a durable timer.',
-    advice: 'Use temporal.workflow/sleep',
-  },
-  {
-    calls: [
-      'System/currentTimeMillis',
-      'System/nanoTime',
-      'Instant/now',
-      'java.time.Instant/now',
-    ].concat(['LocalDateTime/now', 'java.time.LocalDateTime/now']),
-    code: 'time',
-    message: `${CLOCK}.`,
-    advice: 'Use temporal.side-effect/now',
-  },
-  {
-    calls: ['UUID/randomUUID', 'java.util.UUID/randomUUID', 'random-uuid'],
-    code: 'uuid',
-    message: 'Generated UUIDs differ on replay.',
-    advice: 'Use temporal.side-effect/gen-uuid',
-  },
-  {
-    calls: ['rand', 'rand-int', 'rand-nth', 'shuffle'],
-    code: 'random',
-    message: 'Random values differ on replay.',
-    advice: 'Wrap in temporal.side-effect/invoke',
-  },
-  {
-    calls: ['future', 'future-call', 'pmap', 'thread'],
-    code: 'thread',
-    message: 'Threads are not allowed in workflow code.',
-    advice: 'Use temporal.promise and activities instead of threads',
-  },
-  ioRule(['slurp', 'spit']),
-];
 
 /** The values of a form after its head. */
 const formArgs = (form: Node) =>

@@ -6,7 +6,8 @@
 //    else namePrefix + method name with its first letter upper-cased
 //  - workers: Worker w = factory.newWorker("queue"); w.registerWorkflowImplementationTypes(X.class)
 //  - workflow code: classes implementing a workflow interface (or calling Workflow.*)
-import { CLOCK, checkDeterminism, type DeterminismRule } from '../diagnostics';
+import { checkDeterminism } from '../diagnostics';
+import { DETERMINISM } from '../determinism/java';
 import { toParameters, type AnnotationFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
 import {
@@ -36,76 +37,6 @@ const REGISTER: Record<string, 'workflow' | 'activity'> = {
   registerActivityImplementations: 'activity',
 };
 
-const MILLIS = `${CLOCK}; use Workflow.currentTimeMillis().`;
-const ASYNC = 'use Async.function / Async.procedure.';
-const DETERMINISM: DeterminismRule[] = [
-  {
-    calls: ['Thread.sleep'],
-    code: 'sleep',
-    message: 'Thread.sleep blocks the workflow thread and is not replayed; use Workflow.sleep.',
-    use: ['Workflow.sleep', 'Workflow.sleep{args}'],
-  },
-  {
-    calls: ['System.currentTimeMillis'],
-    code: 'time',
-    message: MILLIS,
-    use: 'Workflow.currentTimeMillis()',
-  },
-  {
-    calls: ['System.nanoTime'],
-    code: 'time',
-    message: MILLIS,
-    advice: 'Use Workflow.currentTimeMillis()',
-  },
-  {
-    calls: ['Instant.now'],
-    code: 'time',
-    message: MILLIS,
-    use: ['Workflow.currentTimeMillis()', 'Instant.ofEpochMilli(Workflow.currentTimeMillis())'],
-  },
-  {
-    calls: ['LocalDateTime.now', 'LocalDate.now', 'ZonedDateTime.now', 'OffsetDateTime.now'],
-    code: 'time',
-    message: MILLIS,
-    advice: 'Derive the time from Workflow.currentTimeMillis()',
-  },
-  {
-    calls: ['UUID.randomUUID'],
-    code: 'uuid',
-    message: 'Generated UUIDs differ on replay; use Workflow.randomUUID().',
-    use: 'Workflow.randomUUID()',
-  },
-  {
-    calls: ['Math.random'],
-    code: 'random',
-    message: 'Random values differ on replay; use Workflow.newRandom().',
-    use: ['Workflow.newRandom()', 'Workflow.newRandom().nextDouble()'],
-  },
-  {
-    calls: ['CompletableFuture.supplyAsync', 'CompletableFuture.runAsync'],
-    code: 'thread',
-    message: `Native threads are not allowed in workflow code; ${ASYNC}`,
-    advice: 'Use Async.function(...)',
-  },
-  {
-    calls: (_callee, call) => call.object === 'Executors',
-    code: 'thread',
-    message: `Thread pools are not allowed in workflow code; ${ASYNC}`,
-    advice: 'Use Async.function(...)',
-  },
-  {
-    calls: (callee, call) => callee === 'new Random' && call.args.length === 0,
-    code: 'random',
-    message: 'new Random() is seeded differently on replay; use Workflow.newRandom().',
-    use: 'Workflow.newRandom()',
-  },
-  {
-    calls: ['new Thread'],
-    code: 'thread',
-    message: `Threads are not allowed in workflow code; ${ASYNC}`,
-    advice: 'Use Async.procedure(...) or Workflow.newPromise()',
-  },
-];
 
 export const javaRules: LanguageRules = {
   language: 'java',
