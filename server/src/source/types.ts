@@ -109,6 +109,8 @@ export interface RegisteredRef {
   name?: string;
   /** The registration name is a constant defined in another file (resolved by the index). */
   nameRef?: string;
+  /** Registered as the dynamic workflow (or handler): it receives every unknown type. */
+  dynamic?: boolean;
   range: Range;
 }
 

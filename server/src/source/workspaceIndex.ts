@@ -335,9 +335,12 @@ export class WorkspaceIndex {
 
     // Names given at registration (Go RegisterOptions, Rust register_wf, duroxide register).
     const registeredNames = new Map<string, string>(); // `${language}:${runtime}:${symbol}` -> name
+    const dynamicSymbols = new Set<string>(); // `${language}:${runtime}:${symbol}`
     for (const r of all) {
       for (const w of r.workers) {
         for (const ref of w.workflows) {
+          if (ref.dynamic && ref.symbol !== undefined)
+            dynamicSymbols.add(`${r.language}:${w.runtime}:${ref.symbol}`);
           const name = ref.name ?? constant(r.language, ref.nameRef);
           if (ref.symbol !== undefined && name !== undefined) {
             const key = `${r.language}:${w.runtime}:${ref.symbol}`;
@@ -353,6 +356,7 @@ export class WorkspaceIndex {
       for (const w of r.workflows) {
         const entry: WorkflowEntry = { ...w, uri: r.uri, language: r.language, taskQueues: [] };
         const registered = registeredNames.get(`${r.language}:${w.runtime}:${w.symbol}`);
+        if (dynamicSymbols.has(`${r.language}:${w.runtime}:${w.symbol}`)) entry.dynamic = true;
         if (registered !== undefined && w.nameSource !== 'explicit') {
           entry.name = registered;
           entry.nameSource = 'registration';

@@ -32,6 +32,7 @@ const HANDLERS: Record<string, HandlerKind> = {
 };
 const REGISTER: Record<string, 'workflow' | 'activity'> = {
   RegisterWorkflow: 'workflow',
+  RegisterDynamicWorkflow: 'workflow',
   RegisterWorkflowWithOptions: 'workflow',
   RegisterActivity: 'activity',
   RegisterActivityWithOptions: 'activity',
@@ -114,6 +115,7 @@ export const goRules: LanguageRules = {
         const r: RegisteredRef = { range: target.range };
         if (explicit?.ref !== undefined) r.nameRef = explicit.ref;
         else if (explicit) r.name = explicit.name;
+        if (call.method === 'RegisterDynamicWorkflow') r.dynamic = true;
         if (symbol !== undefined) {
           r.symbol = symbol;
           const key = `${what}:${symbol}`;
@@ -125,6 +127,9 @@ export const goRules: LanguageRules = {
         };
       },
     });
+    const dynamicRefs = new Set(
+      body.workers.flatMap((w) => w.workflows.filter((r) => r.dynamic).map((r) => r.symbol)),
+    );
     /** A function registered under a name given as a literal, or by its own name. */
     const definition = (fn: FunctionFact, what: string) => {
       const explicit = registered.get(`${what}:${fn.name}`);
@@ -138,9 +143,19 @@ export const goRules: LanguageRules = {
     for (const fn of file.functions)
       if (isContext(fn.params[0]?.type, `${WF}.Context`)) workflowCode.set(fn.name, fn);
     const workflows = new Map<string, WorkflowDefinition>();
+    // The SDK registers functions returning an error; methods, helpers called directly from
+    // workflow code and unexported functions are workflows only when registered here.
+    const calledDirectly = new Set(file.calls.filter((c) => c.scope.length > 0).map((c) => c.callee));
     for (const fn of workflowCode.values()) {
-      if (!/^[A-Z]/.test(fn.name) && !registered.has(`workflow:${fn.name}`)) continue;
+      const key = `workflow:${fn.name}`;
+      const candidate =
+        /^[A-Z]/.test(fn.name) &&
+        fn.receiver === undefined &&
+        /\berror\)?$/.test(fn.returns ?? '') &&
+        !calledDirectly.has(fn.name);
+      if (!candidate && !registered.has(key)) continue;
       const record = definition(fn, 'workflow');
+      if (dynamicRefs.has(fn.name)) record.dynamic = true;
       body.workflows.push(record);
       workflows.set(fn.name, record);
     }

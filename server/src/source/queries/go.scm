@@ -18,12 +18,14 @@
 ; ---- functions: workflow code takes workflow.Context first, activities context.Context ----
 (function_declaration
   name: (identifier) @function.name
-  parameters: (parameter_list) @function.params) @function
+  parameters: (parameter_list) @function.params
+  result: (_)? @function.returns) @function
 
 (method_declaration
   receiver: (parameter_list (parameter_declaration type: (_) @function.receiver))
   name: (field_identifier) @function.name
-  parameters: (parameter_list) @function.params) @function
+  parameters: (parameter_list) @function.params
+  result: (_)? @function.returns) @function
 
 ((parameter_list
   (parameter_declaration
@@ -74,6 +76,12 @@
     operand: (_) @call.object
     field: (field_identifier) @call.method) @call.callee
   arguments: (argument_list) @call.arguments) @call
+
+; Plain calls: a function called directly from workflow code is a helper, not a workflow.
+((call_expression
+  function: (identifier) @call.callee
+  arguments: (argument_list) @call.arguments) @call
+  (#not-eq? @call.callee "make"))
 
 ; Handlers passed as function literals: their parameters are the handler's.
 (call_expression

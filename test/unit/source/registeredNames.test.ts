@@ -1,0 +1,30 @@
+// The rule in every language: a definition's name is the name the SDK registers, and a
+// function is a workflow only when the SDK would register it as one. One fixture folder per
+// case class (written in the style of the public Temporal samples), read through the index.
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, test } from 'node:test';
+import { WorkspaceIndex } from '../../../server/src/source';
+import { FIXTURES, engineErrors, sharedEngine } from './helpers';
+
+async function indexOf(folder: string): Promise<WorkspaceIndex> {
+  const index = new WorkspaceIndex(await sharedEngine());
+  await index.build(path.join(FIXTURES, folder));
+  assert.deepEqual(engineErrors, []);
+  return index;
+}
+
+const summary = (index: WorkspaceIndex) => ({
+  workflows: index.workflowTypes().map((w) => `${w.name}${w.dynamic ? ' (dynamic)' : ''}`),
+  activities: index.activities().map((a) => a.name),
+});
+
+describe('Go: workflows are what the SDK registers', () => {
+  test('helpers, receiver methods and interceptors taking workflow.Context are not workflows; RegisterDynamicWorkflow marks dynamic', async () => {
+    const index = await indexOf('go/greeting');
+    assert.deepEqual(summary(index), {
+      workflows: ['DynamicWorkflow (dynamic)', 'GreetingWorkflow'],
+      activities: ['ComposeGreeting'],
+    });
+  });
+});
