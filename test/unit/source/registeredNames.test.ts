@@ -28,3 +28,13 @@ describe('Go: workflows are what the SDK registers', () => {
     });
   });
 });
+
+describe('Java: dynamic workflows and handlers', () => {
+  test('a DynamicWorkflow implementation is a dynamic workflow with its DynamicSignalHandler and DynamicQueryHandler listeners', async () => {
+    const index = await indexOf('java/src/main/java/com/example/dynamic');
+    assert.deepEqual(summary(index).workflows, ['DynamicGreetingWorkflowImpl (dynamic)']);
+    const handlers = index.handlersOf('DynamicGreetingWorkflowImpl').map((h) => `${h.kind} ${h.name}${h.dynamic ? ' (dynamic)' : ''}`);
+    assert.deepEqual(handlers.sort(), ['query DynamicQueryHandler (dynamic)', 'signal DynamicSignalHandler (dynamic)']);
+    assert.deepEqual(index.taskQueuesFor('DynamicGreetingWorkflowImpl'), ['dynamic-greetings']);
+  });
+});

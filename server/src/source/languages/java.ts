@@ -8,7 +8,7 @@
 //  - workflow code: classes implementing a workflow interface (or calling Workflow.*)
 import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/java';
-import { toParameters, type AnnotationFact } from '../facts';
+import { toParameters, type AnnotationFact, type ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
 import {
   FileFacts,
@@ -16,6 +16,7 @@ import {
   withOwners,
   annotatedHandlers,
   annotation,
+  callHandler,
   definitionOf,
   emptyBody,
   entry,
@@ -37,6 +38,12 @@ const REGISTER: Record<string, 'workflow' | 'activity'> = {
   registerActivityImplementations: 'activity',
 };
 
+/** Dynamic handlers: `Workflow.registerListener(new DynamicSignalHandler() {...})` or a cast lambda. */
+const DYNAMIC_HANDLERS: Record<string, HandlerKind> = {
+  DynamicSignalHandler: 'signal',
+  DynamicQueryHandler: 'query',
+  DynamicUpdateHandler: 'update',
+};
 
 export const javaRules: LanguageRules = {
   language: 'java',
@@ -75,6 +82,15 @@ export const javaRules: LanguageRules = {
       const run = file.members(t).find((m) => annotation(m.annotations, 'WorkflowMethod'));
       const name = explicit(run && annotation(run.annotations, 'WorkflowMethod'));
       const record = definitionOf(t, name, { parameters: toParameters(run?.params ?? []) });
+      body.workflows.push(record);
+      workflows.set(t.name, record);
+    }
+    // A class implementing DynamicWorkflow receives every type the worker does not know.
+    for (const t of file.types) {
+      if (t.typeKind === 'interface' || !t.bases.includes('DynamicWorkflow')) continue;
+      const run = file.members(t).find((m) => m.name === 'execute');
+      const record = definitionOf(t, undefined, { parameters: toParameters(run?.params ?? []) });
+      record.dynamic = true;
       body.workflows.push(record);
       workflows.set(t.name, record);
     }
@@ -130,7 +146,9 @@ export const javaRules: LanguageRules = {
     for (const t of file.types) {
       if (t.typeKind === 'interface') continue;
       const path = [...t.scope, t.name];
-      const implemented = t.bases.map((i) => workflows.get(i)).find((w) => w !== undefined);
+      const implemented = [t.name, ...t.bases]
+        .map((i) => workflows.get(i))
+        .find((w) => w !== undefined);
       const usesApi = file.calls.some((c) => c.object === 'Workflow' && scopeWithin(c.scope, path));
       if (implemented || (usesApi && t.bases.length > 0))
         code.push({ path, workflow: implemented?.name });
@@ -142,6 +160,19 @@ export const javaRules: LanguageRules = {
         if (!owner || w.path.length > owner.path.length) owner = w;
       }
       if (!owner) continue;
+      const dynamic = call.callee === 'Workflow.registerListener' && dynamicHandler(call.args[0]);
+      if (dynamic) {
+        const [kind, symbol] = dynamic;
+        const handler = callHandler(kind, symbol, call.range, call.args[0].range, {
+          nameSource: 'symbol',
+          symbol,
+          dynamic: true,
+          workflow: owner.workflow,
+          workflowSymbol: owner.path[owner.path.length - 1],
+        });
+        body.handlers.push(handler);
+        continue;
+      }
       const callee = call.callee.replace(/^java\.(util|lang|time)\./, '');
       const d = checkDeterminism(DETERMINISM, call, callee, {
         workflow: owner.workflow,
@@ -153,3 +184,10 @@ export const javaRules: LanguageRules = {
     return sortBody(body);
   },
 };
+
+/** The kind and interface of a dynamic handler object (anonymous class or cast lambda). */
+function dynamicHandler(v: ValueFact | undefined): [HandlerKind, string] | undefined {
+  const symbol = v?.construct ?? /^\((\w+)\)/.exec(v?.text ?? '')?.[1];
+  const kind = symbol !== undefined ? entry(DYNAMIC_HANDLERS, symbol) : undefined;
+  return kind && symbol ? [kind, symbol] : undefined;
+}
