@@ -70,6 +70,10 @@ export interface SourceEngine {
 export interface AnalysisTimings {
   parseMs: number;
   analyzeMs: number;
+  /** Top-level chunks whose facts were extracted from the tree in the last analysis. */
+  extractedChunks: number;
+  /** Chunks whose facts were reused from the previous analysis (unchanged text). */
+  reusedChunks: number;
 }
 
 interface LoadedGrammar {
@@ -329,7 +333,7 @@ class Engine implements SourceEngine {
   ): Tree | null {
     const started = performance.now();
     const deadline = started + this.parseTimeoutMs;
-    this.lastTimings = { parseMs: 0, analyzeMs: 0 };
+    this.lastTimings = { parseMs: 0, analyzeMs: 0, extractedChunks: 0, reusedChunks: 0 };
     try {
       return (region ? grammar.regionParser : grammar.parser).parse(text, oldTree, {
         // Returning true cancels the parse (the typings say void).
@@ -493,6 +497,8 @@ class Engine implements SourceEngine {
     let body: RecordsBody;
     const chunks: ChunkCache = { text, rootType, rootError: false, hasErrors: false, entries: [] };
     let hasErrors = false;
+    let extractedChunks = 0;
+    let reusedChunks = 0;
     try {
       const reuse = new ChunkReuse(previous, edit);
       const ctx = new ChunkExtractContext(lines);
@@ -506,6 +512,7 @@ class Engine implements SourceEngine {
         if ('entries' in source) {
           for (const e of source.entries) {
             if (!e.reusable) hasErrors = true;
+            reusedChunks++;
             add(moveEntry(e, e.start + source.delta, lines));
           }
           continue;
@@ -526,9 +533,11 @@ class Engine implements SourceEngine {
           }
           const found = reuse.find(text, start, end, key);
           if (found) {
+            reusedChunks++;
             add(moveEntry(found, start, lines));
             continue;
           }
+          extractedChunks++;
           let reusable = true;
           const matches: TreeSitter.QueryMatch[] = [];
           const nodes: TreeSitter.Node[] = [];
@@ -562,7 +571,11 @@ class Engine implements SourceEngine {
       chunks.rootType = 'ERROR';
       body = emptyBody();
     }
-    if (this.lastTimings) this.lastTimings.analyzeMs = performance.now() - started;
+    if (this.lastTimings) {
+      this.lastTimings.analyzeMs = performance.now() - started;
+      this.lastTimings.extractedChunks = extractedChunks;
+      this.lastTimings.reusedChunks = reusedChunks;
+    }
     return {
       records: { uri, language: rules.language, ...body, hasErrors },
       chunks,

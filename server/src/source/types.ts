@@ -39,6 +39,8 @@ export interface WorkflowDefinition {
   /** Workflow type name as the SDK registers it. */
   name: string;
   nameSource: NameSource;
+  /** The name is a constant defined in another file (resolved by the index). */
+  nameRef?: string;
   /** Class, function, interface or var name in the code. */
   symbol: string;
   /** Whole definition, including decorators/annotations. */

@@ -334,7 +334,7 @@ export class WorkspaceIndex {
     };
 
     // Names given at registration (Go RegisterOptions, Rust register_wf, duroxide register).
-    const registeredNames = new Map<string, string>(); // `${language}:${runtime}:${symbol}` -> name
+    const registeredNames = new Map<string, string[]>(); // `${language}:${runtime}:${symbol}` -> names
     const dynamicSymbols = new Set<string>(); // `${language}:${runtime}:${symbol}`
     for (const r of all) {
       for (const w of r.workers) {
@@ -344,27 +344,43 @@ export class WorkspaceIndex {
           const name = ref.name ?? constant(r.language, ref.nameRef);
           if (ref.symbol !== undefined && name !== undefined) {
             const key = `${r.language}:${w.runtime}:${ref.symbol}`;
-            if (!registeredNames.has(key)) registeredNames.set(key, name);
+            const names = registeredNames.get(key) ?? [];
+            if (!names.includes(name)) registeredNames.set(key, [...names, name]);
           }
         }
       }
     }
 
     const workflows: WorkflowEntry[] = [];
-    const renamed = new Map<string, string>(); // `${language}:${symbol}` -> resolved name
+    // Resolved names by `${language}:${symbol}` and by `${language}:${symbol}:${name in the file}`:
+    // one function may be registered under several names.
+    const renamed = new Map<string, string[]>();
+    const rename = (key: string, name: string) => renamed.set(key, [...(renamed.get(key) ?? []), name]);
     for (const r of all) {
       for (const w of r.workflows) {
-        const entry: WorkflowEntry = { ...w, uri: r.uri, language: r.language, taskQueues: [] };
-        const registered = registeredNames.get(`${r.language}:${w.runtime}:${w.symbol}`);
-        if (dynamicSymbols.has(`${r.language}:${w.runtime}:${w.symbol}`)) entry.dynamic = true;
-        if (registered !== undefined && w.nameSource !== 'explicit') {
-          entry.name = registered;
-          entry.nameSource = 'registration';
+        const base: WorkflowEntry = { ...w, uri: r.uri, language: r.language, taskQueues: [] };
+        const key = `${r.language}:${w.runtime}:${w.symbol}`;
+        if (dynamicSymbols.has(key)) base.dynamic = true;
+        const value = constant(r.language, w.nameRef);
+        if (value !== undefined) {
+          base.name = value;
+          delete base.nameRef;
         }
-        renamed.set(`${r.language}:${w.symbol}`, entry.name);
-        workflows.push(entry);
+        // A name derived from the symbol gives way to the names given at registration.
+        const registered = w.nameSource === 'symbol' ? registeredNames.get(key) : undefined;
+        const entries = (registered ?? [undefined]).map((name) =>
+          name === undefined ? base : { ...base, name, nameSource: 'registration' as const, taskQueues: [] },
+        );
+        for (const entry of entries) {
+          rename(`${r.language}:${w.symbol}`, entry.name);
+          rename(`${r.language}:${w.symbol}:${w.name}`, entry.name);
+          workflows.push(entry);
+        }
       }
     }
+    const ownersOf = (language: SourceLanguage, symbol: string, workflow: string | undefined) =>
+      (workflow !== undefined ? renamed.get(`${language}:${symbol}:${workflow}`) : undefined) ??
+      renamed.get(`${language}:${symbol}`);
 
     // Handlers: resolve constant names, renamed owners, and cross-file handler references.
     const handlers: HandlerEntry[] = [];
@@ -378,11 +394,10 @@ export class WorkspaceIndex {
             delete entry.nameRef;
           }
         }
-        if (h.workflowSymbol !== undefined) {
-          const owner = renamed.get(`${r.language}:${h.workflowSymbol}`);
-          if (owner !== undefined) entry.workflow = owner;
-        }
-        handlers.push(entry);
+        const owners =
+          h.workflowSymbol !== undefined ? ownersOf(r.language, h.workflowSymbol, h.workflow) : undefined;
+        if (owners === undefined) handlers.push(entry);
+        else for (const workflow of owners) handlers.push({ ...entry, workflow });
       }
     }
     // Handlers declared on a supertype in another file belong to the workflows extending it.
@@ -426,7 +441,7 @@ export class WorkspaceIndex {
           name: declaration.name,
           nameSource: declaration.nameSource,
           symbol: ref.symbol,
-          workflow: renamed.get(`${r.language}:${ref.workflowSymbol}`) ?? ref.workflow,
+          workflow: ownersOf(r.language, ref.workflowSymbol, undefined)?.[0] ?? ref.workflow,
           workflowSymbol: ref.workflowSymbol,
           range: ref.range,
           nameRange: ref.nameRange,

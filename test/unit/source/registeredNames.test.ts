@@ -38,3 +38,34 @@ describe('Java: dynamic workflows and handlers', () => {
     assert.deepEqual(index.taskQueuesFor('DynamicGreetingWorkflowImpl'), ['dynamic-greetings']);
   });
 });
+
+describe('Rust: names given in attributes and at registration', () => {
+  test('macro style takes #[run(name)], #[workflow(name)] and handler names from literals and constants', async () => {
+    const index = await indexOf('rust/greetings');
+    const names = index.workflowTypes().map((w) => w.name);
+    assert.ok(names.includes('send-reminder') && names.includes('digest'), names.join());
+    assert.ok(!names.includes('ReminderWorkflow') && !names.includes('DigestWorkflow'), names.join());
+    const handlers = index.handlersOf('send-reminder').map((h) => `${h.kind} ${h.name}`);
+    assert.deepEqual(handlers.sort(), ['query current-status', 'signal snooze-reminder']);
+  });
+
+  test('register_wf names come through literals, let bindings and constants; one function under several names; inline closures; update_handler', async () => {
+    const index = await indexOf('rust/greetings');
+    const registered = index
+      .workflowTypes()
+      .filter((w) => w.uri.endsWith('worker.rs'))
+      .map((w) => `${w.name}:${w.symbol}`);
+    assert.deepEqual(registered, [
+      'farewell:greeting_workflow',
+      'greeting:greeting_workflow',
+      'ping:ping',
+      'welcome:greeting_workflow',
+    ]);
+    for (const name of ['greeting', 'welcome', 'farewell']) {
+      const handlers = index.handlersOf(name).map((h) => `${h.kind} ${h.name}`);
+      assert.deepEqual(handlers.sort(), ['signal approve', 'update set-greeting'], name);
+      assert.deepEqual(index.taskQueuesFor(name), ['greetings'], name);
+    }
+    assert.deepEqual(index.activities().map((a) => a.name), ['compose-greeting']);
+  });
+});

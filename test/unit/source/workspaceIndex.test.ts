@@ -25,9 +25,9 @@ describe('WorkspaceIndex over the fixtures', () => {
   });
 
   test('indexes every fixture source and reports progress', () => {
-    assert.equal(index.fileCount, 30);
-    assert.deepEqual(progress[0], { done: 0, total: 30 });
-    assert.equal(progress[progress.length - 1].done, 30);
+    assert.equal(index.fileCount, 37);
+    assert.deepEqual(progress[0], { done: 0, total: 37 });
+    assert.equal(progress[progress.length - 1].done, 37);
     assert.deepEqual(engineErrors, []);
   });
 
@@ -50,8 +50,8 @@ describe('WorkspaceIndex over the fixtures', () => {
       'refundWorkflow',
     ]);
     // RegisterWorkflowWithOptions in worker/main.go names ShipmentWorkflow after a shared constant.
-    assert.deepEqual(names('go'), ['OrderWorkflow', 'shipment']);
-    assert.deepEqual(names('java'), ['ReportWorkflow', 'order-processing']);
+    assert.deepEqual(names('go'), ['DynamicWorkflow', 'GreetingWorkflow', 'OrderWorkflow', 'shipment']);
+    assert.deepEqual(names('java'), ['DynamicGreetingWorkflowImpl', 'ReportWorkflow', 'order-processing']);
     assert.deepEqual(names('csharp'), [
       'FallbackWorkflow',
       'ShippingWorkflow',
@@ -63,8 +63,14 @@ describe('WorkspaceIndex over the fixtures', () => {
       'Greeting',
       'TotalsWorkflow',
       'approval',
+      'digest',
+      'farewell',
+      'greeting',
       'order-audit',
+      'ping',
+      'send-reminder',
       'sum',
+      'welcome',
     ]);
     assert.deepEqual(names('clojure'), ['audit-workflow', 'order-workflow', 'shipping-workflow']);
     const [shipment] = index.findWorkflow('shipment', 'go');
@@ -139,7 +145,7 @@ describe('WorkspaceIndex over the fixtures', () => {
   });
 
   test('resolves worker task queues and registered types', () => {
-    const go = index.workers().find((w) => w.language === 'go');
+    const go = index.workers().find((w) => w.uri === uriOf('go/worker/main.go'));
     assert.equal(go?.resolvedTaskQueue, 'orders-go');
     assert.deepEqual(go?.workflowTypes, ['OrderWorkflow', 'reconcile-orders', 'shipment']);
     const ts = index
@@ -199,8 +205,9 @@ describe('WorkspaceIndex over the fixtures', () => {
   test('forgets removed files and folders', async () => {
     const copy = new WorkspaceIndex(await sharedEngine());
     await copy.build(path.join(FIXTURES, 'go'));
-    assert.equal(copy.fileCount, 4);
+    assert.equal(copy.fileCount, 6);
     copy.removeFile(uriOf('go/worker/main.go'));
+    copy.removeFolder(path.join(FIXTURES, 'go/greeting'));
     // Without the worker, names fall back to the function names and queues are unknown.
     assert.deepEqual(
       copy.workflowTypes().map((w) => w.name),

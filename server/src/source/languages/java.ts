@@ -24,6 +24,7 @@ import {
   scopeWithin,
   sortBody,
 } from '../resolve';
+import { typeName } from '../syntax';
 import type { HandlerKind, RegisteredRef, WorkflowDefinition } from '../types';
 
 const HANDLERS: Record<string, HandlerKind> = {
@@ -63,6 +64,13 @@ export const javaRules: LanguageRules = {
       unwrap: ['parenthesized_expression'],
     },
     namedArguments: { element_value_pair: ['key', 'value'] },
+    // After a syntax error earlier in the file, tree-sitter may read `X.class` as a field
+    // access: the same text must mean the same (cached chunk facts rely on it).
+    readValue(node, v, read) {
+      const field = node.type === 'field_access' ? node.childForFieldName('field') : null;
+      const object = node.childForFieldName('object');
+      if (field && object && read.text(field) === 'class') v.construct = typeName(read.text(object));
+    },
   },
 
   resolve(facts) {

@@ -22,6 +22,7 @@ import {
   FileFacts,
   annotatedHandlers,
   annotation,
+  callHandler,
   definitionOf,
   emptyBody,
   sortBody,
@@ -66,6 +67,8 @@ interface Group {
 interface CodeScope extends WorkflowCode {
   scope: string[];
   runtime: SourceRuntime;
+  /** Every type name the code is registered under (one function, several register_wf calls). */
+  names?: string[];
 }
 
 const startKey = (r: Range) => `${r.start.line}:${r.start.character}`;
@@ -110,7 +113,7 @@ export const rustRules: LanguageRules = {
   keep: (f) =>
     f.kind !== 'call' ||
     (f.object !== undefined
-      ? /^(register.*|task_queue|schedule_wait|dequeue_event|make_signal_channel)$/.test(
+      ? /^(register.*|task_queue|schedule_wait|dequeue_event|make_signal_channel|update_handler)$/.test(
           f.method ?? '',
         )
       : f.callee.includes('::') || /^(thread_rng|spawn|sleep|random)$/.test(f.callee)),
@@ -122,14 +125,20 @@ export const rustRules: LanguageRules = {
     const calls = file.calls;
     const nameArg = (c: CallFact) =>
       taskQueueOf(c.args[0], file.lookup(c.scope, c.range)).taskQueue;
-    const explicit = (a: AnnotationFact) =>
-      a.named.name?.str ?? a.args.find((v) => v.str !== undefined)?.str;
+    /** `#[run(name = "x")]` or `name = CONSTANT`: resolved here, or a reference for the index. */
+    const attrName = (a: AnnotationFact | undefined) =>
+      a &&
+      file.nameArgument(
+        a.named.name ?? a.args.find((v) => v.str !== undefined),
+        file.lookup([], a.range),
+      );
+    const explicit = (a: AnnotationFact) => attrName(a)?.name;
     const inImpl = (f: FunctionFact) => f.scope.some((s) => s.startsWith('impl '));
     const withoutContext = (params: readonly FactParameter[], context: RegExp) =>
       toParameters(params.filter((p) => !context.test(p.type ?? '')));
 
     // Registrations: register_wf / register_activity on a worker variable; builder chains.
-    const workflowNames = new Map<string, string>(); // fn symbol -> registered name
+    const workflowNames = new Map<string, { name: string; ref?: string }[]>(); // fn -> registered names
     const activityNames = new Map<string, string>();
     const orchestrationNames = new Map<string, string>();
     const closureNames = new Map<string, string>(); // closure scope -> name ('' when ambiguous)
@@ -144,14 +153,22 @@ export const rustRules: LanguageRules = {
     };
     /** Registration by name: `.register("Name", f)`, the function or closure last. */
     const byName = (c: CallFact, g: Group) => {
-      const name = nameArg(c);
+      const given = file.nameArgument(c.args[0], file.lookup(c.scope, c.range));
+      const name = given?.ref === undefined ? given?.name : undefined;
       const f = c.args[c.args.length - 1];
       const r: RegisteredRef = { range: c.range };
       if (f?.ref !== undefined && c.args.length > 1) r.symbol = f.ref;
       if (name !== undefined) r.name = name;
+      else if (given?.ref !== undefined) r.nameRef = given.ref;
       else g.complete = false;
-      return { name, r, inline: r.symbol === undefined && f !== undefined };
+      return { name, given, r, inline: r.symbol === undefined && f !== undefined };
     };
+    /** An inline closure registered by name: the registration is the definition. */
+    const inlineDefinition = (c: CallFact, name: string, runtime: SourceRuntime) =>
+      definitionOf({ name, range: c.range, nameRange: c.args[0].range }, name, {
+        runtime,
+        source: 'registration',
+      });
     for (const c of calls) {
       const method = c.method ?? '';
       // Experimental SDK: worker.register_wf("name", f) / register_activity("name", f).
@@ -160,10 +177,16 @@ export const rustRules: LanguageRules = {
         c.receiver !== undefined
       ) {
         const g = group(`${c.scope.join('/')}|${c.receiver}`, c.range, 'temporal', c.scope);
-        const { name, r } = byName(c, g);
-        (method === 'register_wf' ? g.workflows : g.activities).push(r);
-        if (r.symbol && name !== undefined)
-          (method === 'register_wf' ? workflowNames : activityNames).set(r.symbol, name);
+        const { name, given, r, inline } = byName(c, g);
+        const workflow = method === 'register_wf';
+        (workflow ? g.workflows : g.activities).push(r);
+        if (r.symbol && given && workflow)
+          workflowNames.set(r.symbol, [...(workflowNames.get(r.symbol) ?? []), given]);
+        else if (r.symbol && name !== undefined) activityNames.set(r.symbol, name);
+        else if (inline && name !== undefined) {
+          if (c.closureScope !== undefined) closureNames.set(c.closureScope, name);
+          (workflow ? body.workflows : body.activities).push(inlineDefinition(c, name, 'temporal'));
+        }
         continue;
       }
       const start = c.chain?.[0];
@@ -179,11 +202,7 @@ export const rustRules: LanguageRules = {
           closureNames.set(c.closureScope, closureNames.has(c.closureScope) ? '' : name);
         if (r.symbol) (orchestration ? orchestrationNames : activityNames).set(r.symbol, name);
         else if (inline) {
-          // An inline closure: the registration is the definition.
-          const record = definitionOf({ name, range: c.range, nameRange: c.args[0].range }, name, {
-            runtime: 'duroxide',
-            source: 'registration',
-          });
+          const record = inlineDefinition(c, name, 'duroxide');
           if (orchestration) body.workflows.push(record);
           else body.activities.push(record);
         }
@@ -250,10 +269,11 @@ export const rustRules: LanguageRules = {
       const inputs = (m: FunctionFact | undefined) =>
         withoutContext(m?.params ?? [], WORKFLOW_CONTEXT);
       // The macros name the type after #[run(name = ...)], else the impl's type name.
-      const runName = run ? annotation(run.annotations, 'run')!.named.name?.str : undefined;
-      const record = definitionOf(s, runName ?? explicit(a), {
+      const given = attrName(run && annotation(run.annotations, 'run')) ?? attrName(a);
+      const record = definitionOf(s, given?.name, {
         parameters: inputs(run).length > 0 ? inputs(run) : inputs(method('init')),
       });
+      if (given?.ref !== undefined) record.nameRef = given.ref;
       body.workflows.push(record);
       workflowByStruct.set(s.name, record);
     }
@@ -266,8 +286,14 @@ export const rustRules: LanguageRules = {
         code.push({ scope, workflow: wf?.name, runtime: 'temporal', module: '', context: 'ctx' });
         for (const m of methods) {
           const parameters = withoutContext(m.params, WORKFLOW_CONTEXT);
-          for (const { handler } of annotatedHandlers(m, HANDLERS, { explicit, parameters }))
+          for (const { handler, annotation: a } of annotatedHandlers(m, HANDLERS, {
+            explicit,
+            parameters,
+          })) {
+            const ref = attrName(a)?.ref;
+            if (ref !== undefined) handler.nameRef = ref;
             body.handlers.push(...withOwners(handler, wf ? [wf] : [], impl.name));
+          }
         }
       }
       if (annotation(impl.annotations, 'activities')) {
@@ -287,16 +313,26 @@ export const rustRules: LanguageRules = {
       const context = !inImpl(f) && wfCtx ? wfCtx : orchCtx;
       if (!context) continue;
       const runtime: SourceRuntime = context === wfCtx ? 'temporal' : 'duroxide';
-      const registered = (runtime === 'duroxide' ? orchestrationNames : workflowNames).get(f.name);
-      const record = definitionOf(f, registered, {
-        parameters: toParameters(f.params.filter((p) => p !== context)),
-        runtime,
-        source: 'registration',
+      const durable = orchestrationNames.get(f.name);
+      const given =
+        runtime === 'duroxide'
+          ? [durable !== undefined ? { name: durable, ref: undefined } : undefined]
+          : (workflowNames.get(f.name) ?? [undefined]);
+      // One record per registered name: the SDK registers the function under each.
+      const records = given.map((g) => {
+        const record = definitionOf(f, g?.name, {
+          parameters: toParameters(f.params.filter((p) => p !== context)),
+          runtime,
+          source: 'registration',
+        });
+        if (g?.ref !== undefined) record.nameRef = g.ref;
+        return record;
       });
-      body.workflows.push(record);
+      body.workflows.push(...records);
       code.push({
         scope: [...f.scope, `${f.name}()`],
-        workflow: record.name,
+        workflow: records[0].name,
+        names: records.map((r) => r.name),
         runtime,
         durable: runtime === 'duroxide',
         module: '',
@@ -351,22 +387,19 @@ export const rustRules: LanguageRules = {
       const isSignal =
         ((c.method === 'schedule_wait' || c.method === 'dequeue_event') && where.durable) ||
         (c.method === 'make_signal_channel' && !where.durable);
-      if (isSignal) {
+      const kind = isSignal ? 'signal' : c.method === 'update_handler' && !where.durable ? 'update' : undefined;
+      if (kind) {
         const name = nameArg(c);
         if (name === undefined) continue;
-        body.handlers.push({
-          kind: 'signal',
-          name,
-          nameSource: 'explicit',
-          range: c.range,
-          nameRange: c.args[0].range,
-          parameters: [],
-          runtime: where.runtime,
-          ...(where.workflow !== undefined ? { workflow: where.workflow } : {}),
-          ...(where.scope.length > 0
-            ? { workflowSymbol: where.scope[where.scope.length - 1].replace(/\(\)$/, '') }
-            : {}),
-        });
+        const workflowSymbol = where.scope[where.scope.length - 1]?.replace(/\(\)$/, '');
+        for (const workflow of where.names ?? [where.workflow])
+          body.handlers.push(
+            callHandler(kind, name, c.range, c.args[0].range, {
+              runtime: where.runtime,
+              workflow,
+              workflowSymbol,
+            }),
+          );
         continue;
       }
       if (c.object !== undefined) continue;
