@@ -423,13 +423,16 @@ class ChunkExtraction {
 
   private exportFact(f: Found): Fact | undefined {
     const pathNode = this.part(f, 'path');
+    const name = this.part(f, 'name');
+    const alias = this.part(f, 'alias');
     if (pathNode) {
       const path = this.reader.string(pathNode);
-      return path === undefined ? undefined : { kind: 'export', path, ...this.located(f) };
+      if (path === undefined) return undefined;
+      // `export { a as B } from './x'`: one name of another module, under another name.
+      const names = name ? { local: this.ctx.text(name), exported: this.ctx.text(alias ?? name) } : {};
+      return { kind: 'export', path, ...names, ...this.located(f) };
     }
-    const name = this.part(f, 'name');
     if (!name) return undefined;
-    const alias = this.part(f, 'alias');
     return {
       kind: 'export',
       local: this.ctx.text(name),

@@ -184,8 +184,10 @@ export interface SourceRecords {
   diagnostics: SourceDiagnostic[];
   /** Top-level string constants (name -> value), used to resolve task queues and names across files. */
   constants: Record<string, string>;
-  /** TypeScript: modules re-exported with `export ... from`, resolved like `workflowsModule`. */
+  /** TypeScript: modules re-exported with `export * from`, resolved like `workflowsModule`. */
   reexports: string[];
+  /** TypeScript: single names re-exported with `export { local as exported } from module`. */
+  reexportNames?: { module: string; local: string; exported: string }[];
   /** The parse tree contains syntax errors; records may be partial. */
   hasErrors: boolean;
 }

@@ -81,6 +81,24 @@ const SKIPPED_DIRECTORIES = new Set([
 
 const EXTENSIONS_STRIPPED = /\.(d\.)?([cm]?[jt]sx?)$/;
 
+/**
+ * What a workflow bundle takes from one module: everything it exports (`export *`), or some
+ * of its exported names, each under the names the bundle's entry module exports it as.
+ */
+type BundleSelection = 'all' | Map<string, string[]>;
+
+function mergeSelection(a: BundleSelection | undefined, b: BundleSelection): BundleSelection {
+  if (a === undefined) return b;
+  if (a === 'all' || b === 'all') return 'all';
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, [...new Set([...(out.get(k) ?? []), ...v])]);
+  return out;
+}
+
+const sameSelection = (a: BundleSelection, b: BundleSelection) =>
+  a === b || (a !== 'all' && b !== 'all' && JSON.stringify([...a]) === JSON.stringify([...b]));
+const modulePathOf = (uri: string) => uriToPath(uri)?.replace(EXTENSIONS_STRIPPED, '');
+
 interface Resolved {
   workflows: WorkflowEntry[];
   handlers: HandlerEntry[];
@@ -351,6 +369,27 @@ export class WorkspaceIndex {
       }
     }
 
+    // TypeScript: a module's workflows are what a worker's bundle (workflowsPath) exports; when
+    // every bundle is visible, other modules' exported functions are not workflows.
+    const bundled = new Map<string, BundleSelection>();
+    let bundlesVisible = false;
+    let bundleUnknown = false;
+    for (const r of all) {
+      for (const w of r.workers) {
+        if (w.workflowsModule === undefined) continue;
+        const exports = this.bundleExports(w.workflowsModule, all);
+        if (exports.size === 0) bundleUnknown = true;
+        else bundlesVisible = true;
+        for (const [m, s] of exports) bundled.set(m, mergeSelection(bundled.get(m), s));
+      }
+    }
+    const bundleNames = (r: SourceRecords, w: WorkflowDefinition): string[] | undefined | null => {
+      if (r.language !== 'typescript' || !bundlesVisible || bundleUnknown) return undefined;
+      const selection = bundled.get(modulePathOf(r.uri) ?? '');
+      if (selection === undefined) return null;
+      return selection === 'all' ? undefined : (selection.get(w.name) ?? null);
+    };
+
     const workflows: WorkflowEntry[] = [];
     // Resolved names by `${language}:${symbol}` and by `${language}:${symbol}:${name in the file}`:
     // one function may be registered under several names.
@@ -367,7 +406,9 @@ export class WorkspaceIndex {
           delete base.nameRef;
         }
         // A name derived from the symbol gives way to the names given at registration.
-        const registered = w.nameSource === 'symbol' ? registeredNames.get(key) : undefined;
+        const exportedAs = bundleNames(r, w);
+        if (exportedAs === null) continue;
+        const registered = exportedAs ?? (w.nameSource === 'symbol' ? registeredNames.get(key) : undefined);
         const entries = (registered ?? [undefined]).map((name) =>
           name === undefined ? base : { ...base, name, nameSource: 'registration' as const, taskQueues: [] },
         );
@@ -581,7 +622,7 @@ export class WorkspaceIndex {
       for (const m of matches) out.add(m);
     }
     if (w.workflowsModule !== undefined) {
-      const modules = this.moduleClosure(w.workflowsModule, all);
+      const modules = this.bundleExports(w.workflowsModule, all);
       if (modules.size === 0) known = false;
       for (const x of sameLanguage) {
         const p = uriToPath(x.uri);
@@ -591,27 +632,31 @@ export class WorkspaceIndex {
     return known ? [...out] : undefined;
   }
 
-  /** Module paths (without extension) reachable from `module` through re-exports. */
-  private moduleClosure(module: string, all: SourceRecords[]): Set<string> {
+  /** Modules (paths without extension) a bundle entry module takes workflows from, and which. */
+  private bundleExports(module: string, all: SourceRecords[]): Map<string, BundleSelection> {
     const byModule = new Map<string, SourceRecords>();
     for (const r of all) {
-      const p = uriToPath(r.uri);
-      if (!p || r.language !== 'typescript') continue;
-      const m = p.replace(EXTENSIONS_STRIPPED, '');
-      byModule.set(m, r);
+      const m = r.language === 'typescript' ? modulePathOf(r.uri) : undefined;
+      if (m !== undefined) byModule.set(m, r);
     }
-    const seen = new Set<string>();
-    const queue = [module];
-    while (queue.length > 0 && seen.size < 1000) {
-      const m = queue.shift()!;
+    const out = new Map<string, BundleSelection>();
+    const queue: [string, BundleSelection][] = [[module, 'all']];
+    for (let steps = 0; queue.length > 0 && steps < 5000; steps++) {
+      const [m, selection] = queue.shift()!;
       const record = byModule.get(m) ?? byModule.get(path.join(m, 'index'));
       if (!record) continue;
-      const key = uriToPath(record.uri)!.replace(EXTENSIONS_STRIPPED, '');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      queue.push(...record.reexports);
+      const key = modulePathOf(record.uri)!;
+      const previous = out.get(key);
+      const merged = mergeSelection(previous, selection);
+      if (previous !== undefined && sameSelection(previous, merged)) continue;
+      out.set(key, merged);
+      for (const child of record.reexports) queue.push([child, selection]);
+      for (const n of record.reexportNames ?? []) {
+        const names = selection === 'all' ? [n.exported] : selection.get(n.exported);
+        if (names) queue.push([n.module, new Map([[n.local, names]])]);
+      }
     }
-    return seen;
+    return out;
   }
 
   /** Handler declaration (define* result) a cross-file reference points at. */

@@ -69,3 +69,15 @@ describe('Rust: names given in attributes and at registration', () => {
     assert.deepEqual(index.activities().map((a) => a.name), ['compose-greeting']);
   });
 });
+
+describe('TypeScript: workflows are what the worker bundle exports', () => {
+  test('a re-export under another name names the workflow; functions the bundle does not export and ordinary modules are not workflows', async () => {
+    const index = await indexOf('typescript/bundled');
+    assert.deepEqual(
+      index.workflowTypes().map((w) => `${w.name}:${w.symbol}`),
+      ['GreetingWorkflow:greet'],
+    );
+    // The worker passes a prebuilt bundle: bundleWorkflowCode({ workflowsPath }) gives its queue.
+    assert.deepEqual(index.taskQueuesFor('GreetingWorkflow'), ['greetings']);
+  });
+});

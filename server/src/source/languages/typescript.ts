@@ -181,7 +181,9 @@ export const typescriptRules: LanguageRules = {
     for (const e of file.exports) {
       if (e.path !== undefined) {
         const m = resolveModulePath(e.path, ctx.filePath);
-        if (m !== undefined && !body.reexports.includes(m)) body.reexports.push(m);
+        if (m !== undefined && e.local !== undefined && e.exported !== undefined)
+          (body.reexportNames ??= []).push({ module: m, local: e.local, exported: e.exported });
+        else if (m !== undefined && !body.reexports.includes(m)) body.reexports.push(m);
       } else if (e.exported !== undefined && e.topLevel) exportNames.set(e.exported, e.local!);
     }
     const topLevel = file.functions.filter((f) => f.topLevel);
@@ -264,10 +266,14 @@ export const typescriptRules: LanguageRules = {
     // Definitions nobody attaches here (shared definition modules).
     for (const d of defines.values()) if (!used.has(d)) body.handlers.push(d);
 
-    // Workers.
+    // Workers; a prebuilt bundle names its workflowsPath in bundleWorkflowCode({ ... }).
+    const bundles = file.calls
+      .filter((c) => canonical(c.callee) === '@temporalio/worker.bundleWorkflowCode')
+      .flatMap((c) => c.args[0]?.entries?.workflowsPath ?? []);
     for (const call of file.calls) {
       const cn = canonical(call.callee);
       if (cn !== '@temporalio/worker.Worker.create' && call.callee !== 'Worker.create') continue;
+      const bundlePath = bundles.length === 1 ? bundles[0] : undefined;
       const lookup = file.lookup(call.scope);
       let options = call.args[0];
       if (options?.ref !== undefined && !options.entries) options = lookup(options.ref) ?? options;
@@ -275,7 +281,8 @@ export const typescriptRules: LanguageRules = {
       const queue = taskQueueOf(entries.taskQueue, lookup);
       let complete = queue.known && !!options?.entries;
       let workflowsModule: string | undefined;
-      let wp = entries.workflowsPath;
+      // workflowBundle: the bundleWorkflowCode({ workflowsPath }) call of this file.
+      let wp = entries.workflowsPath ?? (entries.workflowBundle ? bundlePath : undefined);
       if (wp?.ref !== undefined && wp.module === undefined) wp = lookup(wp.ref) ?? wp;
       const spec = wp?.module ?? wp?.str;
       if (spec !== undefined) workflowsModule = resolveModulePath(spec, ctx.filePath) ?? spec;

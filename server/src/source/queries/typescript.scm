@@ -47,7 +47,15 @@
 
 ; Re-exports (`export * from './x'`) let a workflowsPath module pull workflows from others.
 (export_statement
+  "*"
   source: (string) @export.path) @export
+
+; `export { a as B } from './x'`: the bundle registers `a` of x under the name B.
+(export_statement
+  (export_clause (export_specifier
+    name: (_) @export.name
+    alias: (_)? @export.alias) @export)
+  source: (string) @export.path)
 
 ; `export { a, b as c }` of local functions.
 (export_statement
@@ -105,7 +113,7 @@
 ((call_expression
   function: [(identifier) (member_expression)] @call.callee
   arguments: (arguments) @call.arguments) @call
-  (#match? @call.callee "(^|[.\\s])(defineSignal|defineQuery|defineUpdate|setHandler|create)$"))
+  (#match? @call.callee "(^|[.\\s])(defineSignal|defineQuery|defineUpdate|setHandler|create|bundleWorkflowCode)$"))
 
 ((call_expression
   function: [(identifier) (member_expression)] @call.callee
