@@ -1,6 +1,7 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ignore, { type Ignore } from 'ignore';
 import { uriToPath, type SourceEngine } from './engine';
 import { DiagnosticCodes, diagnostic } from './diagnostics';
 import type {
@@ -64,7 +65,13 @@ export interface WorkerEntry extends WorkerRegistration, Located {
   workflowTypes: string[];
 }
 
-/** Directories never worth indexing. */
+/** A .gitignore and the folder its patterns are relative to. */
+interface IgnoreScope {
+  base: string;
+  rules: Ignore;
+}
+
+/** Directories never worth indexing, even without a .gitignore saying so. */
 const SKIPPED_DIRECTORIES = new Set([
   'node_modules',
   'venv',
@@ -173,6 +180,7 @@ export class WorkspaceIndex {
     out: string[],
     maxFiles: number,
     token?: CancellationFlag,
+    scopes: readonly IgnoreScope[] = [],
   ): Promise<void> {
     if (out.length >= maxFiles || token?.isCancellationRequested) return;
     let entries: Dirent[];
@@ -183,14 +191,24 @@ export class WorkspaceIndex {
     }
     // A virtual environment is any folder holding pyvenv.cfg, whatever its name.
     if (entries.some((e) => e.isFile() && e.name === 'pyvenv.cfg')) return;
+    // The folder's .gitignore applies below it, with the ones of the folders above (git's rules).
+    if (entries.some((e) => e.isFile() && e.name === '.gitignore')) {
+      const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => '');
+      scopes = [...scopes, { base: dir, rules: ignore().add(text) }];
+    }
+    const ignored = (full: string, directory: boolean) =>
+      scopes.some(({ base, rules }) => {
+        const relative = path.relative(base, full).split(path.sep).join('/');
+        return relative !== '' && rules.ignores(directory ? `${relative}/` : relative);
+      });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (out.length >= maxFiles) return;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (e.name.startsWith('.') || SKIPPED_DIRECTORIES.has(e.name)) continue;
-        await this.collect(full, out, maxFiles, token);
-      } else if (e.isFile() && this.engine.languageForPath(full)) {
+        if (e.name.startsWith('.') || SKIPPED_DIRECTORIES.has(e.name) || ignored(full, true)) continue;
+        await this.collect(full, out, maxFiles, token, scopes);
+      } else if (e.isFile() && this.engine.languageForPath(full) && !ignored(full, false)) {
         out.push(full);
       }
     }

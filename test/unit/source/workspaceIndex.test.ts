@@ -265,6 +265,37 @@ describe('WorkspaceIndex walking', () => {
     assert.equal(result.files, 1);
   });
 
+  test('honours .gitignore files: patterns, negations and nested ignore files', async () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'source-index-gitignore-'));
+    try {
+      const workflow = 'from temporalio import workflow\n@workflow.defn\nclass W:\n    pass\n';
+      const files: Record<string, string> = {
+        '.gitignore': 'generated/\n*.gen.py\n!keep.gen.py\n/scratch.py\n',
+        'app/workflows.py': workflow,
+        'app/model.gen.py': workflow,
+        'app/keep.gen.py': workflow,
+        'app/scratch.py': workflow,
+        'scratch.py': workflow,
+        'generated/workflows.py': workflow,
+        'lib/.gitignore': 'local_*.py\n',
+        'lib/local_copy.py': workflow,
+        'lib/shared.py': workflow,
+      };
+      for (const [relative, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(repo, relative)), { recursive: true });
+        fs.writeFileSync(path.join(repo, relative), text);
+      }
+      const index = new WorkspaceIndex(await sharedEngine());
+      await index.build(repo);
+      assert.deepEqual(
+        index.uris().map((u) => path.relative(repo, new URL(u).pathname)),
+        ['app/keep.gen.py', 'app/scratch.py', 'app/workflows.py', 'lib/shared.py'],
+      );
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
   test('stops when cancelled and keeps what it indexed', async () => {
     const many = fs.mkdtempSync(path.join(os.tmpdir(), 'source-index-many-'));
     try {
