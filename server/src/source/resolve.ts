@@ -281,20 +281,13 @@ export function annotation(
 }
 
 /** Builds a worker registration record (Temporal unless said) with fields in a stable order. */
-export function workerRecord(fields: {
-  range: Range;
-  runtime?: SourceRuntime;
-  /** Ignored: lets a `taskQueueOf` result be spread in. */
-  known?: boolean;
-  taskQueue?: string;
-  taskQueueRef?: string;
-  taskQueueEnv?: string;
-  workflows: RegisteredRef[];
-  activities: RegisteredRef[];
-  workflowsModule?: string;
-  registersAll?: boolean;
-  complete: boolean;
-}): WorkerRegistration {
+export function workerRecord(
+  fields: Omit<WorkerRegistration, 'runtime'> & {
+    runtime?: SourceRuntime;
+    /** Ignored: lets a `taskQueueOf` result be spread in. */
+    known?: boolean;
+  },
+): WorkerRegistration {
   const w = {} as WorkerRegistration;
   if (fields.taskQueue !== undefined) w.taskQueue = fields.taskQueue;
   if (fields.taskQueueRef !== undefined) w.taskQueueRef = fields.taskQueueRef;
