@@ -11,19 +11,8 @@ import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/csharp';
 import { toParameters, type AnnotationFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import {
-  FileFacts,
-  annotatedHandlers,
-  annotation,
-  definitionOf,
-  emptyBody,
-  implementationsOf,
-  scopeWithin,
-  sortBody,
-  taskQueueOf,
-  withOwners,
-  workerRecord,
-} from '../resolve';
+import { annotatedHandlers, annotation, definitionOf, emptyBody, FileFacts, implementationsOf,
+  scopeWithin, sortBody, taskQueueOf, withOwners, workerRecord } from '../resolve';
 import { lastName } from '../syntax';
 import type { HandlerKind, Range, RegisteredRef, WorkflowDefinition } from '../types';
 

@@ -9,15 +9,7 @@ import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/go';
 import { toParameters, type FunctionFact, type ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import {
-  FileFacts,
-  callHandler,
-  definitionOf,
-  emptyBody,
-  entry,
-  sortBody,
-  variableWorkers,
-} from '../resolve';
+import { callHandler, definitionOf, emptyBody, entry, FileFacts, sortBody, variableWorkers } from '../resolve';
 import type { HandlerKind, RegisteredRef, WorkflowDefinition } from '../types';
 
 const SDK = 'go.temporal.io/sdk';

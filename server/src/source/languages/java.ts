@@ -10,20 +10,8 @@ import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/java';
 import { toParameters, type AnnotationFact, type ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import {
-  FileFacts,
-  variableWorkers,
-  withOwners,
-  annotatedHandlers,
-  annotation,
-  callHandler,
-  definitionOf,
-  emptyBody,
-  entry,
-  implementationsOf,
-  scopeWithin,
-  sortBody,
-} from '../resolve';
+import { annotatedHandlers, annotation, callHandler, definitionOf, emptyBody, entry, FileFacts,
+  implementationsOf, scopeWithin, sortBody, variableWorkers, withOwners } from '../resolve';
 import { typeName } from '../syntax';
 import type { HandlerKind, RegisteredRef, WorkflowDefinition } from '../types';
 

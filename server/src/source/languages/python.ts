@@ -9,21 +9,8 @@ import { DETERMINISM } from '../determinism/python';
 import { toParameters, type AnnotationFact, type FunctionFact } from '../facts';
 import type { TypeFact, ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import {
-  FileFacts,
-  annotatedHandlers,
-  annotation,
-  callHandler,
-  definitionOf,
-  emptyBody,
-  entry,
-  implementationsOf,
-  ref,
-  sortBody,
-  taskQueueOf,
-  withOwners,
-  workerRecord,
-} from '../resolve';
+import { annotatedHandlers, annotation, callHandler, definitionOf, emptyBody, entry, FileFacts,
+  implementationsOf, ref, sortBody, taskQueueOf, withOwners, workerRecord } from '../resolve';
 import { compact, lastName } from '../syntax';
 import type { HandlerKind, WorkflowDefinition } from '../types';
 

@@ -18,18 +18,8 @@ import {
   type ValueFact,
 } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import {
-  FileFacts,
-  annotatedHandlers,
-  annotation,
-  callHandler,
-  definitionOf,
-  emptyBody,
-  sortBody,
-  taskQueueOf,
-  withOwners,
-  workerRecord,
-} from '../resolve';
+import { annotatedHandlers, annotation, callHandler, definitionOf, emptyBody, FileFacts,
+  sortBody, taskQueueOf, withOwners, workerRecord } from '../resolve';
 import { compact } from '../syntax';
 import type {
   HandlerKind,

@@ -11,18 +11,8 @@ import { DiagnosticCodes, adviceFix, diagnostic } from '../diagnostics';
 import { toParameters, type FunctionFact, type ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
 import { envName, moduleSpec, readObject, resolveModulePath } from '../values/typescript';
-import {
-  FileFacts,
-  callHandler,
-  defined,
-  definitionOf,
-  emptyBody,
-  entry,
-  ref,
-  sortBody,
-  taskQueueOf,
-  workerRecord,
-} from '../resolve';
+import { callHandler, defined, definitionOf, emptyBody, entry, FileFacts, ref, sortBody,
+  taskQueueOf, workerRecord } from '../resolve';
 import { isQualifiedName, lastName } from '../syntax';
 import type { HandlerDefinition, HandlerKind, Range, RegisteredRef } from '../types';
 
