@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createSourceEngine, WorkspaceIndex, type SourceEngine } from '../server/src/source';
+import { Language, Parser } from 'web-tree-sitter';
+import { grammarWasmPath, runtimeWasmPath } from '../server/src/source/grammars';
 import { percentile, type BenchResult } from './types';
 
 /** A Python module of about `lines` lines: workflows with handlers, activities and helpers. */
@@ -111,22 +113,53 @@ function editLatency(engine: SourceEngine, uri: string, language: string, text: 
   return { incremental, full };
 }
 
-async function indexTime(engine: SourceEngine, files: number): Promise<number> {
+/** Time to index `files` generated files, and for web-tree-sitter alone to parse the same texts. */
+async function indexTime(engine: SourceEngine, files: number): Promise<{ index: number; parseOnly: number }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-index-'));
   try {
+    const written: [string, string][] = [];
     for (let i = 0; i < files; i++) {
       const dir = path.join(root, `pkg${i % 20}`);
       fs.mkdirSync(dir, { recursive: true });
-      if (i % 2) fs.writeFileSync(path.join(dir, `wf${i}.py`), generatePython(120));
-      else fs.writeFileSync(path.join(dir, `wf${i}.ts`), generateTypescript(120));
+      const [file, text] = i % 2 ? [`wf${i}.py`, generatePython(120)] : [`wf${i}.ts`, generateTypescript(120)];
+      fs.writeFileSync(path.join(dir, file), text);
+      written.push([file, text]);
     }
     const index = new WorkspaceIndex(engine);
     const t0 = performance.now();
     await index.build([root]);
-    return performance.now() - t0;
+    const indexMs = performance.now() - t0;
+    // The baseline: a bare web-tree-sitter parser over the same texts (no reading, no queries).
+    await Parser.init({ locateFile: () => runtimeWasmPath() });
+    const parsers = new Map<string, Parser>();
+    for (const [ext, grammar] of [['py', 'python'], ['ts', 'typescript']] as const) {
+      const parser = new Parser();
+      parser.setLanguage(await Language.load(grammarWasmPath(grammar)));
+      parsers.set(ext, parser);
+    }
+    const t1 = performance.now();
+    for (const [file, text] of written) parsers.get(file.slice(file.lastIndexOf('.') + 1))!.parse(text)?.delete();
+    const parseOnly = performance.now() - t1;
+    for (const p of parsers.values()) p.delete();
+    return { index: indexMs, parseOnly };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** Slowest analysis of random and truncated inputs (the fuzz test checks behaviour only). */
+function fuzzWorst(engine: SourceEngine): number {
+  const next = random(7);
+  let worst = 0;
+  for (let i = 0; i < 40; i++) {
+    const text = Array.from({ length: 1 + Math.floor(next() * 4000) }, () => '(){}[]<>"\'#@:;,.\n abc'[Math.floor(next() * 22)]).join('');
+    for (const language of ['python', 'typescript', 'go', 'java', 'csharp', 'rust', 'clojure']) {
+      const t0 = performance.now();
+      engine.analyzeOnce(`file:///bench/fuzz${i}`, language as 'python', text);
+      worst = Math.max(worst, performance.now() - t0);
+    }
+  }
+  return worst;
 }
 
 export async function run(): Promise<BenchResult[]> {
@@ -153,7 +186,18 @@ export async function run(): Promise<BenchResult[]> {
       );
     }
   }
-  results.push({ name: 'index 1,000 files (120 lines each)', value: await indexTime(engine, 1000), unit: 'ms' });
+  const indexed = await indexTime(engine, 1000);
+  results.push(
+    { name: 'web-tree-sitter parse of the same 1,000 files', value: indexed.parseOnly, unit: 'ms' },
+    {
+      name: 'index 1,000 files (120 lines each)',
+      value: indexed.index,
+      unit: 'ms',
+      baseline: 'web-tree-sitter parse of the same 1,000 files',
+      goal: { op: '<', value: Math.round(indexed.parseOnly * 1.5) },
+    },
+    { name: 'fuzz: slowest analysis of a random input (7 languages × 40)', value: fuzzWorst(engine), unit: 'ms' },
+  );
   engine.dispose();
   return results;
 }

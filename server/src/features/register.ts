@@ -9,6 +9,7 @@ import { findSource } from './findSource';
 import * as protocol from '../../../shared/src/protocol';
 import { handle } from '../handlers';
 import { hover } from './hover';
+import { documentSymbols, workspaceSymbols } from './symbols';
 import { LiveStats } from './liveStats';
 import { filePath, SourceService } from './sourceService';
 
@@ -17,6 +18,8 @@ export const sourceCapabilities = {
   codeLensProvider: { resolveProvider: false },
   hoverProvider: true,
   codeActionProvider: { codeActionKinds: ['quickfix'] },
+  documentSymbolProvider: { label: 'Temporal' },
+  workspaceSymbolProvider: true,
 };
 
 export interface SourceFeatures {
@@ -76,6 +79,8 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
       uri: w.uri,
     })),
   }));
+  connection.onDocumentSymbol(async ({ textDocument }) => documentSymbols(textDocument.uri, await source.index));
+  connection.onWorkspaceSymbol(async ({ query }) => workspaceSymbols(query, await source.index));
   connection.onCodeAction(({ textDocument, context }) => quickFixes(textDocument.uri, context.diagnostics));
 
   // A new profile or namespace means other executions: recount.

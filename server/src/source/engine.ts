@@ -15,14 +15,12 @@ import {
   type GrammarId,
 } from './grammars';
 import { hashSlice } from './hash';
+import { ChunkExtractContext, extractChunk, moveFacts } from './extract';
+import type { Fact } from './facts';
+import type { LanguageRules } from './languageRules';
 import { LANGUAGE_RULES } from './languages';
-import {
-  ChunkExtractContext,
-  emptyBody,
-  rebase,
-  type LanguageRules,
-  type RecordsBody,
-} from './languageRules';
+import { QUERY_SOURCES } from './queries';
+import { emptyBody, type RecordsBody } from './resolve';
 import type { Position, SourceLanguage, SourceRecords, TextChange } from './types';
 
 const { Edit, Language, Parser, Query } = TreeSitter;
@@ -72,14 +70,20 @@ export interface SourceEngine {
 export interface AnalysisTimings {
   parseMs: number;
   analyzeMs: number;
+  /** Top-level chunks whose facts were extracted from the tree in the last analysis. */
+  extractedChunks: number;
+  /** Chunks whose facts were reused from the previous analysis (unchanged text). */
+  reusedChunks: number;
 }
 
 interface LoadedGrammar {
   id: GrammarId;
   language: TreeSitter.Language;
   parser: TreeSitter.Parser;
+  /** Parses regions of a document (included ranges stay with a parser). */
+  regionParser: TreeSitter.Parser;
   query: TreeSitter.Query;
-  rules: LanguageRules<unknown>;
+  rules: LanguageRules;
 }
 
 /** Facts of one chunk (a top-level node plus the nodes attached to it). */
@@ -90,24 +94,36 @@ interface ChunkEntry {
   key: string;
   /** Hash of the chunk text, computed when a lookup by content needs it. */
   hash?: number;
-  /** Facts with chunk-relative positions. */
-  facts: unknown[];
   /** Chunks with syntax errors are never reused (error recovery depends on context). */
   reusable: boolean;
-  /** Where `absolute` was rebased to; reused as is while the chunk does not move. */
+  /** Where the chunk starts; its facts move with it. */
   origin: Position;
-  absolute: unknown[];
+  facts: Fact[];
 }
 
 interface ChunkCache {
   text: string;
+  /** Type of the tree's root (an ERROR root makes every chunk context-dependent). */
+  rootType: string;
+  /** The root has an error no chunk shows (a recovery between top-level nodes). */
+  rootError: boolean;
+  hasErrors: boolean;
+  /** In text order; zero-width entries are error nodes (MISSING tokens) without facts. */
   entries: ChunkEntry[];
 }
+
+/** Where the top-level chunks of an analysis come from. */
+type ChunkSource =
+  /** Top-level nodes of a (possibly partial) tree. */
+  | { root: TreeSitter.Node; tops: TopLevelNode[] }
+  /** Chunks of the previous analysis, moved by `delta` characters. */
+  | { entries: ChunkEntry[]; delta: number };
 
 interface OpenDocument {
   uri: string;
   grammar: LoadedGrammar;
   text: string;
+  /** The last full parse, edited (not reparsed) after edits analysed with a region parse. */
   tree: Tree | null;
   chunks: ChunkCache | undefined;
   records: SourceRecords;
@@ -145,11 +161,14 @@ export async function createSourceEngine(options: SourceEngineOptions = {}): Pro
       const loaded = await Language.load(grammarWasmPath(id, options.wasmDir));
       const parser = new Parser();
       parser.setLanguage(loaded);
+      const regionParser = new Parser();
+      regionParser.setLanguage(loaded);
       grammars.set(id, {
         id,
         language: loaded,
         parser,
-        query: new Query(loaded, rules.query),
+        regionParser,
+        query: new Query(loaded, QUERY_SOURCES[language]),
         rules,
       });
     }
@@ -260,6 +279,7 @@ class Engine implements SourceEngine {
     for (const g of this.grammars.values()) {
       g.query.delete();
       g.parser.delete();
+      g.regionParser.delete();
     }
     this.grammars.clear();
   }
@@ -279,6 +299,15 @@ class Engine implements SourceEngine {
       for (const e of edits) doc.tree.edit(new Edit(e));
       oldTree = doc.tree;
     }
+    if (oldTree && edits?.length === 1 && doc.chunks) {
+      const region = this.regionReparse(doc, text, doc.chunks, edits[0]);
+      if (region) {
+        doc.text = text;
+        doc.records = region.records;
+        doc.chunks = region.chunks;
+        return doc.records;
+      }
+    }
     const tree = this.parse(doc.grammar, text, oldTree);
     doc.tree?.delete();
     doc.tree = tree;
@@ -296,20 +325,147 @@ class Engine implements SourceEngine {
     return doc.records;
   }
 
-  private parse(grammar: LoadedGrammar, text: string, oldTree: Tree | null): Tree | null {
+  private parse(
+    grammar: LoadedGrammar,
+    text: string,
+    oldTree: Tree | null,
+    region?: TreeSitter.Range,
+  ): Tree | null {
     const started = performance.now();
     const deadline = started + this.parseTimeoutMs;
-    this.lastTimings = { parseMs: 0, analyzeMs: 0 };
+    this.lastTimings = { parseMs: 0, analyzeMs: 0, extractedChunks: 0, reusedChunks: 0 };
     try {
-      return grammar.parser.parse(text, oldTree, {
+      return (region ? grammar.regionParser : grammar.parser).parse(text, oldTree, {
         // Returning true cancels the parse (the typings say void).
         progressCallback: (() => performance.now() > deadline) as () => void,
+        includedRanges: region ? [region] : undefined,
       });
     } catch (error) {
       this.options.onError?.(error, '');
       return null;
     } finally {
       this.lastTimings.parseMs = performance.now() - started;
+    }
+  }
+
+  /**
+   * Parses only the top-level chunks around one edit, with unchanged chunks on each side as
+   * anchors, when that stands for a full parse: the region parses without errors and its
+   * anchors come out exactly as before. An edit that leaves errors (or one near older errors)
+   * gets a wider region, accepted when every old chunk around the edit comes out as before, so
+   * error recovery stayed local. The rest of the file keeps its facts; the full tree is only
+   * edited. Tree-sitter's incremental parse re-reads the rest of a Python file after an edit at
+   * a line start; this keeps an edit's cost proportional to the chunks it touches. Undefined
+   * when no region qualifies (a full parse follows).
+   */
+  private regionReparse(
+    doc: OpenDocument,
+    text: string,
+    previous: ChunkCache,
+    edit: TreeEdit,
+  ): { records: SourceRecords; chunks: ChunkCache } | undefined {
+    const entries = previous.entries;
+    if (entries.length === 0 || previous.rootType === 'ERROR' || previous.rootError) {
+      return undefined;
+    }
+    // Chunks the edit touches (none when it falls between two).
+    let first = entries.findIndex((e) => e.end >= edit.startIndex);
+    if (first < 0) first = entries.length;
+    let last = first - 1;
+    while (last + 1 < entries.length && entries[last + 1].start <= edit.oldEndIndex) last++;
+    const lines = new LineIndex(text);
+    for (const margin of [ANCHORS, WIDE]) {
+      const from = Math.max(0, first - margin);
+      const to = Math.min(entries.length - 1, last + margin);
+      // Error recovery can couple errors some way apart: none may be near the region.
+      const quiet = (a: number, b: number) =>
+        entries.slice(Math.max(0, a), b).every((e) => e.reusable);
+      if (!quiet(from - QUIET, from) || !quiet(to + 1, to + 1 + QUIET)) return undefined;
+      const wide = margin === WIDE;
+      if (!wide && (!quiet(from, first) || !quiet(last + 1, to + 1))) continue;
+      const result = this.parseRegion(
+        doc,
+        text,
+        lines,
+        previous,
+        edit,
+        from,
+        first,
+        last,
+        to,
+        wide,
+      );
+      if (result) return result;
+    }
+    return undefined;
+  }
+
+  /** A region parse of chunks `from..to` (edited: `first..last`) checked against the old chunks. */
+  private parseRegion(
+    doc: OpenDocument,
+    text: string,
+    lines: LineIndex,
+    previous: ChunkCache,
+    edit: TreeEdit,
+    from: number,
+    first: number,
+    last: number,
+    to: number,
+    wide: boolean,
+  ): { records: SourceRecords; chunks: ChunkCache } | undefined {
+    const entries = previous.entries;
+    const delta = edit.newEndIndex - edit.oldEndIndex;
+    const start = from < first ? entries[from].start : 0;
+    // The region runs to the next chunk: the whitespace after the last anchor ends it.
+    const end = to + 1 < entries.length ? entries[to + 1].start + delta : text.length;
+    // A large region is parsed as fast incrementally.
+    if (end - start > Math.max(20_000, text.length / 4)) return undefined;
+    const point = (offset: number) => {
+      const p = lines.positionAt(offset);
+      return { row: p.line, column: p.character };
+    };
+    const range = {
+      startIndex: start,
+      endIndex: end,
+      startPosition: point(start),
+      endPosition: point(end),
+    };
+    const tree = this.parse(doc.grammar, text, null, range);
+    if (!tree) return undefined;
+    try {
+      const root = tree.rootNode;
+      const tops = topLevelNodes(tree);
+      const groups = chunkGroups(tops, doc.grammar.rules.attached ?? []);
+      // An error may be recovered from differently with more of the file in view (an
+      // unterminated string runs on): a narrow region must be clean.
+      if (root.type !== previous.rootType || (!wide && root.hasError)) return undefined;
+      // Old chunks around the edit come out as before, errors included; the outermost ones clean.
+      const same = (i: number, g: ChunkGroup | undefined, shift: number) => {
+        const e = entries[i];
+        if (!g || g.start !== e.start + shift || g.end !== e.end + shift) return false;
+        if (`${root.type}/${g.types}` !== e.key) return false;
+        const clean = tops.slice(g.first, g.last + 1).every((t) => !root.child(t.index)?.hasError);
+        const anchor = i - from < ANCHORS || to - i < ANCHORS;
+        return clean === e.reusable && (clean || !anchor);
+      };
+      for (let i = from; i < first; i++) if (!same(i, groups[i - from], 0)) return undefined;
+      for (let i = to; i > last; i--) {
+        if (!same(i, groups[groups.length - 1 - (to - i)], delta)) return undefined;
+      }
+      const before = entries.slice(0, from);
+      const after = entries.slice(to + 1);
+      // Only a full parse can tell that the file's last error is gone: errors of the root
+      // itself (a recovery between top-level nodes) show in no chunk.
+      const errors = root.hasError || [...before, ...after].some((e) => !e.reusable);
+      if (previous.hasErrors && !errors) return undefined;
+      const sources: ChunkSource[] = [
+        { entries: before, delta: 0 },
+        { root, tops },
+        { entries: after, delta },
+      ];
+      return this.analyzeChunks(doc.grammar, doc.uri, text, lines, sources, previous, edit);
+    } finally {
+      tree.delete();
     }
   }
 
@@ -321,74 +477,123 @@ class Engine implements SourceEngine {
     previous: ChunkCache | undefined,
     edit: TreeEdit | undefined,
   ): { records: SourceRecords; chunks: ChunkCache | undefined } {
+    const sources = [{ root: tree.rootNode, tops: topLevelNodes(tree) }];
+    return this.analyzeChunks(grammar, uri, text, new LineIndex(text), sources, previous, edit);
+  }
+
+  /** Facts of every chunk (extracted, or reused from `previous`), resolved into records. */
+  private analyzeChunks(
+    grammar: LoadedGrammar,
+    uri: string,
+    text: string,
+    lines: LineIndex,
+    sources: ChunkSource[],
+    previous: ChunkCache | undefined,
+    edit: TreeEdit | undefined,
+  ): { records: SourceRecords; chunks: ChunkCache } {
     const started = performance.now();
     const rules = grammar.rules;
-    const lines = new LineIndex(text);
-    const root = tree.rootNode;
+    let rootType = '';
     let body: RecordsBody;
-    let chunks: ChunkCache | undefined = { text, entries: [] };
+    const chunks: ChunkCache = { text, rootType, rootError: false, hasErrors: false, entries: [] };
+    let hasErrors = false;
+    let extractedChunks = 0;
+    let reusedChunks = 0;
     try {
       const reuse = new ChunkReuse(previous, edit);
-      const ctx = new ChunkExtractContext(lines, rules.scopeName?.bind(rules));
-      const top = topLevelNodes(tree);
-      const facts: unknown[] = [];
-      for (let i = 0; i < top.length; i++) {
-        // A chunk is one top-level node plus the nodes attached to it (Rust attributes).
-        const first = i;
-        while (i + 1 < top.length && rules.attachesToNext?.(top[i].type)) i++;
-        const start = top[first].start;
-        const end = top[i].end;
-        if (end <= start) continue;
-        let types = top[first].type;
-        for (let k = first + 1; k <= i; k++) types += `,${top[k].type}`;
-        const key = `${root.type}/${types}`;
-        const origin = lines.positionAt(start);
-        let entry = reuse.find(text, start, end, key);
-        if (entry) {
-          const moved =
-            entry.origin.line !== origin.line || entry.origin.character !== origin.character;
-          entry = {
-            ...entry,
-            start,
-            end,
-            origin,
-            absolute: moved ? entry.facts.map((f) => rebase(f, origin)) : entry.absolute,
-          };
-        } else {
-          const extracted: unknown[] = [];
+      const ctx = new ChunkExtractContext(lines);
+      const attached = rules.attached ?? [];
+      const facts: Fact[] = [];
+      const add = (entry: ChunkEntry) => {
+        chunks.entries.push(entry);
+        for (const f of entry.facts) facts.push(f);
+      };
+      for (const source of sources) {
+        if ('entries' in source) {
+          for (const e of source.entries) {
+            if (!e.reusable) hasErrors = true;
+            reusedChunks++;
+            add(moveEntry(e, e.start + source.delta, lines));
+          }
+          continue;
+        }
+        const { root, tops } = source;
+        rootType = root.type;
+        if (root.hasError) hasErrors = true;
+        const firstEntry = chunks.entries.length;
+        for (const { first, last, start, end, types } of chunkGroups(tops, attached)) {
+          const key = `${root.type}/${types}`;
+          const origin = lines.positionAt(start);
+          if (end <= start) {
+            // Zero-width (MISSING) nodes carry no facts; kept for their error.
+            const node = root.child(tops[first].index);
+            const reusable = !node?.hasError && !node?.isMissing;
+            add({ start, end, key, reusable, origin, facts: [] });
+            continue;
+          }
+          const found = reuse.find(text, start, end, key);
+          if (found) {
+            reusedChunks++;
+            add(moveEntry(found, start, lines));
+            continue;
+          }
+          extractedChunks++;
           let reusable = true;
-          ctx.enter(start);
-          for (let k = first; k <= i; k++) {
-            const node = root.child(top[k].index);
+          const matches: TreeSitter.QueryMatch[] = [];
+          const nodes: TreeSitter.Node[] = [];
+          for (let k = first; k <= last; k++) {
+            const node = root.child(tops[k].index);
             if (!node) continue;
             if (node.hasError) reusable = false;
-            for (const match of grammar.query.matches(node)) rules.extract(match, ctx, extracted);
+            nodes.push(node);
+            matches.push(...grammar.query.matches(node));
           }
-          entry = {
+          add({
             start,
             end,
             key,
-            facts: extracted,
             reusable,
             origin,
-            absolute: extracted.map((f) => rebase(f, origin)),
-          };
+            facts: extractChunk(matches, ctx, rules, nodes),
+          });
         }
-        chunks.entries.push(entry);
-        for (const f of entry.absolute) facts.push(f);
+        if (root.hasError && chunks.entries.slice(firstEntry).every((e) => e.reusable)) {
+          chunks.rootError = true;
+        }
       }
-      body = rules.resolve(facts, { uri, filePath: uriToPath(uri), grammar: grammar.id });
+      chunks.rootType = rootType;
+      chunks.hasErrors = hasErrors;
+      const resolveCtx = { uri, filePath: uriToPath(uri), grammar: grammar.id };
+      body = rules.resolve(facts, resolveCtx);
     } catch (error) {
       this.options.onError?.(error, uri);
-      chunks = undefined;
+      chunks.entries = [];
+      chunks.rootType = 'ERROR';
       body = emptyBody();
     }
-    if (this.lastTimings) this.lastTimings.analyzeMs = performance.now() - started;
+    if (this.lastTimings) {
+      this.lastTimings.analyzeMs = performance.now() - started;
+      this.lastTimings.extractedChunks = extractedChunks;
+      this.lastTimings.reusedChunks = reusedChunks;
+    }
     return {
-      records: { uri, language: rules.language, ...body, hasErrors: root.hasError },
+      records: { uri, language: rules.language, ...body, hasErrors },
       chunks,
     };
   }
+}
+
+/** An entry of the previous analysis at its new start, its facts moved along. */
+function moveEntry(e: ChunkEntry, start: number, lines: LineIndex): ChunkEntry {
+  const origin = lines.positionAt(start);
+  const moved = e.origin.line !== origin.line || e.origin.character !== origin.character;
+  return {
+    ...e,
+    start,
+    end: e.end + (start - e.start),
+    origin,
+    facts: moved ? moveFacts(e.facts, e.origin, origin) : e.facts,
+  };
 }
 
 /** Finds the previous analysis's facts for a chunk, by position around one edit or by content. */
@@ -411,7 +616,9 @@ class ChunkReuse {
       if (end < edit.startIndex) oldStart = start;
       else if (start > edit.newEndIndex) oldStart = start - (edit.newEndIndex - edit.oldEndIndex);
       if (oldStart === undefined) return undefined;
-      this.byStart ??= new Map(previous.entries.map((e) => [e.start, e]));
+      this.byStart ??= new Map(
+        previous.entries.filter((e) => e.end > e.start).map((e) => [e.start, e]),
+      );
       const e = this.byStart.get(oldStart);
       return e && e.reusable && e.key === key && e.end - e.start === end - start ? e : undefined;
     }
@@ -423,11 +630,42 @@ class ChunkReuse {
   private indexByContent(previous: ChunkCache): Map<string, ChunkEntry> {
     const map = new Map<string, ChunkEntry>();
     for (const e of previous.entries) {
+      if (e.end <= e.start) continue;
       e.hash ??= hashSlice(previous.text, e.start, e.end);
       map.set(`${e.key}:${e.end - e.start}:${e.hash}`, e);
     }
     return map;
   }
+}
+
+/** Chunks anchoring a region parse on each side. */
+const ANCHORS = 2;
+/** Chunks on each side of an edit a wide region parse takes in. */
+const WIDE = 24;
+/** Chunks around a region parse that must be free of errors. */
+const QUIET = 16;
+
+/** Top-level nodes `first..last` making one chunk: a node plus the ones attached to it. */
+interface ChunkGroup {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  /** Node types, comma-separated. */
+  types: string;
+}
+
+/** Groups top-level nodes into chunks (Rust `#[attr]` items stay with the item they annotate). */
+function chunkGroups(tops: readonly TopLevelNode[], attached: readonly string[]): ChunkGroup[] {
+  const out: ChunkGroup[] = [];
+  for (let i = 0; i < tops.length; i++) {
+    const first = i;
+    while (i + 1 < tops.length && attached.includes(tops[i].type)) i++;
+    let types = tops[first].type;
+    for (let k = first + 1; k <= i; k++) types += `,${tops[k].type}`;
+    out.push({ first, last: i, start: tops[first].start, end: tops[i].end, types });
+  }
+  return out;
 }
 
 interface TopLevelNode {
@@ -445,7 +683,12 @@ function topLevelNodes(tree: Tree): TopLevelNode[] {
     if (cursor.gotoFirstChild()) {
       let index = 0;
       do {
-        out.push({ index, start: cursor.startIndex, end: cursor.endIndex, type: cursor.nodeType });
+        out.push({
+          index,
+          start: cursor.startIndex,
+          end: cursor.endIndex,
+          type: cursor.nodeType,
+        });
         index++;
       } while (cursor.gotoNextSibling());
     }
@@ -456,7 +699,12 @@ function topLevelNodes(tree: Tree): TopLevelNode[] {
 }
 
 function emptyRecords(uri: string, grammar: LoadedGrammar): SourceRecords {
-  return { uri, language: grammar.rules.language, ...emptyBody(), hasErrors: false };
+  return {
+    uri,
+    language: grammar.rules.language,
+    ...emptyBody(),
+    hasErrors: false,
+  };
 }
 
 /** File system path of a file uri or an absolute path; undefined for other schemes. */

@@ -3,7 +3,7 @@
 export { createSourceEngine, uriToPath } from './engine';
 export type { AnalysisTimings, SourceEngine, SourceEngineOptions } from './engine';
 export { wasmFilesToShip } from './grammars';
-export { DiagnosticCodes } from './languages/common';
+export { DiagnosticCodes } from './diagnostics';
 export { WorkspaceIndex } from './workspaceIndex';
 export type {
   ActivityEntry,

@@ -39,6 +39,8 @@ export interface WorkflowDefinition {
   /** Workflow type name as the SDK registers it. */
   name: string;
   nameSource: NameSource;
+  /** The name is a constant defined in another file (resolved by the index). */
+  nameRef?: string;
   /** Class, function, interface or var name in the code. */
   symbol: string;
   /** Whole definition, including decorators/annotations. */
@@ -109,6 +111,8 @@ export interface RegisteredRef {
   name?: string;
   /** The registration name is a constant defined in another file (resolved by the index). */
   nameRef?: string;
+  /** Registered as the dynamic workflow (or handler): it receives every unknown type. */
+  dynamic?: boolean;
   range: Range;
 }
 
@@ -180,8 +184,10 @@ export interface SourceRecords {
   diagnostics: SourceDiagnostic[];
   /** Top-level string constants (name -> value), used to resolve task queues and names across files. */
   constants: Record<string, string>;
-  /** TypeScript: modules re-exported with `export ... from`, resolved like `workflowsModule`. */
+  /** TypeScript: modules re-exported with `export * from`, resolved like `workflowsModule`. */
   reexports: string[];
+  /** TypeScript: single names re-exported with `export { local as exported } from module`. */
+  reexportNames?: { module: string; local: string; exported: string }[];
   /** The parse tree contains syntax errors; records may be partial. */
   hasErrors: boolean;
 }

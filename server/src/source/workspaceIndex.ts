@@ -1,8 +1,9 @@
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import ignore, { type Ignore } from 'ignore';
 import { uriToPath, type SourceEngine } from './engine';
-import { DiagnosticCodes, diagnostic } from './languages/common';
+import { DiagnosticCodes, diagnostic } from './diagnostics';
 import type {
   ActivityDefinition,
   HandlerDefinition,
@@ -64,7 +65,13 @@ export interface WorkerEntry extends WorkerRegistration, Located {
   workflowTypes: string[];
 }
 
-/** Directories never worth indexing. */
+/** A .gitignore and the folder its patterns are relative to. */
+interface IgnoreScope {
+  base: string;
+  rules: Ignore;
+}
+
+/** Directories never worth indexing, even without a .gitignore saying so. */
 const SKIPPED_DIRECTORIES = new Set([
   'node_modules',
   'venv',
@@ -80,6 +87,24 @@ const SKIPPED_DIRECTORIES = new Set([
 ]);
 
 const EXTENSIONS_STRIPPED = /\.(d\.)?([cm]?[jt]sx?)$/;
+
+/**
+ * What a workflow bundle takes from one module: everything it exports (`export *`), or some
+ * of its exported names, each under the names the bundle's entry module exports it as.
+ */
+type BundleSelection = 'all' | Map<string, string[]>;
+
+function mergeSelection(a: BundleSelection | undefined, b: BundleSelection): BundleSelection {
+  if (a === undefined) return b;
+  if (a === 'all' || b === 'all') return 'all';
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, [...new Set([...(out.get(k) ?? []), ...v])]);
+  return out;
+}
+
+const sameSelection = (a: BundleSelection, b: BundleSelection) =>
+  a === b || (a !== 'all' && b !== 'all' && JSON.stringify([...a]) === JSON.stringify([...b]));
+const modulePathOf = (uri: string) => uriToPath(uri)?.replace(EXTENSIONS_STRIPPED, '');
 
 interface Resolved {
   workflows: WorkflowEntry[];
@@ -155,6 +180,7 @@ export class WorkspaceIndex {
     out: string[],
     maxFiles: number,
     token?: CancellationFlag,
+    scopes: readonly IgnoreScope[] = [],
   ): Promise<void> {
     if (out.length >= maxFiles || token?.isCancellationRequested) return;
     let entries: Dirent[];
@@ -165,14 +191,24 @@ export class WorkspaceIndex {
     }
     // A virtual environment is any folder holding pyvenv.cfg, whatever its name.
     if (entries.some((e) => e.isFile() && e.name === 'pyvenv.cfg')) return;
+    // The folder's .gitignore applies below it, with the ones of the folders above (git's rules).
+    if (entries.some((e) => e.isFile() && e.name === '.gitignore')) {
+      const text = await fs.readFile(path.join(dir, '.gitignore'), 'utf8').catch(() => '');
+      scopes = [...scopes, { base: dir, rules: ignore().add(text) }];
+    }
+    const ignored = (full: string, directory: boolean) =>
+      scopes.some(({ base, rules }) => {
+        const relative = path.relative(base, full).split(path.sep).join('/');
+        return relative !== '' && rules.ignores(directory ? `${relative}/` : relative);
+      });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
       if (out.length >= maxFiles) return;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (e.name.startsWith('.') || SKIPPED_DIRECTORIES.has(e.name)) continue;
-        await this.collect(full, out, maxFiles, token);
-      } else if (e.isFile() && this.engine.languageForPath(full)) {
+        if (e.name.startsWith('.') || SKIPPED_DIRECTORIES.has(e.name) || ignored(full, true)) continue;
+        await this.collect(full, out, maxFiles, token, scopes);
+      } else if (e.isFile() && this.engine.languageForPath(full) && !ignored(full, false)) {
         out.push(full);
       }
     }
@@ -334,33 +370,76 @@ export class WorkspaceIndex {
     };
 
     // Names given at registration (Go RegisterOptions, Rust register_wf, duroxide register).
-    const registeredNames = new Map<string, string>(); // `${language}:${runtime}:${symbol}` -> name
+    const registeredNames = new Map<string, string[]>(); // `${language}:${runtime}:${symbol}` -> names
+    const dynamicSymbols = new Set<string>(); // `${language}:${runtime}:${symbol}`
     for (const r of all) {
       for (const w of r.workers) {
         for (const ref of w.workflows) {
+          if (ref.dynamic && ref.symbol !== undefined)
+            dynamicSymbols.add(`${r.language}:${w.runtime}:${ref.symbol}`);
           const name = ref.name ?? constant(r.language, ref.nameRef);
           if (ref.symbol !== undefined && name !== undefined) {
             const key = `${r.language}:${w.runtime}:${ref.symbol}`;
-            if (!registeredNames.has(key)) registeredNames.set(key, name);
+            const names = registeredNames.get(key) ?? [];
+            if (!names.includes(name)) registeredNames.set(key, [...names, name]);
           }
         }
       }
     }
 
-    const workflows: WorkflowEntry[] = [];
-    const renamed = new Map<string, string>(); // `${language}:${symbol}` -> resolved name
+    // TypeScript: a module's workflows are what a worker's bundle (workflowsPath) exports; when
+    // every bundle is visible, other modules' exported functions are not workflows.
+    const bundled = new Map<string, BundleSelection>();
+    let bundlesVisible = false;
+    let bundleUnknown = false;
     for (const r of all) {
-      for (const w of r.workflows) {
-        const entry: WorkflowEntry = { ...w, uri: r.uri, language: r.language, taskQueues: [] };
-        const registered = registeredNames.get(`${r.language}:${w.runtime}:${w.symbol}`);
-        if (registered !== undefined && w.nameSource !== 'explicit') {
-          entry.name = registered;
-          entry.nameSource = 'registration';
-        }
-        renamed.set(`${r.language}:${w.symbol}`, entry.name);
-        workflows.push(entry);
+      for (const w of r.workers) {
+        if (w.workflowsModule === undefined) continue;
+        const exports = this.bundleExports(w.workflowsModule, all);
+        if (exports.size === 0) bundleUnknown = true;
+        else bundlesVisible = true;
+        for (const [m, s] of exports) bundled.set(m, mergeSelection(bundled.get(m), s));
       }
     }
+    const bundleNames = (r: SourceRecords, w: WorkflowDefinition): string[] | undefined | null => {
+      if (r.language !== 'typescript' || !bundlesVisible || bundleUnknown) return undefined;
+      const selection = bundled.get(modulePathOf(r.uri) ?? '');
+      if (selection === undefined) return null;
+      return selection === 'all' ? undefined : (selection.get(w.name) ?? null);
+    };
+
+    const workflows: WorkflowEntry[] = [];
+    // Resolved names by `${language}:${symbol}` and by `${language}:${symbol}:${name in the file}`:
+    // one function may be registered under several names.
+    const renamed = new Map<string, string[]>();
+    const rename = (key: string, name: string) => renamed.set(key, [...(renamed.get(key) ?? []), name]);
+    for (const r of all) {
+      for (const w of r.workflows) {
+        const base: WorkflowEntry = { ...w, uri: r.uri, language: r.language, taskQueues: [] };
+        const key = `${r.language}:${w.runtime}:${w.symbol}`;
+        if (dynamicSymbols.has(key)) base.dynamic = true;
+        const value = constant(r.language, w.nameRef);
+        if (value !== undefined) {
+          base.name = value;
+          delete base.nameRef;
+        }
+        // A name derived from the symbol gives way to the names given at registration.
+        const exportedAs = bundleNames(r, w);
+        if (exportedAs === null) continue;
+        const registered = exportedAs ?? (w.nameSource === 'symbol' ? registeredNames.get(key) : undefined);
+        const entries = (registered ?? [undefined]).map((name) =>
+          name === undefined ? base : { ...base, name, nameSource: 'registration' as const, taskQueues: [] },
+        );
+        for (const entry of entries) {
+          rename(`${r.language}:${w.symbol}`, entry.name);
+          rename(`${r.language}:${w.symbol}:${w.name}`, entry.name);
+          workflows.push(entry);
+        }
+      }
+    }
+    const ownersOf = (language: SourceLanguage, symbol: string, workflow: string | undefined) =>
+      (workflow !== undefined ? renamed.get(`${language}:${symbol}:${workflow}`) : undefined) ??
+      renamed.get(`${language}:${symbol}`);
 
     // Handlers: resolve constant names, renamed owners, and cross-file handler references.
     const handlers: HandlerEntry[] = [];
@@ -374,11 +453,10 @@ export class WorkspaceIndex {
             delete entry.nameRef;
           }
         }
-        if (h.workflowSymbol !== undefined) {
-          const owner = renamed.get(`${r.language}:${h.workflowSymbol}`);
-          if (owner !== undefined) entry.workflow = owner;
-        }
-        handlers.push(entry);
+        const owners =
+          h.workflowSymbol !== undefined ? ownersOf(r.language, h.workflowSymbol, h.workflow) : undefined;
+        if (owners === undefined) handlers.push(entry);
+        else for (const workflow of owners) handlers.push({ ...entry, workflow });
       }
     }
     // Handlers declared on a supertype in another file belong to the workflows extending it.
@@ -422,7 +500,7 @@ export class WorkspaceIndex {
           name: declaration.name,
           nameSource: declaration.nameSource,
           symbol: ref.symbol,
-          workflow: renamed.get(`${r.language}:${ref.workflowSymbol}`) ?? ref.workflow,
+          workflow: ownersOf(r.language, ref.workflowSymbol, undefined)?.[0] ?? ref.workflow,
           workflowSymbol: ref.workflowSymbol,
           range: ref.range,
           nameRange: ref.nameRange,
@@ -562,7 +640,7 @@ export class WorkspaceIndex {
       for (const m of matches) out.add(m);
     }
     if (w.workflowsModule !== undefined) {
-      const modules = this.moduleClosure(w.workflowsModule, all);
+      const modules = this.bundleExports(w.workflowsModule, all);
       if (modules.size === 0) known = false;
       for (const x of sameLanguage) {
         const p = uriToPath(x.uri);
@@ -572,27 +650,31 @@ export class WorkspaceIndex {
     return known ? [...out] : undefined;
   }
 
-  /** Module paths (without extension) reachable from `module` through re-exports. */
-  private moduleClosure(module: string, all: SourceRecords[]): Set<string> {
+  /** Modules (paths without extension) a bundle entry module takes workflows from, and which. */
+  private bundleExports(module: string, all: SourceRecords[]): Map<string, BundleSelection> {
     const byModule = new Map<string, SourceRecords>();
     for (const r of all) {
-      const p = uriToPath(r.uri);
-      if (!p || r.language !== 'typescript') continue;
-      const m = p.replace(EXTENSIONS_STRIPPED, '');
-      byModule.set(m, r);
+      const m = r.language === 'typescript' ? modulePathOf(r.uri) : undefined;
+      if (m !== undefined) byModule.set(m, r);
     }
-    const seen = new Set<string>();
-    const queue = [module];
-    while (queue.length > 0 && seen.size < 1000) {
-      const m = queue.shift()!;
+    const out = new Map<string, BundleSelection>();
+    const queue: [string, BundleSelection][] = [[module, 'all']];
+    for (let steps = 0; queue.length > 0 && steps < 5000; steps++) {
+      const [m, selection] = queue.shift()!;
       const record = byModule.get(m) ?? byModule.get(path.join(m, 'index'));
       if (!record) continue;
-      const key = uriToPath(record.uri)!.replace(EXTENSIONS_STRIPPED, '');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      queue.push(...record.reexports);
+      const key = modulePathOf(record.uri)!;
+      const previous = out.get(key);
+      const merged = mergeSelection(previous, selection);
+      if (previous !== undefined && sameSelection(previous, merged)) continue;
+      out.set(key, merged);
+      for (const child of record.reexports) queue.push([child, selection]);
+      for (const n of record.reexportNames ?? []) {
+        const names = selection === 'all' ? [n.exported] : selection.get(n.exported);
+        if (names) queue.push([n.module, new Map([[n.local, names]])]);
+      }
     }
-    return seen;
+    return out;
   }
 
   /** Handler declaration (define* result) a cross-file reference points at. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import type { SourceRecords } from '../../../server/src/source';
 import { FIXTURES, LANGUAGES, engineErrors, fixtureFiles, random, sharedEngine } from './helpers';
 
 const EXTENSION: Record<(typeof LANGUAGES)[number], string> = {
@@ -27,25 +28,23 @@ function randomText(next: () => number, length: number): string {
   return text;
 }
 
-function timed<T>(budgetMs: number, label: string, run: () => T): T {
-  const started = performance.now();
-  const result = run();
-  const elapsed = performance.now() - started;
-  assert.ok(elapsed < budgetMs, `${label} took ${elapsed.toFixed(0)} ms`);
-  return result;
+/** Runs one analysis and checks it gave records (time is measured in bench/source.bench.ts). */
+function analysed(label: string, run: () => SourceRecords | undefined): SourceRecords {
+  const records = run();
+  assert.ok(records && Array.isArray(records.workflows) && Array.isArray(records.diagnostics), `${label}: no records`);
+  return records;
 }
 
-describe('fuzz: analysis never throws and finishes in bounded time', () => {
+describe('fuzz: analysis of any input returns records without throwing or reporting errors', () => {
   for (const language of LANGUAGES) {
     test(`${language}: random bytes`, async () => {
       const engine = await sharedEngine();
       const next = random(0xf00d + language.length);
       for (let i = 0; i < 40; i++) {
         const text = randomText(next, 1 + Math.floor(next() * 4000));
-        const records = timed(2000, `${language} random input ${i}`, () =>
+        analysed(`${language} random input ${i}`, () =>
           engine.analyzeOnce(`file:///fuzz/input${i}.${EXTENSION[language]}`, language, text),
         );
-        assert.ok(records);
       }
       assert.deepEqual(engineErrors, []);
     });
@@ -60,11 +59,11 @@ describe('fuzz: analysis never throws and finishes in bounded time', () => {
         engine.analyze(uri, lang, '');
         for (let end = 0; end <= text.length; end += step) {
           const prefix = text.slice(0, end);
-          timed(2000, `${path.basename(file)} prefix ${end}`, () =>
+          analysed(`${path.basename(file)} prefix ${end}`, () =>
             engine.analyzeOnce(uri, lang, prefix),
           );
           // Typing the file from top to bottom, as whole-text updates.
-          timed(2000, `${path.basename(file)} typed to ${end}`, () => engine.update(uri, prefix));
+          analysed(`${path.basename(file)} typed to ${end}`, () => engine.update(uri, prefix));
         }
         engine.close(uri);
       }
@@ -79,14 +78,14 @@ describe('fuzz: analysis never throws and finishes in bounded time', () => {
     );
     for (const language of LANGUAGES) {
       for (const source of sources) {
-        timed(2000, `${language} parsing foreign source`, () =>
+        analysed(`${language} parsing foreign source`, () =>
           engine.analyzeOnce('file:///fuzz/foreign', language, source),
         );
       }
-      timed(2000, `${language} NUL bytes`, () =>
+      analysed(`${language} NUL bytes`, () =>
         engine.analyzeOnce('file:///fuzz/nul', language, '\0'.repeat(5000)),
       );
-      timed(2000, `${language} deep nesting`, () =>
+      analysed(`${language} deep nesting`, () =>
         engine.analyzeOnce('file:///fuzz/deep', language, '('.repeat(3000) + ')'.repeat(3000)),
       );
     }

@@ -98,6 +98,11 @@ describe('incremental re-analysis matches a fresh parse', () => {
     engine.analyze(uri, 'typescript', text);
     const edited = text.replace('export async function wf25(', 'export async function renamed25(');
     const records = engine.update(uri, edited)!;
+    // Only the edited function's chunk is extracted again; the import and 49 functions are reused.
+    assert.deepEqual(
+      { extracted: engine.lastTimings?.extractedChunks, reused: engine.lastTimings?.reusedChunks },
+      { extracted: 1, reused: 50 },
+    );
     assert.equal(records.workflows.length, 50);
     assert.equal(records.workflows[25].name, 'renamed25');
     assert.equal(records.workflows[26].name, 'wf26');

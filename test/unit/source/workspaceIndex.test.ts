@@ -25,9 +25,9 @@ describe('WorkspaceIndex over the fixtures', () => {
   });
 
   test('indexes every fixture source and reports progress', () => {
-    assert.equal(index.fileCount, 30);
-    assert.deepEqual(progress[0], { done: 0, total: 30 });
-    assert.equal(progress[progress.length - 1].done, 30);
+    assert.equal(index.fileCount, 42);
+    assert.deepEqual(progress[0], { done: 0, total: 42 });
+    assert.equal(progress[progress.length - 1].done, 42);
     assert.deepEqual(engineErrors, []);
   });
 
@@ -44,14 +44,15 @@ describe('WorkspaceIndex over the fixtures', () => {
       'order-processing',
     ]);
     assert.deepEqual(names('typescript'), [
+      'GreetingWorkflow',
       'billingCycle',
       'legacyBilling',
       'orderWorkflow',
       'refundWorkflow',
     ]);
     // RegisterWorkflowWithOptions in worker/main.go names ShipmentWorkflow after a shared constant.
-    assert.deepEqual(names('go'), ['OrderWorkflow', 'shipment']);
-    assert.deepEqual(names('java'), ['ReportWorkflow', 'order-processing']);
+    assert.deepEqual(names('go'), ['DynamicWorkflow', 'GreetingWorkflow', 'OrderWorkflow', 'shipment']);
+    assert.deepEqual(names('java'), ['DynamicGreetingWorkflowImpl', 'ReportWorkflow', 'order-processing']);
     assert.deepEqual(names('csharp'), [
       'FallbackWorkflow',
       'ShippingWorkflow',
@@ -63,8 +64,14 @@ describe('WorkspaceIndex over the fixtures', () => {
       'Greeting',
       'TotalsWorkflow',
       'approval',
+      'digest',
+      'farewell',
+      'greeting',
       'order-audit',
+      'ping',
+      'send-reminder',
       'sum',
+      'welcome',
     ]);
     assert.deepEqual(names('clojure'), ['audit-workflow', 'order-workflow', 'shipping-workflow']);
     const [shipment] = index.findWorkflow('shipment', 'go');
@@ -139,7 +146,7 @@ describe('WorkspaceIndex over the fixtures', () => {
   });
 
   test('resolves worker task queues and registered types', () => {
-    const go = index.workers().find((w) => w.language === 'go');
+    const go = index.workers().find((w) => w.uri === uriOf('go/worker/main.go'));
     assert.equal(go?.resolvedTaskQueue, 'orders-go');
     assert.deepEqual(go?.workflowTypes, ['OrderWorkflow', 'reconcile-orders', 'shipment']);
     const ts = index
@@ -199,8 +206,9 @@ describe('WorkspaceIndex over the fixtures', () => {
   test('forgets removed files and folders', async () => {
     const copy = new WorkspaceIndex(await sharedEngine());
     await copy.build(path.join(FIXTURES, 'go'));
-    assert.equal(copy.fileCount, 4);
+    assert.equal(copy.fileCount, 6);
     copy.removeFile(uriOf('go/worker/main.go'));
+    copy.removeFolder(path.join(FIXTURES, 'go/greeting'));
     // Without the worker, names fall back to the function names and queues are unknown.
     assert.deepEqual(
       copy.workflowTypes().map((w) => w.name),
@@ -255,6 +263,37 @@ describe('WorkspaceIndex walking', () => {
       ['app/workflows.py'],
     );
     assert.equal(result.files, 1);
+  });
+
+  test('honours .gitignore files: patterns, negations and nested ignore files', async () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'source-index-gitignore-'));
+    try {
+      const workflow = 'from temporalio import workflow\n@workflow.defn\nclass W:\n    pass\n';
+      const files: Record<string, string> = {
+        '.gitignore': 'generated/\n*.gen.py\n!keep.gen.py\n/scratch.py\n',
+        'app/workflows.py': workflow,
+        'app/model.gen.py': workflow,
+        'app/keep.gen.py': workflow,
+        'app/scratch.py': workflow,
+        'scratch.py': workflow,
+        'generated/workflows.py': workflow,
+        'lib/.gitignore': 'local_*.py\n',
+        'lib/local_copy.py': workflow,
+        'lib/shared.py': workflow,
+      };
+      for (const [relative, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(repo, relative)), { recursive: true });
+        fs.writeFileSync(path.join(repo, relative), text);
+      }
+      const index = new WorkspaceIndex(await sharedEngine());
+      await index.build(repo);
+      assert.deepEqual(
+        index.uris().map((u) => path.relative(repo, new URL(u).pathname)),
+        ['app/keep.gen.py', 'app/scratch.py', 'app/workflows.py', 'lib/shared.py'],
+      );
+    } finally {
+      fs.rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   test('stops when cancelled and keeps what it indexed', async () => {

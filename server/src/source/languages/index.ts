@@ -9,12 +9,12 @@ import { rustRules } from './rust';
 import { typescriptRules } from './typescript';
 
 /** One naming-rule module per language (each with its query file). */
-export const LANGUAGE_RULES: Record<SourceLanguage, LanguageRules<unknown>> = {
-  python: pythonRules as LanguageRules<unknown>,
-  typescript: typescriptRules as LanguageRules<unknown>,
-  go: goRules as LanguageRules<unknown>,
-  java: javaRules as LanguageRules<unknown>,
-  csharp: csharpRules as LanguageRules<unknown>,
-  rust: rustRules as LanguageRules<unknown>,
-  clojure: clojureRules as LanguageRules<unknown>,
+export const LANGUAGE_RULES: Record<SourceLanguage, LanguageRules> = {
+  python: pythonRules,
+  typescript: typescriptRules,
+  go: goRules,
+  java: javaRules,
+  csharp: csharpRules,
+  rust: rustRules,
+  clojure: clojureRules,
 };

@@ -1,43 +1,122 @@
-; Go: go.temporal.io/sdk idioms.
-; The first capture of each pattern names what it found; languages/go.ts interprets them.
+; Go: go.temporal.io/sdk idioms. Capture vocabulary: see extract.ts; names: languages/go.ts.
 
-; Imports (with optional alias) decide what `workflow.`, `time.` and `worker.` refer to.
-(import_spec
-  path: (_) @path) @import
-
-; Functions and methods: workflow functions take workflow.Context first, activities context.Context.
+; ---- scopes ----
 (function_declaration
-  name: (identifier) @name
-  parameters: (parameter_list) @params) @function
+  name: (identifier) @scope.name) @scope
 
 (method_declaration
-  receiver: (parameter_list) @receiver
-  name: (field_identifier) @name
-  parameters: (parameter_list) @params) @function
+  name: (field_identifier) @scope.name) @scope
 
-; Constants and variables: names, task queues, map-typed variables.
+((func_literal) @scope
+  (#set! scope.name "<func>"))
+
+; ---- imports: they decide what `workflow.`, `time.` and `worker.` refer to ----
+(import_spec
+  name: (_)? @import.alias
+  path: (_) @import.path) @import
+
+; ---- functions: workflow code takes workflow.Context first, activities context.Context ----
+(function_declaration
+  name: (identifier) @function.name
+  parameters: (parameter_list) @function.params
+  result: (_)? @function.returns) @function
+
+(method_declaration
+  receiver: (parameter_list (parameter_declaration type: (_) @function.receiver))
+  name: (field_identifier) @function.name
+  parameters: (parameter_list) @function.params
+  result: (_)? @function.returns) @function
+
+((parameter_list
+  (parameter_declaration
+    name: (identifier) @param
+    type: (_) @param.type)) @param.list)
+
+((parameter_list
+  (parameter_declaration
+    !name
+    type: (_) @param.type) @param)
+  (#set! param.name ""))
+
+((parameter_list
+  (variadic_parameter_declaration
+    name: (identifier) @param
+    type: (_) @param.type)) @param.list
+  (#set! type.prefix "..."))
+
+((parameter_list
+  (variadic_parameter_declaration
+    !name
+    type: (_) @param.type) @param)
+  (#set! param.name "")
+  (#set! type.prefix "..."))
+
+; ---- values: names, task queues, map-typed variables ----
 (const_spec
-  name: (identifier) @name
-  value: (expression_list) @value) @const
+  name: (identifier) @value.name
+  value: (expression_list) @value.values) @value
 
 (var_spec
-  name: (identifier) @name) @var
+  name: (identifier) @value.name
+  type: (_)? @value.type
+  value: (expression_list)? @value.values) @value
 
 (short_var_declaration
-  left: (expression_list) @left
-  right: (expression_list) @right) @short_var
+  left: (expression_list) @value.names
+  right: (expression_list) @value.values) @value
 
-; Calls: worker.New / Register*, handler registration, determinism checks.
+((assignment_statement
+  left: (expression_list) @value.names
+  right: (expression_list) @value.values) @value
+  (#set! value.link-only))
+
+; ---- calls: worker.New / Register*, handler registration, determinism checks ----
 (call_expression
-  function: [
-    (identifier)
-    (selector_expression)
-  ] @callee
-  arguments: (argument_list) @args) @call
+  function: (selector_expression
+    operand: (_) @call.object
+    field: (field_identifier) @call.method) @call.callee
+  arguments: (argument_list) @call.arguments) @call
+
+; Plain calls: a function called directly from workflow code is a helper, not a workflow.
+((call_expression
+  function: (identifier) @call.callee
+  arguments: (argument_list) @call.arguments) @call
+  (#not-eq? @call.callee "make"))
+
+; Handlers passed as function literals: their parameters are the handler's.
+(call_expression
+  arguments: (argument_list
+    .
+    (_)
+    .
+    (_)
+    .
+    (func_literal
+      parameters: (parameter_list) @call.handler))) @call
+
+((call_expression
+  function: (identifier) @call.callee
+  arguments: (argument_list . (channel_type)) @call.arguments) @call
+  (#eq? @call.callee "make"))
 
 ; Native concurrency and map iteration inside workflow functions.
-(go_statement) @go
-(select_statement) @select
-(for_statement
+((go_statement
+  (call_expression) @call.inner) @call
+  (#set! callee "go"))
+
+((go_statement
+  (call_expression
+    function: (func_literal
+      parameters: (parameter_list) @_params
+      body: (block) @call.body)
+    arguments: (argument_list) @_args)) @call
+  (#match? @_params "^\\(\\s*\\)$")
+  (#match? @_args "^\\(\\s*\\)$"))
+
+((select_statement "select" @call)
+  (#set! callee "select"))
+
+((for_statement
   (range_clause
-    right: (_) @subject)) @range_for
+    right: (_) @call.argument) @call)
+  (#set! callee "range"))

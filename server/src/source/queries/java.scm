@@ -1,40 +1,102 @@
-; Java: io.temporal SDK idioms.
-; The first capture of each pattern names what it found; languages/java.ts interprets them.
-; Annotations are read from each declaration's `modifiers`.
+; Java: io.temporal SDK idioms. Capture vocabulary: see extract.ts; names: languages/java.ts.
 
-(import_declaration) @import
+; ---- scopes ----
+([
+  (class_declaration name: (identifier) @scope.name)
+  (interface_declaration name: (identifier) @scope.name)
+  (record_declaration name: (identifier) @scope.name)
+  (enum_declaration name: (identifier) @scope.name)
+] @scope)
 
-; Types: @WorkflowInterface / @ActivityInterface interfaces, implementation classes.
+(([
+  (method_declaration name: (identifier) @scope.name)
+  (constructor_declaration name: (identifier) @scope.name)
+] @scope)
+  (#set! scope.suffix "()"))
+
+; ---- types: @WorkflowInterface / @ActivityInterface interfaces, implementation classes ----
+((interface_declaration
+  name: (identifier) @type.name) @type
+  (#set! kind "interface"))
+
 (interface_declaration
-  name: (identifier) @name) @type
+  (extends_interfaces (type_list (_) @type.base))) @type
 
 (class_declaration
-  name: (identifier) @name) @type
+  name: (identifier) @type.name) @type
 
-(record_declaration
-  name: (identifier) @name) @type
+((record_declaration
+  name: (identifier) @type.name) @type
+  (#set! kind "record"))
 
-; Methods: @WorkflowMethod, @SignalMethod, @QueryMethod, @UpdateMethod, @ActivityMethod.
+([
+  (class_declaration interfaces: (super_interfaces (type_list (_) @type.base)))
+  (record_declaration interfaces: (super_interfaces (type_list (_) @type.base)))
+] @type)
+
+; ---- methods: @WorkflowMethod, @SignalMethod, @QueryMethod, @UpdateMethod, @ActivityMethod ----
 (method_declaration
-  name: (identifier) @name
-  parameters: (formal_parameters) @params) @method
+  name: (identifier) @function.name
+  parameters: (formal_parameters) @function.params) @function
 
-; String constants and locals: task queues and names.
-(field_declaration
-  declarator: (variable_declarator
-    name: (identifier) @name
-    value: (_) @value)) @variable
+(formal_parameters
+  (formal_parameter
+    type: (_) @param.type
+    name: (_) @param.name) @param)
 
-(local_variable_declaration
-  declarator: (variable_declarator
-    name: (identifier) @name
-    value: (_) @value)) @variable
+((formal_parameters
+  (spread_parameter
+    .
+    (_) @param.type
+    (variable_declarator name: (identifier) @param.name)) @param)
+  (#set! type.suffix "..."))
 
-; Calls: newWorker / register*, Workflow.* usage, determinism checks.
+((formal_parameters
+  (spread_parameter
+    (modifiers)
+    .
+    (_) @param.type
+    (variable_declarator name: (identifier) @param.name)) @param)
+  (#set! type.suffix "..."))
+
+(_
+  (modifiers
+    [
+      (marker_annotation name: (_) @annotation.name)
+      (annotation
+        name: (_) @annotation.name
+        arguments: (annotation_argument_list) @annotation.arguments)
+    ] @annotation)) @annotation.target
+
+; ---- values: string constants and locals (task queues, names) ----
+([
+  (field_declaration
+    declarator: (variable_declarator
+      name: (identifier) @value.name
+      value: (_) @value.value))
+  (local_variable_declaration
+    declarator: (variable_declarator
+      name: (identifier) @value.name
+      value: (_) @value.value))
+] @value)
+
+([
+  (field_declaration (modifiers "final" @value.modifier))
+  (local_variable_declaration (modifiers "final" @value.modifier))
+] @value)
+
+((assignment_expression
+  left: (identifier) @value.name
+  right: (_) @value.value) @value
+  (#set! value.link-only))
+
+; ---- calls: newWorker / register*, Workflow.* usage, determinism checks ----
 (method_invocation
-  name: (identifier) @name
-  arguments: (argument_list) @args) @call
+  object: (_)? @call.object
+  name: (identifier) @call.method
+  arguments: (argument_list) @call.arguments) @call
 
-(object_creation_expression
-  type: (_) @type
-  arguments: (argument_list) @args) @new
+((object_creation_expression
+  type: (_) @call.callee
+  arguments: (argument_list) @call.arguments) @call
+  (#set! call.new))

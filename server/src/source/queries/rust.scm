@@ -1,34 +1,78 @@
 ; Rust: Temporal Rust SDK (experimental `WfContext` functions and the macro style) and duroxide.
-; The first capture of each pattern names what it found; languages/rust.ts interprets them.
+; Capture vocabulary: see extract.ts; names: languages/rust.ts.
 ; `#[...]` attributes are the items' preceding siblings; they share the item's chunk.
 
-; #[workflow] structs.
-(struct_item
-  name: (type_identifier) @name) @struct
+; ---- scopes ----
+((function_item
+  name: (identifier) @scope.name) @scope
+  (#set! scope.suffix "()"))
 
-; #[workflow_methods] / #[activities] impl blocks.
-(impl_item
-  type: (_) @type) @impl
+((impl_item
+  type: (_) @scope.name) @scope
+  (#set! scope.prefix "impl "))
 
-; Functions: WfContext / WorkflowContext / OrchestrationContext parameters, #[run], #[signal]...
+((mod_item
+  name: (identifier) @scope.name) @scope
+  (#set! scope.prefix "mod "))
+
+; Closures are named by their parameters, so `|ctx: OrchestrationContext|` marks orchestration code.
+(closure_expression
+  parameters: (_) @scope.name) @scope
+
+; ---- items: #[workflow] structs, #[workflow_methods] / #[activities] impls, functions ----
+((struct_item
+  name: (type_identifier) @type.name) @type
+  (#set! kind "struct"))
+
+((impl_item
+  type: (_) @type.name) @type
+  (#set! kind "impl"))
+
 (function_item
-  name: (identifier) @name
-  parameters: (parameters) @params) @function
+  name: (identifier) @function.name
+  parameters: (parameters) @function.params) @function
 
-; String constants and locals: task queues and names.
-(const_item
-  name: (identifier) @name
-  value: (_) @value) @constant
+(parameters
+  (parameter
+    pattern: (_) @param.name
+    type: (_) @param.type) @param)
 
-(static_item
-  name: (identifier) @name
-  value: (_) @value) @constant
+((attribute_item
+  (attribute
+    .
+    (_) @annotation.name
+    arguments: (token_tree)? @annotation.arguments)) @annotation
+  (#set! annotation.target "next"))
 
-(let_declaration
-  pattern: (identifier) @name
-  value: (_) @value) @let
+; ---- values: string constants and locals (task queues, names) ----
+([
+  (const_item name: (identifier) @value.name value: (_) @value.value)
+  (static_item name: (identifier) @value.name value: (_) @value.value)
+  (let_declaration pattern: (identifier) @value.name value: (_) @value.value)
+] @value)
 
-; Calls: register_wf / register_activity, builder chains, determinism checks.
+; ---- calls: register_wf / register_activity, builder chains, determinism checks ----
+; Method calls: their range starts at the method name.
 (call_expression
-  function: (_) @callee
-  arguments: (arguments) @args) @call
+  function: [
+    (field_expression
+      value: (_) @call.object
+      field: (field_identifier) @call.method @call.start)
+    (generic_function
+      function: (field_expression
+        value: (_) @call.object
+        field: (field_identifier) @call.method @call.start)
+      type_arguments: (type_arguments (_) @call.type-argument))
+  ]
+  arguments: (arguments) @call.arguments) @call
+
+; Paths and functions: `tokio::spawn(...)`, `WorkerOptions::new(...)`.
+(call_expression
+  function: [
+    (identifier) @call.callee
+    (scoped_identifier) @call.callee
+    (generic_function
+      function: [(identifier) (scoped_identifier)] @call.callee
+      type_arguments: (type_arguments (_) @call.type-argument))
+  ]
+  arguments: (arguments) @call.arguments) @call
