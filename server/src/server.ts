@@ -7,6 +7,7 @@ import { sourceCapabilities, registerSourceFeatures } from './features/register'
 import { handle } from './handlers';
 import { registerOperationHandlers } from './operations/register';
 import { Workbench } from './workbench';
+import { registerOperationFileFeatures, operationFileCapabilities } from './features/registerOperationFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 
@@ -17,14 +18,17 @@ const workbench = new Workbench(
 );
 
 const sourceFeatures = registerSourceFeatures(connection, workbench);
+const operationFiles = registerOperationFileFeatures(connection, workbench, sourceFeatures);
 
 connection.onInitialize((params) => {
   workbench.updateSettings(params.initializationOptions?.settings);
   sourceFeatures.initialize(params);
+  operationFiles.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       ...sourceCapabilities,
+      ...operationFileCapabilities,
     },
     serverInfo: { name: 'temporal-workbench', version: '0.1.0' },
   };

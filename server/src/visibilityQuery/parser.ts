@@ -112,25 +112,25 @@ class Parser {
   pos = 0;
   constructor(readonly tokens: Token[]) {}
 
-  get token(): Token {
+  tok(): Token {
     return this.tokens[this.pos];
   }
 
   isKeyword(...words: string[]): boolean {
-    return this.token.kind === 'keyword' && words.includes(this.token.value);
+    return this.tok().kind === 'keyword' && words.includes(this.tok().value);
   }
 
   expectKeyword(word: string, context: string): Token {
-    if (!this.isKeyword(word)) this.fail(`Expected ${word} ${context} but found ${describe(this.token)}`);
+    if (!this.isKeyword(word)) this.fail(`Expected ${word} ${context} but found ${describe(this.tok())}`);
     return this.tokens[this.pos++];
   }
 
-  fail(message: string, token = this.token): never {
+  fail(message: string, token = this.tok()): never {
     throw new QuerySyntaxError(message, token.start, Math.max(token.end, token.start + 1));
   }
 
   query(): Pick<ParsedQuery, 'where' | 'orderBy'> {
-    const where = this.isKeyword('ORDER') || this.token.kind === 'eof' ? undefined : this.or();
+    const where = this.isKeyword('ORDER') || this.tok().kind === 'eof' ? undefined : this.or();
     const orderBy: ParsedQuery['orderBy'] = [];
     if (this.isKeyword('ORDER')) {
       this.pos++;
@@ -140,10 +140,10 @@ class Parser {
         const attribute = this.attribute('ORDER BY');
         const direction = this.isKeyword('ASC', 'DESC') ? (this.tokens[this.pos++].value as 'ASC' | 'DESC') : undefined;
         orderBy.push({ attribute, direction });
-      } while (this.token.kind === 'comma');
+      } while (this.tok().kind === 'comma');
     }
-    if (this.token.kind === 'rparen') this.fail("Unmatched ')'");
-    if (this.token.kind !== 'eof') this.fail(`Expected AND, OR or the end of the query but found ${describe(this.token)}`);
+    if (this.tok().kind === 'rparen') this.fail("Unmatched ')'");
+    if (this.tok().kind !== 'eof') this.fail(`Expected AND, OR or the end of the query but found ${describe(this.tok())}`);
     return { where, orderBy };
   }
 
@@ -170,10 +170,10 @@ class Parser {
       this.pos++;
       return { kind: 'not', operand: this.unary() };
     }
-    if (this.token.kind === 'lparen') {
+    if (this.tok().kind === 'lparen') {
       const open = this.tokens[this.pos++];
       const inner = this.or();
-      if (this.token.kind !== 'rparen') this.fail(`Expected ')' to close the '(' at offset ${open.start} but found ${describe(this.token)}`);
+      if (this.tok().kind !== 'rparen') this.fail(`Expected ')' to close the '(' at offset ${open.start} but found ${describe(this.tok())}`);
       this.pos++;
       return { kind: 'group', inner };
     }
@@ -181,7 +181,7 @@ class Parser {
   }
 
   attribute(context: string): Predicate['attribute'] {
-    const t = this.token;
+    const t = this.tok();
     if (t.kind !== 'name') this.fail(`Expected a search attribute name ${context === 'ORDER BY' ? 'after ORDER BY' : ''} but found ${describe(t)}`.replace('  ', ' '));
     this.pos++;
     return { name: t.value, start: t.start, end: t.end };
@@ -189,7 +189,7 @@ class Parser {
 
   predicate(): Predicate {
     const attribute = this.attribute('');
-    const opToken = this.token;
+    const opToken = this.tok();
     const make = (operator: Operator, values: Value[]): Predicate => ({ kind: 'predicate', attribute, operator, operatorStart: opToken.start, values });
     if (opToken.kind === 'operator') {
       this.pos++;
@@ -199,18 +199,18 @@ class Parser {
     if (this.isKeyword('NOT')) {
       this.pos++;
       negated = true;
-      if (!this.isKeyword('IN', 'BETWEEN')) this.fail(`Expected IN or BETWEEN after ${attribute.name} NOT but found ${describe(this.token)}`);
+      if (!this.isKeyword('IN', 'BETWEEN')) this.fail(`Expected IN or BETWEEN after ${attribute.name} NOT but found ${describe(this.tok())}`);
     }
     if (this.isKeyword('IN')) {
       this.pos++;
-      if (this.token.kind !== 'lparen') this.fail(`Expected '(' after IN but found ${describe(this.token)}`);
+      if (this.tok().kind !== 'lparen') this.fail(`Expected '(' after IN but found ${describe(this.tok())}`);
       this.pos++;
       const values = [this.value('IN')];
-      while (this.token.kind === 'comma') {
+      while (this.tok().kind === 'comma') {
         this.pos++;
         values.push(this.value('IN'));
       }
-      if (this.token.kind !== 'rparen') this.fail(`Expected ',' or ')' in the IN list but found ${describe(this.token)}`);
+      if (this.tok().kind !== 'rparen') this.fail(`Expected ',' or ')' in the IN list but found ${describe(this.tok())}`);
       this.pos++;
       return make(negated ? 'NOT IN' : 'IN', values);
     }
@@ -236,7 +236,7 @@ class Parser {
   }
 
   value(after: string): Value {
-    const t = this.token;
+    const t = this.tok();
     if (t.kind === 'string' || t.kind === 'number') {
       this.pos++;
       return { kind: t.kind, text: t.value, start: t.start, end: t.end };

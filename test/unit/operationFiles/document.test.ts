@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseOperationFile, printOperationFile, type OperationFile } from '../../../server/src/operationFiles/document';
+import type { JsonValue } from '../../../shared/src/protocol';
 import { buildRequest } from '../../../server/src/operationFiles/requests';
 import { operationSpecs } from '../../../server/src/operationFiles/specs';
 import { checkBlock, type Scope } from '../../../server/src/operationFiles/values';
@@ -199,7 +200,7 @@ describe('.temporal checks without server or index', () => {
 describe('.temporal blocks to requests', () => {
   const scope = (): Scope => ({
     variables: new Map([['queue', 'workbench-ts'], ['uuid', 'U1']]),
-    results: new Map([['start1', { workflowId: 'greeting-U1', runId: 'R1', started: true }], ['sched', { scheduleId: 'nightly-U1' }]]),
+    results: new Map<string, Record<string, JsonValue>>([['start1', { workflowId: 'greeting-U1', runId: 'R1', started: true }], ['sched', { scheduleId: 'nightly-U1' }]]),
   });
   const request = (command: string) => {
     const file = parseOperationFile(`${head}\n${blocks[command]}\n`);
