@@ -133,7 +133,7 @@ export class OperationFileFeatures {
   async diagnostics(uri: string): Promise<Diagnostic[]> {
     const { text, languageId } = this.text(uri);
     const lines = new LineIndex(text);
-    const toDiagnostic = (p: FileProblem & { severity?: 'error' | 'warning' }, sev: 'error' | 'warning' = p.severity ?? 'error'): Diagnostic => ({
+    const toDiagnostic = (p: FileProblem, sev: 'error' | 'warning' = p.severity ?? 'error'): Diagnostic => ({
       range: lines.range(p.span),
       message: p.message,
       severity: severity[sev],
@@ -143,19 +143,11 @@ export class OperationFileFeatures {
       return checkVisibilityQuery(text, await this.catalog({})).problems.map((p) => toDiagnostic({ message: p.message, span: p }, p.severity));
     }
     const file = parseOperationFile(text);
-    const out = [...file.problems.map((p) => toDiagnostic(p)), ...file.blocks.flatMap((b) => checkBlock(file, b)).map((p) => toDiagnostic(p))];
+    const catalog = await this.catalog(this.target(file));
+    const out = file.blocks.flatMap((b) => staticProblems(file, b, catalog)).map((p) => toDiagnostic(p));
+    out.push(...file.problems.filter((p) => !file.blocks.some((b) => within(p.span, b.span))).map((p) => toDiagnostic(p)));
     const index = await this.index;
     out.push(...file.blocks.flatMap((b) => checkAgainstIndex(file, b, index)).map((p) => toDiagnostic(p, 'warning')));
-    const catalog = await this.catalog(this.target(file));
-    for (const b of file.blocks) {
-      const spec = specFor(b.command);
-      for (const o of b.options) {
-        if (!spec || optionFor(spec, o.flag)?.kind !== 'query' || !o.value || !o.valueSpan) continue;
-        for (const p of checkVisibilityQuery(o.value, catalog).problems) {
-          out.push(toDiagnostic({ message: p.message, span: { start: o.valueSpan.start + p.start, end: o.valueSpan.start + p.end } }, p.severity));
-        }
-      }
-    }
     // The last run's failures, where the block is now.
     for (const outcome of this.session(uri).outcomes.values()) {
       const b = file.blocks.find((x) => x.name === outcome.name);
@@ -260,6 +252,7 @@ export class OperationFileFeatures {
       return null;
     }
     const file = parseOperationFile(this.text(uri).text);
+    const catalog = await this.catalog(this.target(file));
     const blocks = command === OperationFileCommands.run ? file.blocks.filter((b) => b.name === name) : file.blocks;
     if (!blocks.length) throw new Error(name ? `No block named ${name} in ${uri}` : `${uri} has no blocks to run`);
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
@@ -271,6 +264,7 @@ export class OperationFileFeatures {
         dir: uri.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : undefined,
         signal: controller.signal,
         confirm: (destructive) => this.confirm(destructive),
+        precheck: (block) => staticProblems(file, block, catalog).filter((p) => p.severity !== 'warning').map((p) => p.message),
         onProgress: (done, total, b) => progress?.report(Math.round((done / total) * 100), `${b.name}: ${b.command}`),
       });
       const outputUri = this.writeOutput(uri, outcomes, name ? `Run ${name}` : 'Run all');
@@ -307,6 +301,23 @@ export class OperationFileFeatures {
     fs.writeFileSync(file, `${text}\n${previous}`.slice(0, 200_000));
     return output;
   }
+}
+
+function within(inner: { start: number; end: number }, outer: { start: number; end: number }): boolean {
+  return inner.start >= outer.start && inner.end <= outer.end;
+}
+
+/** A block's problems that need no index: its lines, options, values, references and queries. */
+function staticProblems(file: OperationFile, b: Block, catalog: AttributeCatalog): FileProblem[] {
+  const out: FileProblem[] = [...file.problems.filter((p) => within(p.span, b.span)), ...checkBlock(file, b)];
+  const spec = specFor(b.command);
+  for (const o of b.options) {
+    if (!spec || optionFor(spec, o.flag)?.kind !== 'query' || !o.value || !o.valueSpan) continue;
+    for (const p of checkVisibilityQuery(o.value, catalog).problems) {
+      out.push({ message: p.message, severity: p.severity, span: { start: o.valueSpan.start + p.start, end: o.valueSpan.start + p.end } });
+    }
+  }
+  return out;
 }
 
 function describeOutcome(o: BlockOutcome): string {

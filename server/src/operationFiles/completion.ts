@@ -43,7 +43,7 @@ export function completeOperationFile(file: OperationFile, text: string, offset:
   }
 
   const header = /^([A-Za-z_][\w-]*)\s*:\s*([a-z -]*)$/.exec(prefix);
-  if (header) {
+  if (header && !/(^|\s)-/.test(header[2])) {
     return {
       items: operationSpecs.map((s) => ({ label: s.command, kind: 'operation', detail: s.description })),
       replaceStart: offset - header[2].length,

@@ -66,6 +66,8 @@ export interface Reference {
 export interface FileProblem {
   message: string;
   span: Span;
+  /** Default error. */
+  severity?: 'error' | 'warning';
 }
 
 export interface OperationFile {
@@ -120,7 +122,7 @@ export function parseOperationFile(text: string): OperationFile {
       block.inline.push(...options.map(() => false));
       if (options.length) block.span.end = lineStart + raw.trimEnd().length;
       lastOption = options[options.length - 1];
-      if (comments.length) file.problems.push({ message: 'A comment inside a block goes above it (it would move there when the file is rewritten)', span: { start: lineStart, end: lineStart + raw.length } });
+      if (comments.length) file.problems.push({ message: 'A comment inside a block goes above it (it would move there when the file is rewritten)', span: { start: lineStart, end: lineStart + raw.length }, severity: 'warning' });
       comments = [];
       continue;
     }

@@ -64,7 +64,7 @@ export function checkAgainstIndex(file: OperationFile, block: Block, index: Work
     if (!names.includes(handler.value)) {
       const near = closest(handler.value, names);
       problems.push({
-        message: `Workflow ${workflowType} has no ${kind} ${handler.value}${near ? `: did you mean ${near}?` : names.length ? ` (its ${kind}s: ${names.join(', ')})` : ` (it defines no ${kind} handlers)`}`,
+        message: `Workflow ${workflowType} has no ${kind} ${handler.value}${near ? `: did you mean ${near}?` : names.length ? ` (its ${kind} handlers: ${names.join(', ')})` : ` (it defines no ${kind} handlers)`}`,
         span: handler.span,
       });
     }

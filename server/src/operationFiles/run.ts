@@ -34,6 +34,8 @@ export interface RunOptions {
   confirm?: (blocks: Block[]) => Promise<boolean>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, block: Block) => void;
+  /** Problems that keep a block from being sent (syntax errors, unknown attributes ...). */
+  precheck?: (block: Block) => string[];
 }
 
 export function scopeOf(file: OperationFile, session: FileSession): Scope {
@@ -60,6 +62,8 @@ export async function runBlocks(file: OperationFile, blocks: Block[], session: F
     const started = performance.now();
     let request: OperationRequest | undefined;
     try {
+      const problems = options.precheck?.(block) ?? [];
+      if (problems.length) throw new ValueError(`Not sent: ${problems.join('; ')}`, block.nameSpan);
       request = buildRequest(file, block, scope, options.dir);
       const result = await backend.run(request, options.signal ?? new AbortController().signal);
       session.results.set(block.name, result);
