@@ -16,6 +16,9 @@ import { LensIndex } from './lensIndex';
 import { WorkspaceMemory } from './memory';
 import type { Views } from './views';
 
+/** Languages of operation files and visibility query documents (see syntaxes/). */
+const operationFileLanguages = ['temporal', 'temporal-query'];
+
 /** Languages whose documents the server analyses for workflows. */
 const sourceLanguages = [
   'python',
@@ -79,7 +82,11 @@ export class Ctx {
       },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: sourceLanguages.map((language) => ({ scheme: 'file', language })),
+      documentSelector: [
+        ...sourceLanguages.map((language) => ({ scheme: 'file', language })),
+        // .temporal operation files and visibility query documents (saved or untitled).
+        ...operationFileLanguages.map((language) => ({ language })),
+      ],
       synchronize: {
         configurationSection: 'temporal',
         // The server indexes the workspace from disk; this keeps it current for closed files.
