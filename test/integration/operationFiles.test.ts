@@ -192,6 +192,14 @@ describe('diagnostics', () => {
     assert.deepEqual(diags.map((d) => `${d.range.start.character}: ${d.message}`), ['21: Unknown search attribute Nope: it is not a search attribute of this namespace']);
   });
 
+  test('temporal/checkVisibilityQuery (the Workflows filter input) checks a query before it is sent', async () => {
+    const { problems } = await server.request(protocol.checkVisibilityQuery, { query: "CustomerId = 'a' AND OrderTotal STARTS_WITH 'x'" });
+    assert.equal(problems.length, 1);
+    assert.match(problems[0].message, /^STARTS_WITH does not apply to OrderTotal \((Double|Int)\)/);
+    assert.deepEqual([problems[0].start, problems[0].severity], [32, 'error']);
+    assert.deepEqual((await server.request(protocol.checkVisibilityQuery, { query: "ExecutionStatus = 'Running'" })).problems, []);
+  });
+
   test('a query the server rejects: the block fails with the server\'s message, shown on the query', async () => {
     const uri = openScratch('rejected.temporal', "l: workflow list --query WorkflowType = 'x' ORDER BY StartTime\n");
     const { outcomes } = await run(uri, 'l');

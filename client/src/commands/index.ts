@@ -12,6 +12,7 @@ import {
   runSavedQuery,
   saveWorkflowQuery,
 } from './filters';
+import { applyQueryDocument, editQueryAsDocument } from './queryDocuments';
 import * as sch from './schedules';
 import { addTaskQueue, removeTaskQueue } from './taskQueues';
 import * as wf from './workflows';
@@ -62,6 +63,9 @@ export const commands: Record<string, Command> = {
   'temporal.workflows.runSavedQuery': runSavedQuery,
   'temporal.workflows.batchTerminate': wf.batchTerminate,
   'temporal.workflows.batchCancel': wf.batchCancel,
+
+  'temporal.workflows.editQueryAsDocument': editQueryAsDocument,
+  'temporal.workflows.applyQueryDocument': applyQueryDocument,
 
   'temporal.createSchedule': sch.createSchedule,
   'temporal.editSchedule': sch.editSchedule,

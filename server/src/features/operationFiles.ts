@@ -108,7 +108,7 @@ export class OperationFileFeatures {
   }
 
   /** The namespace's search attributes once connected (cached a minute), else the system ones. */
-  private async catalog(target: TargetParams): Promise<AttributeCatalog> {
+  async catalog(target: TargetParams): Promise<AttributeCatalog> {
     if (!this.backend.isConnected()) return defaultCatalog();
     const key = JSON.stringify(target);
     const cached = this.catalogs.get(key);
