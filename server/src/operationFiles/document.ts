@@ -17,6 +17,7 @@
 // and continues on following lines indented deeper that are not options or comments, so JSON may
 // span lines. `${name}` is a variable, `${block.field}` a field of an earlier block's result.
 // Line-based, so a hand-written scanner: no parser library adds anything here.
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 export interface Span {
   start: number;
@@ -243,26 +244,19 @@ export function referencesIn(text: string, base = 0): Reference[] {
   return refs;
 }
 
-/** Offset <-> line/character for LSP positions. */
+/** Offset <-> line/character for LSP positions (the LSP library's own document does the math). */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly doc: TextDocument;
   constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.starts.push(i + 1);
+    this.doc = TextDocument.create('', '', 0, text);
   }
 
   position(offset: number): { line: number; character: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    return this.doc.positionAt(offset);
   }
 
   offset(p: { line: number; character: number }): number {
-    return (this.starts[p.line] ?? this.text.length) + p.character;
+    return this.doc.offsetAt(p);
   }
 
   range(span: Span) {
