@@ -48,6 +48,7 @@ export class OperationFileFeatures {
   private serverTypes: { types: string[]; at: number } | undefined;
   private showDocument = false;
   private lensRefresh = false;
+  private recheckTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly connection: Connection,
@@ -85,7 +86,15 @@ export class OperationFileFeatures {
   invalidate(): void {
     this.catalogs.clear();
     this.serverTypes = undefined;
-    for (const uri of this.docs.keys()) void this.publish(uri);
+    this.recheck();
+  }
+
+  /** The workspace index changed (types and handlers the checks compare with): recheck, debounced. */
+  recheck(): void {
+    clearTimeout(this.recheckTimer);
+    this.recheckTimer = setTimeout(() => {
+      for (const uri of this.docs.keys()) void this.publish(uri);
+    }, 300);
   }
 
   private text(uri: string): { text: string; languageId: string } {

@@ -19,6 +19,7 @@ export function registerOperationFileFeatures(connection: Connection, workbench:
   handle(connection, protocol.checkVisibilityQuery, async ({ query, ...target }) => ({
     problems: checkVisibilityQuery(query, await features.catalog(target)).problems.map(({ message, start, end, severity }) => ({ message, start, end, severity })),
   }));
+  source.source.onDidChange(() => features.recheck());
   // Another profile or namespace has other search attributes.
   workbench.onDidChangeStatus(() => features.invalidate());
   return features;
