@@ -97,6 +97,18 @@ export class Ctx {
       initializationOptions: { settings: Config.read() },
       outputChannel: this.output,
       middleware: {
+        // Results of a .temporal run open beside the file, which keeps the focus (and its lenses).
+        window: {
+          showDocument: async (params, next) => {
+            if (!params.uri.endsWith('.results.md')) {
+              const shown = await next(params, new vscode.CancellationTokenSource().token);
+              return 'success' in shown ? shown : { success: false };
+            }
+            const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(params.uri));
+            await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+            return { success: true };
+          },
+        },
         // The lens arguments name workflow types, task queues and handlers: pickers reuse them.
         provideCodeLenses: async (document, token, next) => {
           const lenses = await next(document, token);

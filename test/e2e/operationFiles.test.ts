@@ -45,7 +45,8 @@ before(async () => {
     },
   });
   ({ browser, page } = await harness.launchBrowser({ viewport: { width: 1500, height: 950 } }));
-  await page.goto(editor.url);
+  // The workbench appearing is the condition that matters, not the page's load event.
+  await page.goto(editor.url, { waitUntil: 'commit' });
   await harness.waitForWorkbench(page, { activityBarTitle: 'Temporal' });
 });
 
@@ -58,10 +59,11 @@ describe('.temporal files in the editor', { timeout: 240_000 }, () => {
   step('the grammar gives the block name, its colon and the operation tokens of their own', async () => {
     await openFile(page, 'operations.temporal');
     const line = page.locator('.editor-group-container.active .view-line', { hasText: 'start1: workflow start' }).first();
-    await line.waitFor();
-    // Without the grammar the whole line would be one plain token.
+    // Without the grammar the whole line stays one plain token; tokenizing is asynchronous.
+    await line.locator('span > span').nth(2).waitFor({ timeout: 30_000 });
     const spans = await line.locator('span > span').evaluateAll((els) => els.map((e) => ({ text: e.textContent, cls: e.className })));
-    const cls = (text: string) => spans.find((s) => s.text?.trim() === text)?.cls;
+    // The editor renders spaces as no-break spaces.
+    const cls = (text: string) => spans.find((s) => s.text?.replace(/\u00a0/g, ' ').trim() === text)?.cls;
     assert.ok(cls('start1') && cls('workflow start'), JSON.stringify(spans));
     assert.notEqual(cls('start1'), cls('workflow start'));
   });
