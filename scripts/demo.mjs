@@ -19,6 +19,8 @@ try {
     workspace: path.join(root, 'samples'),
     vsix: path.join(root, 'dist/temporal-workbench.vsix'),
     port: Number(values.port),
+    // A checked-in operations file: Run all / Run lenses against the dev server.
+    openFile: path.join(root, 'samples/operations.temporal'),
     settings: {
       'temporal.profiles': { 'dev-server': { address, namespace } },
       'git.openRepositoryInParentFolders': 'never',

@@ -18,6 +18,9 @@ import { LensIndex } from './lensIndex';
 import { WorkspaceMemory } from './memory';
 import type { Views } from './views';
 
+/** Languages of operation files and visibility query documents (see syntaxes/). */
+const operationFileLanguages = ['temporal', 'temporal-query'];
+
 /** Languages whose documents the server analyses for workflows. */
 const sourceLanguages = [
   'python',
@@ -81,7 +84,11 @@ export class Ctx {
       },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: sourceLanguages.map((language) => ({ scheme: 'file', language })),
+      documentSelector: [
+        ...sourceLanguages.map((language) => ({ scheme: 'file', language })),
+        // .temporal operation files and visibility query documents (saved or untitled).
+        ...operationFileLanguages.map((language) => ({ language })),
+      ],
       // Settings are pushed by `sendSettings` (not `configurationSection`): the server must know
       // which profiles a workspace defined, which the merged section does not tell.
       synchronize: {
@@ -93,6 +100,18 @@ export class Ctx {
       initializationOptions: { settings: Config.read() },
       outputChannel: this.output,
       middleware: {
+        // Results of a .temporal run open beside the file, which keeps the focus (and its lenses).
+        window: {
+          showDocument: async (params, next) => {
+            if (!params.uri.endsWith('.results.md')) {
+              const shown = await next(params, new vscode.CancellationTokenSource().token);
+              return 'success' in shown ? shown : { success: false };
+            }
+            const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(params.uri));
+            await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+            return { success: true };
+          },
+        },
         // The lens arguments name workflow types, task queues and handlers: pickers reuse them.
         provideCodeLenses: async (document, token, next) => {
           const lenses = await next(document, token);

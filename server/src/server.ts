@@ -9,6 +9,7 @@ import { registerOperationHandlers } from './operationHandlers';
 import { registerReplayFeatures } from './replay/register';
 import { Workbench } from './workbench';
 import { registerExecutionView } from './executionView/register';
+import { registerOperationFileFeatures, operationFileCapabilities } from './features/registerOperationFiles';
 
 const connection = createConnection(ProposedFeatures.all);
 redactConsole(connection);
@@ -22,15 +23,18 @@ const workbench = new Workbench(
 const sourceFeatures = registerSourceFeatures(connection, workbench);
 // Replay against the workspace's code and the workflow graph (issue 15).
 const replayFeatures = registerReplayFeatures(connection, workbench, sourceFeatures);
+const operationFiles = registerOperationFileFeatures(connection, workbench, sourceFeatures);
 
 connection.onInitialize((params) => {
   workbench.updateSettings(params.initializationOptions?.settings);
   sourceFeatures.initialize(params);
   replayFeatures.initialize(params);
+  operationFiles.initialize(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       ...sourceCapabilities,
+      ...operationFileCapabilities,
     },
     serverInfo: { name: 'temporal-workbench', version: '0.1.0' },
   };

@@ -1590,3 +1590,26 @@ export interface PruneExecutionsResult {
 export const pruneExecutions = new RequestType<PruneExecutionsParams, PruneExecutionsResult, void>(
   'temporal/pruneExecutions',
 );
+
+// Visibility queries (the List filter language; syntaxes/temporal-query.tmLanguage.json)
+
+export interface CheckVisibilityQueryParams extends TargetParams {
+  query: string;
+}
+
+/** One problem of a query; offsets are into the query text as given. */
+export interface VisibilityQueryProblem {
+  message: string;
+  start: number;
+  end: number;
+  /** Unknown attributes are warnings until the namespace's own list is known. */
+  severity: 'error' | 'warning';
+}
+
+/**
+ * client -> server: syntax errors, unknown search attributes, operators and values the attribute
+ * type does not allow, checked against the namespace's attributes before the query is sent.
+ */
+export const checkVisibilityQuery = new RequestType<CheckVisibilityQueryParams, { problems: VisibilityQueryProblem[] }, void>(
+  'temporal/checkVisibilityQuery',
+);

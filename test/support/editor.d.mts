@@ -16,6 +16,8 @@ export interface EditorOptions {
   extensionDevelopmentPath?: string;
   /** Extension-host test module (`exports.run`); needs extensionDevelopmentPath. */
   extensionTestsPath?: string;
+  /** A file the window opens in an editor at start. */
+  openFile?: string;
   /** User settings on top of the quiet defaults. */
   settings?: Record<string, unknown>;
   /** Extra environment for code-server and so for the extension host. */
@@ -54,6 +56,7 @@ export function editorUrl(options: {
   workspace?: string;
   extensionDevelopmentPath?: string;
   extensionTestsPath?: string;
+  openFile?: string;
 }): string;
 export function startEditor(options?: EditorOptions): Promise<Editor>;
 export function launchBrowser(options?: {

@@ -128,18 +128,21 @@ function remoteUri(port, file) {
 }
 
 /** The page URL: opens `workspace` and, with a development path, loads that extension. */
-export function editorUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath }) {
+export function editorUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath, openFile }) {
   const query = [];
   if (workspace) query.push(`folder=${folderQuery(workspace)}`);
+  const payload = [];
   if (extensionDevelopmentPath) {
-    const payload = [['extensionDevelopmentPath', remoteUri(port, extensionDevelopmentPath)]];
+    payload.push(['extensionDevelopmentPath', remoteUri(port, extensionDevelopmentPath)]);
     if (extensionTestsPath) {
       payload.push(['extensionTestsPath', remoteUri(port, extensionTestsPath)]);
     }
-    query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
   } else if (extensionTestsPath) {
     throw new Error('extensionTestsPath needs extensionDevelopmentPath');
   }
+  // The web workbench opens this file in an editor once the window is up.
+  if (openFile) payload.push(['openFile', remoteUri(port, openFile)]);
+  if (payload.length) query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);
   return `http://127.0.0.1:${port}/${query.length ? `?${query.join('&')}` : ''}`;
 }
 
@@ -199,6 +202,7 @@ export async function startEditor({
   vsix,
   extensionDevelopmentPath,
   extensionTestsPath,
+  openFile,
   settings = {},
   env = {},
   port,
@@ -318,7 +322,7 @@ export async function startEditor({
     await stop();
     throw error;
   }
-  const url = editorUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath });
+  const url = editorUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath, openFile });
   return { url, port, userDataDir, extensionsDir, pid: child.pid, exited, output: sink.tail, stop };
 }
 

@@ -1,13 +1,17 @@
 // Filtering the Workflows view: a visibility query (with recent and saved queries), a status
 // quick filter, and saving the current query per namespace in settings.
 import * as vscode from 'vscode';
+import * as protocol from '../../../shared/src/protocol';
 import { Config } from '../config';
 import type { Ctx } from '../ctx';
+import { editQueryAsDocument } from './queryDocuments';
 import { emptyFilter, filterStatuses } from '../views/workflowsModel';
 import { lookOf } from '../views/treeModel';
 
 interface QueryItem extends vscode.QuickPickItem {
   query?: string;
+  /** Opens the typed text in a query document instead. */
+  edit?: boolean;
 }
 
 /** Query input: type a visibility query, or pick a saved or recent one. */
@@ -30,25 +34,63 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
     "Visibility query, e.g. WorkflowType = 'greeting' AND ExecutionStatus = 'Running' (empty = all)";
   qp.value = provider.filter.query;
   qp.matchOnDescription = true;
+  // The server checks the query (syntax, attributes of this namespace) before anything is sent.
+  let checked: { query: string; problem?: protocol.VisibilityQueryProblem } | undefined;
+  let checkTimer: ReturnType<typeof setTimeout> | undefined;
+  const check = async (query: string) => {
+    try {
+      const { problems } = await ctx.request(protocol.checkVisibilityQuery, { query });
+      checked = { query, problem: problems.find((p) => p.severity === 'error') ?? problems[0] };
+    } catch {
+      checked = undefined; // server not running: the list request will say so
+    }
+    return checked?.query === query ? checked.problem : undefined;
+  };
   const render = () => {
     const typed = qp.value.trim();
+    const problem = checked?.query === typed ? checked.problem : undefined;
+    const icon = problem ? (problem.severity === 'error' ? '$(error)' : '$(warning)') : '$(search)';
     qp.items = [
       {
-        label: typed ? `$(search) ${typed}` : '$(clear-all) All executions',
-        description: 'apply',
+        label: typed ? `${icon} ${typed}` : '$(clear-all) All executions',
+        description: problem?.severity === 'error' ? undefined : 'apply',
+        detail: problem ? `Column ${problem.start + 1}: ${problem.message}` : undefined,
         query: typed,
+        alwaysShow: true,
       },
+      { label: '$(edit) Edit as a query document…', description: 'highlighting, completion, checks', edit: true, alwaysShow: true },
       ...base,
     ];
   };
   render();
-  qp.onDidChangeValue(render);
+  qp.onDidChangeValue(() => {
+    render();
+    clearTimeout(checkTimer);
+    const typed = qp.value.trim();
+    if (typed) checkTimer = setTimeout(() => void check(typed).then(() => qp.value.trim() === typed && render()), 250);
+  });
   const picked = await new Promise<QueryItem | undefined>((resolve) => {
-    qp.onDidAccept(() => resolve(qp.selectedItems[0] ?? qp.activeItems[0]));
+    qp.onDidAccept(async () => {
+      const item = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (item?.query) {
+        qp.busy = true;
+        const problem = await check(item.query);
+        qp.busy = false;
+        if (problem?.severity === 'error') {
+          // Keep the picker and the typed text; the first item says what is wrong.
+          qp.value = item.query;
+          render();
+          return;
+        }
+      }
+      resolve(item);
+    });
     qp.onDidHide(() => resolve(undefined));
     qp.show();
   });
+  const typedAtEnd = qp.value.trim();
   qp.dispose();
+  if (picked?.edit) return editQueryAsDocument(ctx, typedAtEnd || provider.filter.query);
   if (!picked || picked.query === undefined) return;
   if (picked.query) await ctx.memory.addRecentQuery(picked.query);
   await provider.setFilter({ ...provider.filter, query: picked.query });

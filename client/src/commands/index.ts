@@ -15,6 +15,7 @@ import {
 import { openExecutionView, openHistoryFile } from './executionView';
 import * as replay from './replay';
 import * as dx from './duroxide';
+import { applyQueryDocument, editQueryAsDocument } from './queryDocuments';
 import * as sch from './schedules';
 import { addTaskQueue, removeTaskQueue } from './taskQueues';
 import * as wf from './workflows';
@@ -69,6 +70,9 @@ export const commands: Record<string, Command> = {
   'temporal.workflows.runSavedQuery': runSavedQuery,
   'temporal.workflows.batchTerminate': wf.batchTerminate,
   'temporal.workflows.batchCancel': wf.batchCancel,
+
+  'temporal.workflows.editQueryAsDocument': editQueryAsDocument,
+  'temporal.workflows.applyQueryDocument': applyQueryDocument,
 
   'temporal.createSchedule': sch.createSchedule,
   'temporal.editSchedule': sch.editSchedule,

@@ -1,6 +1,6 @@
 // Editor-neutral source features over standard LSP: document sync into the analysis engine,
 // code lenses, hover, diagnostics with quick fixes, and the background workspace index.
-import type { Connection, InitializeParams } from 'vscode-languageserver';
+import type { CodeLens, Connection, Hover, InitializeParams, Position, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { Workbench } from '../workbench';
 import { codeLenses } from './codeLens';
@@ -29,6 +29,18 @@ export interface SourceFeatures {
   diagnostics: DiagnosticsPublisher;
   /** Call from the server's single onInitialize handler. */
   initialize(params: InitializeParams): void;
+  /** Hands documents another feature owns (operation files) their events, lenses and hovers. */
+  delegate(documents: DelegatedDocuments): void;
+}
+
+/** Documents that are not source code (LSP allows one handler per event, so they are routed here). */
+export interface DelegatedDocuments {
+  owns(uri: string, languageId?: string): boolean;
+  open(uri: string, languageId: string, version: number, text: string): void;
+  change(uri: string, version: number, changes: TextDocumentContentChangeEvent[]): void;
+  close(uri: string): void;
+  codeLenses(uri: string): CodeLens[];
+  hover(uri: string, position: Position): Hover | null;
 }
 
 export function registerSourceFeatures(connection: Connection, workbench: Workbench): SourceFeatures {
@@ -43,6 +55,7 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
   };
   const stats = new LiveStats(workbench, refreshLenses);
   let folders: string[] = [];
+  let delegated: DelegatedDocuments | undefined;
 
   const initialize = (params: InitializeParams) => {
     lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
@@ -58,18 +71,25 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
   });
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
+    if (delegated?.owns(d.uri, d.languageId)) return delegated.open(d.uri, d.languageId, d.version, d.text);
     diagnostics.open.add(d.uri);
     void source.open(d.uri, d.languageId, d.text);
   });
-  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => void source.change(textDocument.uri, contentChanges));
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    if (delegated?.owns(textDocument.uri)) return delegated.change(textDocument.uri, textDocument.version, contentChanges);
+    void source.change(textDocument.uri, contentChanges);
+  });
   connection.onDidCloseTextDocument(({ textDocument }) => {
+    if (delegated?.owns(textDocument.uri)) return delegated.close(textDocument.uri);
     diagnostics.clear(textDocument.uri);
     void source.close(textDocument.uri);
   });
   connection.onDidChangeWatchedFiles(({ changes }) => void source.filesChanged(changes));
 
-  connection.onCodeLens(async ({ textDocument }) => codeLenses(textDocument.uri, await source.index, stats));
-  connection.onHover(async ({ textDocument, position }) => hover(textDocument.uri, position, await source.index, stats));
+  connection.onCodeLens(async ({ textDocument: { uri } }) => (delegated?.owns(uri) ? delegated.codeLenses(uri) : codeLenses(uri, await source.index, stats)));
+  connection.onHover(async ({ textDocument: { uri }, position }) =>
+    delegated?.owns(uri) ? delegated.hover(uri, position) : hover(uri, position, await source.index, stats),
+  );
   handle(connection, protocol.findSource, async (p) => ({ locations: findSource(await source.index, p.kind, p.name) }));
   handle(connection, protocol.listWorkspaceWorkers, async () => ({
     workers: (await source.index).workers().map((w) => ({
@@ -88,5 +108,5 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
     stats.invalidate();
     refreshLenses();
   });
-  return { source, diagnostics, initialize, folders: () => folders };
+  return { source, diagnostics, initialize, folders: () => folders, delegate: (d) => (delegated = d) };
 }
