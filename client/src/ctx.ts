@@ -37,7 +37,7 @@ const sourceLanguages = [
 
 export class Ctx {
   client?: LanguageClient;
-  readonly output: vscode.OutputChannel;
+  readonly output: vscode.LogOutputChannel;
   private clientSubscriptions: vscode.Disposable[] = [];
   private readonly statusListeners = new vscode.EventEmitter<protocol.ConnectionStatus>();
   readonly onDidChangeStatus = this.statusListeners.event;
