@@ -20,16 +20,14 @@ const refreshCommand = 'temporal.schedules.refresh';
 const loadMoreCommand = 'temporal.schedules.loadMore';
 
 export class ScheduleItem extends vscode.TreeItem {
-  readonly recent: ScheduleGroupItem;
-  readonly upcoming: ScheduleGroupItem;
+  recent!: ScheduleGroupItem;
+  upcoming!: ScheduleGroupItem;
   constructor(
     public schedule: ScheduleSummary,
     readOnly: boolean,
   ) {
     super(schedule.scheduleId, vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `schedule/${schedule.scheduleId}`;
-    this.recent = new ScheduleGroupItem(this, 'recent');
-    this.upcoming = new ScheduleGroupItem(this, 'upcoming');
     this.update(schedule, readOnly);
   }
 
@@ -49,8 +47,14 @@ export class ScheduleItem extends vscode.TreeItem {
     this.accessibilityInformation = {
       label: `${schedule.scheduleId} ${schedule.paused ? 'paused' : 'active'} ${this.description}`,
     };
-    this.recent.update(schedule.recentActions.length);
-    this.upcoming.update(upcomingTimes(schedule).length, schedule.paused);
+    this.recent = ScheduleGroupItem.of(this.recent, this, 'recent', schedule.recentActions.length);
+    this.upcoming = ScheduleGroupItem.of(
+      this.upcoming,
+      this,
+      'upcoming',
+      upcomingTimes(schedule).length,
+      schedule.paused,
+    );
     return this.shown() !== before;
   }
 
@@ -65,8 +69,8 @@ export class ScheduleItem extends vscode.TreeItem {
       this.schedule,
       this.description,
       this.contextValue,
-      this.recent.description,
-      this.upcoming.description,
+      this.recent?.description,
+      this.upcoming?.description,
       upcomingTimes(this.schedule).map((t) => untilText(t)),
     ]);
   }
@@ -105,22 +109,35 @@ export class ScheduleActionItem extends vscode.TreeItem {
 
 /** A folder under a schedule: "Recent actions" or "Upcoming". */
 export class ScheduleGroupItem extends vscode.TreeItem {
-  constructor(
+  private constructor(
     readonly parent: ScheduleItem,
     readonly kind: 'recent' | 'upcoming',
+    readonly empty: boolean,
   ) {
-    super(kind === 'recent' ? 'Recent actions' : 'Upcoming');
-    this.id = `schedule/${parent.scheduleId}/${kind}`;
+    super(
+      kind === 'recent' ? 'Recent actions' : 'Upcoming',
+      empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded,
+    );
+    // The tree keeps an id's first expansion state: a folder that gets its first children is a
+    // new element (so it opens), while one that only changes keeps what the user chose.
+    this.id = `schedule/${parent.scheduleId}/${kind}${empty ? '/empty' : ''}`;
     this.iconPath = new vscode.ThemeIcon(kind === 'recent' ? 'history' : 'watch');
     this.contextValue = `scheduleGroup.${kind}`;
   }
 
-  update(count: number, paused = false): void {
-    this.collapsibleState = count
-      ? vscode.TreeItemCollapsibleState.Expanded
-      : vscode.TreeItemCollapsibleState.None;
+  /** `current` updated in place, or a new folder when it gets its first children or loses all. */
+  static of(
+    current: ScheduleGroupItem | undefined,
+    parent: ScheduleItem,
+    kind: 'recent' | 'upcoming',
+    count: number,
+    paused = false,
+  ): ScheduleGroupItem {
+    const group =
+      current && current.empty === !count ? current : new ScheduleGroupItem(parent, kind, !count);
     // A paused schedule's spec still matches these times; it just takes no action then.
-    this.description = `${count || 'none'}${paused && this.kind === 'upcoming' ? ' · not taken while paused' : ''}`;
+    group.description = `${count || 'none'}${paused && kind === 'upcoming' ? ' · not taken while paused' : ''}`;
+    return group;
   }
 }
 
