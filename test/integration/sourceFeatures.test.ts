@@ -85,9 +85,9 @@ describe('code lenses', () => {
   });
 });
 
-describe('lens commands drive real executions', () => {
+describe("lens arguments drive real executions (the requests the lens commands send)", () => {
   for (const uri of [pyUri, tsUri]) {
-    test(`${path.basename(uri)}: execute from the greeting lens, then signal, query and update counter from handler lenses`, async () => {
+    test(`${path.basename(uri)}: the greeting lens's type and task queue execute it; counter's handler lenses name the signal, query and update that work`, async () => {
       const all = await lenses(uri);
       const lensArgs = (command: string, match: (a: WorkflowLensArgs & HandlerLensArgs) => boolean) =>
         all.map((l) => l.command).find((c) => c.command === command && match(c.arguments[0] as never))!.arguments[0] as WorkflowLensArgs & HandlerLensArgs;
