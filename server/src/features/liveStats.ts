@@ -1,5 +1,6 @@
 // "3 running · last failed 2m ago" per workflow type: visibility counts, cached per target and
 // refreshed in the background so lenses never wait on the network.
+import { quoteQueryString } from '../../../shared/src/visibilityQuery';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { elapsedAgo } from '../../../shared/src/format';
 import type { Workbench } from '../workbench';
@@ -48,7 +49,7 @@ export class LiveStats {
 
   private async fetch(workflowType: string): Promise<TypeStats> {
     const target = await this.workbench.target({});
-    const type = `WorkflowType = '${workflowType.replace(/'/g, "\\'")}'`;
+    const type = `WorkflowType = ${quoteQueryString(workflowType)}`;
     const [count, failed] = await Promise.all([
       this.workbench.call(target, (c) =>
         c.workflow.countWorkflowExecutions({ namespace: target.namespace, query: `${type} AND ExecutionStatus = 'Running'` }),

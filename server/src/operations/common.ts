@@ -187,7 +187,3 @@ export function required(value: string | undefined, field: string): string {
   return value;
 }
 
-/** `'` quoted for a visibility query. */
-export function queryString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}

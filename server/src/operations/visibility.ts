@@ -1,5 +1,6 @@
 // Reads about executions: describe, history pages, runs of one id, list/count by visibility
 // query, search attributes and task queues. All reads retry on Unavailable.
+import { quoteQueryString } from '../../../shared/src/visibilityQuery';
 import type {
   CountWorkflowsParams,
   CountWorkflowsResult,
@@ -43,7 +44,6 @@ import {
   fromBase64,
   isoTime,
   LONG_POLL_MS,
-  queryString,
   read,
   required,
   toBase64,
@@ -297,7 +297,7 @@ export function listWorkflowRuns(
     wb,
     target,
     {
-      query: `WorkflowId = ${queryString(p.workflowId)}`,
+      query: `WorkflowId = ${quoteQueryString(p.workflowId)}`,
       pageSize: p.pageSize,
       nextPageToken: p.nextPageToken,
     },

@@ -7,7 +7,6 @@ import {
   enumValue,
   isoTime,
   parseDurationSeconds,
-  queryString,
   retryUnavailable,
   sleep,
 } from '../../../server/src/operations/common';
@@ -71,11 +70,6 @@ test('enum names both ways', () => {
     () => enumValue(WorkflowIdConflictPolicySchema, 'Unspecified', 'idConflictPolicy'),
     /is not one of: Fail, UseExisting, TerminateExisting/,
   );
-});
-
-test('visibility query strings are quoted and escaped', () => {
-  assert.equal(queryString("it's"), "'it\\'s'");
-  assert.equal(queryString('a\\b'), "'a\\\\b'");
 });
 
 describe('retryUnavailable', () => {
