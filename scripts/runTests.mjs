@@ -38,16 +38,22 @@ const env = { ...process.env };
 if (needsServer) {
   const { startSubstrate } = await import('../test/support/substrate.mjs');
   const started = Date.now();
-  substrate = await startSubstrate({ log: process.env.SUBSTRATE_VERBOSE ? console.error : undefined });
+  substrate = await startSubstrate({
+    log: process.env.SUBSTRATE_VERBOSE ? console.error : undefined,
+  });
   Object.assign(env, substrate.env);
-  console.log(`# dev server ${substrate.server.address} and workers ready in ${Date.now() - started} ms`);
+  console.log(
+    `# dev server ${substrate.server.address} and workers ready in ${Date.now() - started} ms`,
+  );
 }
 
 const stop = async () => {
-  if (substrate) await substrate.stop().catch((e) => console.error(`runTests: stop failed: ${e.message}`));
+  if (substrate)
+    await substrate.stop().catch((e) => console.error(`runTests: stop failed: ${e.message}`));
   substrate = undefined;
 };
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => stop().then(() => process.exit(130)));
+for (const sig of ['SIGINT', 'SIGTERM'])
+  process.on(sig, () => stop().then(() => process.exit(130)));
 
 // Real-editor files run one at a time after the rest: two code-servers with Chromium on 2 cores
 // starve each other's UI timeouts. Substrate checks run in a phase of their own (one at a time:
@@ -70,7 +76,14 @@ let code = 0;
 for (const phase of phases) {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${phase.concurrency}`, '--test-timeout=300000', ...phase.files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${phase.concurrency}`,
+      '--test-timeout=300000',
+      ...phase.files,
+    ],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   // Pass the TAP output through and keep the runner's own counts for the closing line.
@@ -79,7 +92,9 @@ for (const phase of phases) {
     process.stdout.write(chunk);
     tail = (tail + chunk).slice(-4000);
   });
-  const exit = await new Promise((resolve) => child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
+  const exit = await new Promise((resolve) =>
+    child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))),
+  );
   const counts = {};
   for (const key of Object.keys(totals)) {
     const m = tail.match(new RegExp(`^# ${key} (\\d+)$`, 'm'));
@@ -93,6 +108,8 @@ await stop();
 // The issue's summary line, then the very last line, which CI reads alone on its line
 // (`N passed, N failed, N skipped`); both carry the same counts, substrate checks included.
 const failed = totals.fail + totals.cancelled;
-console.log(`${totals.pass} passed, ${failed} failed (of which ${substrateChecks} substrate checks)`);
+console.log(
+  `${totals.pass} passed, ${failed} failed (of which ${substrateChecks} substrate checks)`,
+);
 console.log(`${totals.pass} passed, ${failed} failed, ${totals.skipped} skipped`);
 process.exit(code);

@@ -19,6 +19,8 @@ steps=(npm)
 ((nginx)) && steps+=(nginx)
 ((editor)) && steps+=(codeServer)
 bash scripts/setup/all.sh "${steps[@]}"
+# One format (Prettier) for the files this branch changed against main.
+npm run --silent format:check
 if ((editor)); then
   # The .vsix (which also builds dist/ with the generated protos) is what the e2e tests install.
   npm run --silent package >/dev/null

@@ -228,7 +228,6 @@ export interface FailureView {
   cause?: FailureView;
 }
 
-/** Workflow execution statuses as the server names them (the enum's names without prefix). */
 export type ExecutionStatus =
   | 'Running'
   | 'Completed'

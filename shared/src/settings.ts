@@ -95,14 +95,13 @@ export type SettingScope =
  * Scope of every `temporal.*` setting. Connection settings may differ per machine (a remote
  * window reaches other servers); the rest follow the window.
  */
-export const settingScopes: Record<keyof WorkbenchSettings | keyof ClientSettings, SettingScope> =
-  {
-    profiles: 'machine-overridable',
-    configFile: 'machine-overridable',
-    readOnlyProfiles: 'window',
-    rpcTimeoutSeconds: 'window',
-    identity: 'window',
-    refreshIntervalSeconds: 'window',
-    webUiUrl: 'machine-overridable',
-    savedQueries: 'window',
-  };
+export const settingScopes: Record<keyof WorkbenchSettings | keyof ClientSettings, SettingScope> = {
+  profiles: 'machine-overridable',
+  configFile: 'machine-overridable',
+  readOnlyProfiles: 'window',
+  rpcTimeoutSeconds: 'window',
+  identity: 'window',
+  refreshIntervalSeconds: 'window',
+  webUiUrl: 'machine-overridable',
+  savedQueries: 'window',
+};

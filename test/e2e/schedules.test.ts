@@ -177,7 +177,11 @@ describe('Schedules view and schedule commands', { timeout: 300_000 }, () => {
     const recent = treeRow(page, 'Schedules', /Recent actions/);
     await waitForRowText(recent, /Recent actions\s*[1-9]/);
     await waitForRowText(treeRow(page, 'Schedules', /Upcoming/), /Upcoming\s*[1-9]/);
-    await treeRow(page, 'Schedules', new RegExp(`${scheduleId}-workflow-\\S+Z Completed`)).waitFor();
+    await treeRow(
+      page,
+      'Schedules',
+      new RegExp(`${scheduleId}-workflow-\\S+Z Completed`),
+    ).waitFor();
     await shot('3-listed-active');
   });
 

@@ -117,10 +117,7 @@ export function changedSchedules(
   before: readonly ScheduleSummary[],
   after: readonly ScheduleSummary[],
 ): 'rows' | string[] {
-  if (
-    before.length !== after.length ||
-    before.some((s, i) => s.scheduleId !== after[i].scheduleId)
-  )
+  if (before.length !== after.length || before.some((s, i) => s.scheduleId !== after[i].scheduleId))
     return 'rows';
   return after
     .filter((s, i) => JSON.stringify(s) !== JSON.stringify(before[i]))

@@ -186,4 +186,3 @@ export function required(value: string | undefined, field: string): string {
   if (!value || !value.trim()) throw new WorkbenchError('InvalidInput', `${field} is required`);
   return value;
 }
-

@@ -41,6 +41,10 @@ test('each contributed setting has the typed JSON type, default and scope', () =
     assert.ok(c, `temporal.${key} is contributed`);
     assert.equal(c.type, jsonType(value), `temporal.${key} type`);
     assert.deepEqual(c.default, value, `temporal.${key} default`);
-    assert.equal(c.scope, settingScopes[key as keyof typeof settingScopes], `temporal.${key} scope`);
+    assert.equal(
+      c.scope,
+      settingScopes[key as keyof typeof settingScopes],
+      `temporal.${key} scope`,
+    );
   }
 });
