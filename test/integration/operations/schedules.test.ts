@@ -116,14 +116,18 @@ describe('a 1-second schedule through its life', () => {
     });
     assert.equal(paused.notes, 'maintenance window');
     actionsWhenPaused = paused.actionCount;
-    // Two slots pass by the server's own clock: its next time moves beyond the second one it
-    // listed when paused (a paused spec still lists its times).
-    const second = Date.parse(paused.futureActionTimes[1]);
-    assert.ok(Number.isFinite(second), 'a paused schedule lists its next times');
-    const later = await waitFor('two slots to pass while paused', async () => {
-      const d = await describeSchedule(id);
-      return Date.parse(d.futureActionTimes[0] ?? '') > second ? d : undefined;
+    // Two slots pass by the server's own clock: a witness schedule with the same spec, created
+    // after the pause, takes 3 actions (a paused schedule's listed next times do not move).
+    const witness = scheduleId('witness');
+    await s.request(protocol.createSchedule, {
+      scheduleId: witness,
+      spec: { intervals: [{ every: '1s' }] },
+      action: { workflowType: 'greeting', taskQueue: ops.queue('typescript'), input: '"W"' },
+      policies: { overlap: 'AllowAll' },
     });
+    await waitForActions(witness, 3);
+    await s.request(protocol.deleteSchedule, { scheduleId: witness });
+    const later = await describeSchedule(id);
     assert.equal(later.actionCount, actionsWhenPaused);
   });
 
@@ -239,18 +243,18 @@ describe('a 1-second schedule through its life', () => {
       assert.match(bad, /spec\.calendars\[0\]\.hour\[0\] 24 is out of range 0-23/);
       assert.equal((await describeSchedule(id)).specSummary, 'every 1h');
 
-      // Memo edits are saved (the pinned dev server takes them in UpdateSchedule).
+      // Memo edits: the pinned dev server runs schedules as workflows and refuses them; the
+      // error names the memo and nothing is saved.
       const fresh = await s.request(protocol.getScheduleDocument, {
         scheduleId: id,
       });
       fresh.document.memo = { owner: 'someone else' };
-      await s.request(protocol.updateSchedule, {
-        scheduleId: id,
-        document: fresh.document,
-      });
-      assert.deepEqual((await describeSchedule(id)).schedule.memo, {
-        owner: 'someone else',
-      });
+      const refused = await expectWorkbenchError(
+        s.request(protocol.updateSchedule, { scheduleId: id, document: fresh.document }),
+        'FailedPrecondition',
+      );
+      assert.match(refused, /^memo: .*nothing was saved/);
+      assert.deepEqual((await describeSchedule(id)).schedule.memo, { owner: 'tests' });
     },
   );
 
