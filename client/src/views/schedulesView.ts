@@ -169,6 +169,8 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
   private readonly rows = new Map<string, ScheduleItem>();
   private more = false;
   private polling = false;
+  /** A full read is under way (the interval refresh does not pile more on a slow server). */
+  private reading = false;
 
   constructor(private readonly ctx: Ctx) {
     ctx.extension.subscriptions.push(
@@ -191,8 +193,8 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
    * changed (next-run texts move on); the whole list only when schedules came, went or moved.
    */
   async poll(): Promise<void> {
-    if (this.polling || !this.ctx.running || !this.ctx.status.profileId) return;
-    // Not loaded (never shown, or showing a failure): a full read retries.
+    if (this.polling || this.reading || !this.ctx.running || !this.ctx.status.profileId) return;
+    // Not loaded (showing a failure) or marked stale: a full read (again).
     if (!this.list.loaded || this.list.stale) return this.refresh();
     this.polling = true;
     try {
@@ -258,6 +260,7 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
   private async roots(): Promise<ScheduleNode[]> {
     const more = this.more;
     this.more = false;
+    this.reading = true;
     try {
       const items = await this.list.load((size, token) => this.fetch(size, token), pageSize, more);
       if (!items.length) return [new MessageItem('No schedules in this namespace.')];
@@ -276,6 +279,8 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
       this.list.reset();
       this.rows.clear();
       return [new ErrorItem(err, refreshCommand)];
+    } finally {
+      this.reading = false;
     }
   }
 }
