@@ -130,7 +130,8 @@ export async function typePayload(
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
   // The skeleton is selected once the document is filled: typing replaces it.
   await editor.locator('.selected-text').first().waitFor();
-  await page.keyboard.type(json);
+  // One input event for the whole text (as a paste): typing key by key starves a loaded machine.
+  await page.keyboard.insertText(json);
 }
 
 /** Submits the payload editor (Ctrl+Enter) and waits for it to close. */
