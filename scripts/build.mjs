@@ -63,9 +63,14 @@ const wasm = [
   'node_modules/@cursorless/tree-sitter-wasms/out/tree-sitter-clojure.wasm',
 ];
 fs.mkdirSync(path.join(dist, 'wasm'), { recursive: true });
+// A missing grammar fails the build: skipping it would ship an extension without that language.
+const missing = wasm.filter((rel) => !fs.existsSync(path.join(root, rel)));
+if (missing.length) {
+  console.error(`build: missing grammar files (run npm install): ${missing.join(', ')}`);
+  process.exit(1);
+}
 for (const rel of wasm) {
-  const from = path.join(root, rel);
-  if (fs.existsSync(from)) fs.copyFileSync(from, path.join(dist, 'wasm', path.basename(rel)));
+  fs.copyFileSync(path.join(root, rel), path.join(dist, 'wasm', path.basename(rel)));
 }
 // Replay runners run in the workspace's own node / Python, so they ship as plain files.
 fs.mkdirSync(path.join(dist, 'replay'), { recursive: true });

@@ -1,11 +1,30 @@
 #!/usr/bin/env bash
-# The one command that runs every test on a fresh clone: installs what the tests need
-# (npm packages, the Temporal CLI + Python SDK venv, nginx, code-server, Chromium), builds, and
-# runs unit, integration (real dev server + real workers) and e2e (real editor) tests.
-#   bash scripts/test.sh [all|unit|integration|e2e|<file>...]
+# The one command that runs the tests on a fresh clone: installs what the chosen suites use,
+# builds, and runs them.
+#   bash scripts/test.sh [all|unit|integration|substrate|e2e|<file>...]
+# unit needs npm packages only (no root, no apt); integration adds the Temporal CLI + Python SDK
+# venv, PostgreSQL (duroxide stores) and nginx (TLS proxy); substrate and e2e add code-server and Chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-bash scripts/setup/all.sh
-# The .vsix (which also builds dist/ with the generated protos) is what the e2e tests install.
-npm run --silent package >/dev/null
+server=0 nginx=0 editor=0
+for arg in "${@:-all}"; do
+  case "$arg" in
+    unit | test/unit/* | */test/unit/*) ;;
+    integration | test/integration/* | */test/integration/*) server=1 nginx=1 ;;
+    *) server=1 nginx=1 editor=1 ;;
+  esac
+done
+steps=(npm)
+((server)) && steps+=(temporal postgres)
+((nginx)) && steps+=(nginx)
+((editor)) && steps+=(codeServer)
+bash scripts/setup/all.sh "${steps[@]}"
+# One format (Prettier) for the files this branch changed against main.
+npm run --silent format:check
+if ((editor)); then
+  # The .vsix (which also builds dist/ with the generated protos) is what the e2e tests install.
+  npm run --silent package >/dev/null
+else
+  npm run --silent build >/dev/null
+fi
 exec node scripts/runTests.mjs "$@"

@@ -1,32 +1,15 @@
-// Settings are read in one place, typed by shared/src/settings.ts (plus the client-only ones below).
+// Settings are read in one place, typed by shared/src/settings.ts.
 import * as vscode from 'vscode';
 import {
+  defaultClientSettings,
   defaultSettings,
+  type ClientSettings,
+  type SavedQuery,
   type SettingsProfile,
   type WorkbenchSettings,
 } from '../../shared/src/settings';
 
-/** A visibility query saved under a name (`temporal.savedQueries`). */
-export interface SavedQuery {
-  name: string;
-  query: string;
-}
-
-/**
- * Settings only the VS Code client uses (the server never needs them), so they are typed here:
- * `temporal.webUiUrl` and `temporal.savedQueries`.
- */
-export interface ClientSettings {
-  /** Web UI base URL when the profile has none. */
-  webUiUrl: string;
-  /** Saved visibility queries per namespace. */
-  savedQueries: Record<string, SavedQuery[]>;
-}
-
-export const defaultClientSettings: ClientSettings = {
-  webUiUrl: 'http://localhost:8233',
-  savedQueries: {},
-};
+export type { ClientSettings, SavedQuery };
 
 export class Config {
   static read(): WorkbenchSettings {

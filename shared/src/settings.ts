@@ -1,7 +1,7 @@
 /**
- * Settings under `temporal.*`, typed once. The client contributes them in package.json with the
- * same names and defaults; the server receives the `temporal` section through
- * `workspace/didChangeConfiguration`.
+ * Settings under `temporal.*`, typed once with their defaults and scopes. package.json
+ * contributes the same names, types, defaults and scopes (a unit test holds them equal); the
+ * server receives the `temporal` section through `workspace/didChangeConfiguration`.
  */
 
 /** TLS options of a profile written in settings (paths only; key data never in settings). */
@@ -82,3 +82,54 @@ export const defaultSettings: WorkbenchSettings = {
 export function withDefaults(partial: Partial<WorkbenchSettings> | undefined): WorkbenchSettings {
   return { ...defaultSettings, ...(partial ?? {}) };
 }
+
+/** A visibility query saved under a name (`temporal.savedQueries`). */
+export interface SavedQuery {
+  name: string;
+  query: string;
+}
+
+/** Settings only the VS Code client reads (the server never needs them). */
+export interface ClientSettings {
+  /** Web UI base URL for "Open in Web UI" when the active profile has none. */
+  webUiUrl: string;
+  /** Saved visibility queries per namespace ("Save Workflow Query" adds to them). */
+  savedQueries: Record<string, SavedQuery[]>;
+}
+
+export const defaultClientSettings: ClientSettings = {
+  webUiUrl: 'http://localhost:8233',
+  savedQueries: {},
+};
+
+/** Settings the client computes (no package.json entry): users never write them. */
+export const computedSettings = ['workspaceProfiles', 'workspaceTrusted'] as const;
+
+/** Settings users write, each contributed in package.json. */
+export type UserSettingName =
+  | Exclude<keyof WorkbenchSettings, (typeof computedSettings)[number]>
+  | keyof ClientSettings;
+
+/** Where a setting may be set (package.json `scope`). */
+export type SettingScope =
+  | 'application'
+  | 'machine'
+  | 'machine-overridable'
+  | 'window'
+  | 'resource'
+  | 'language-overridable';
+
+/**
+ * Scope of every `temporal.*` setting. Connection settings may differ per machine (a remote
+ * window reaches other servers); the rest follow the window.
+ */
+export const settingScopes: Record<UserSettingName, SettingScope> = {
+  profiles: 'machine-overridable',
+  configFile: 'machine-overridable',
+  readOnlyProfiles: 'window',
+  rpcTimeoutSeconds: 'window',
+  identity: 'window',
+  refreshIntervalSeconds: 'window',
+  webUiUrl: 'machine-overridable',
+  savedQueries: 'window',
+};

@@ -28,14 +28,7 @@ export function treeRow(page: Page, view: string, name: string | RegExp): Locato
 
 /** Waits until a row's text (label + description) matches. */
 export async function waitForRowText(row: Locator, text: RegExp, timeout = 30_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = (await row.textContent().catch(() => '')) ?? '';
-    if (text.test(last)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`tree row did not show ${text} in ${timeout} ms (last: ${JSON.stringify(last)})`);
+  await row.filter({ hasText: text }).waitFor({ timeout });
 }
 
 /** Opens a workspace file through Quick Open. */
@@ -117,13 +110,13 @@ export async function answerQuickInput(page: Page, title: string, value?: string
   if (value !== undefined) {
     await input.fill(value);
     // A list (not an input box) re-filters first: wait for the row with the typed text.
+    // Enter takes the focused row, so wait until the typed text's row is the focused one.
     if (await widget.locator('.quick-input-list .monaco-list-row').count()) {
       await widget
-        .locator('.quick-input-list .monaco-list-row', { hasText: value })
+        .locator('.quick-input-list .monaco-list-row.focused', { hasText: value })
         .first()
         .waitFor();
     }
-    await page.waitForTimeout(150);
   }
   await page.keyboard.press('Enter');
 }
@@ -138,7 +131,8 @@ export async function typePayload(
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
   // The skeleton is selected once the document is filled: typing replaces it.
   await editor.locator('.selected-text').first().waitFor();
-  await page.keyboard.type(json);
+  // One input event for the whole text (as a paste): typing key by key starves a loaded machine.
+  await page.keyboard.insertText(json);
 }
 
 /** Submits the payload editor (Ctrl+Enter) and waits for it to close. */
@@ -162,10 +156,14 @@ export async function contextMenu(page: Page, row: Locator, entry: string): Prom
   await row.click({ button: 'right' });
   const item = page.locator('.context-view .monaco-menu .action-item', { hasText: entry }).first();
   await item.waitFor();
-  // Menus ignore a click that comes right after they open (the right-click's own release).
+  // Menus ignore a click that comes right after they open (the right-click's own release), so
+  // the entry is focused by hovering and taken with Enter once it shows as focused.
   await item.hover();
-  await page.waitForTimeout(300);
-  await item.click();
+  await page
+    .locator('.context-view .monaco-menu .action-item.focused', { hasText: entry })
+    .first()
+    .waitFor();
+  await page.keyboard.press('Enter');
   await item.waitFor({ state: 'detached' });
 }
 

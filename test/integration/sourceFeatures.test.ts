@@ -34,7 +34,8 @@ before(async () => {
 });
 after(() => server?.stop());
 
-const lenses = (uri: string) => server.rpc.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<Lens[]>;
+const lenses = (uri: string) =>
+  server.rpc.sendRequest('textDocument/codeLens', { textDocument: { uri } }) as Promise<Lens[]>;
 
 describe('code lenses', () => {
   for (const [uri, languageId, queue] of [
@@ -47,37 +48,74 @@ describe('code lenses', () => {
         const l = await lenses(uri);
         return l.length > 0 && l;
       }, 'lenses');
-      const starts = all.filter((l) => l.command.command === LensCommands.start).map((l) => l.command.arguments[0] as WorkflowLensArgs);
-      assert.deepEqual(
-        starts.map((a) => a.workflowType).sort(),
-        ['asyncActivity', 'continueAsNewLoop', 'counter', 'failing', 'greeting', 'longTimer', 'parentWithChildren'],
-      );
+      const starts = all
+        .filter((l) => l.command.command === LensCommands.start)
+        .map((l) => l.command.arguments[0] as WorkflowLensArgs);
+      assert.deepEqual(starts.map((a) => a.workflowType).sort(), [
+        'asyncActivity',
+        'continueAsNewLoop',
+        'counter',
+        'failing',
+        'greeting',
+        'longTimer',
+        'parentWithChildren',
+      ]);
       for (const a of starts) assert.deepEqual(a.taskQueues, [queue], a.workflowType);
       assert.equal(all.filter((l) => l.command.command === LensCommands.execute).length, 7);
       const greeting = starts.find((a) => a.workflowType === 'greeting')!;
-      assert.deepEqual(greeting.parameters.map((p) => p.name), ['name']);
+      assert.deepEqual(
+        greeting.parameters.map((p) => p.name),
+        ['name'],
+      );
       const handlers = all
-        .filter((l) => ['signal', 'query', 'update'].some((k) => l.command.command === LensCommands[k as 'signal']))
+        .filter((l) =>
+          ['signal', 'query', 'update'].some(
+            (k) => l.command.command === LensCommands[k as 'signal'],
+          ),
+        )
         .map((l) => l.command.arguments[0] as HandlerLensArgs)
         .map((h) => `${h.kind} ${h.name} of ${h.workflowType}`)
         .sort();
-      assert.deepEqual(handlers, ['query value of counter', 'signal finish of counter', 'signal increment of counter', 'update setValue of counter']);
+      assert.deepEqual(handlers, [
+        'query value of counter',
+        'signal finish of counter',
+        'signal increment of counter',
+        'update setValue of counter',
+      ]);
     });
   }
 
   test('live line counts running executions of the type on the connected server', async () => {
     const { address, namespace, queues } = target();
-    assert.equal((await server.request(protocol.selectProfile, { profileId: 'settings:dev' })).state, 'connected');
+    assert.equal(
+      (await server.request(protocol.selectProfile, { profileId: 'settings:dev' })).state,
+      'connected',
+    );
     const connection = await Connection.connect({ address });
     const client = new Client({ connection, namespace });
-    const handle = await client.workflow.start('counter', { taskQueue: queues.python, workflowId: `lens-${randomUUID()}`, args: [1] });
+    const handle = await client.workflow.start('counter', {
+      taskQueue: queues.python,
+      workflowId: `lens-${randomUUID()}`,
+      args: [1],
+    });
     try {
-      const live = await server.waitFor(async () => {
-        const l = (await lenses(pyUri)).find((x) => x.command.command === LensCommands.showExecutions && (x.command.arguments[0] as WorkflowLensArgs).workflowType === 'counter');
-        return l && /^[1-9]\d* running/.test(l.command.title) && l;
-      }, 'a live "running" lens', 20_000);
+      const live = await server.waitFor(
+        async () => {
+          const l = (await lenses(pyUri)).find(
+            (x) =>
+              x.command.command === LensCommands.showExecutions &&
+              (x.command.arguments[0] as WorkflowLensArgs).workflowType === 'counter',
+          );
+          return l && /^[1-9]\d* running/.test(l.command.title) && l;
+        },
+        'a live "running" lens',
+        20_000,
+      );
       assert.match(live.command.title, /running/);
-      await server.waitFor(() => server.lensRefreshes > 0, 'the server asking the client to refresh lenses');
+      await server.waitFor(
+        () => server.lensRefreshes > 0,
+        'the server asking the client to refresh lenses',
+      );
     } finally {
       await handle.terminate('test done');
       await connection.close();
@@ -85,12 +123,18 @@ describe('code lenses', () => {
   });
 });
 
-describe('lens commands drive real executions', () => {
+describe('lens arguments drive real executions (the requests the lens commands send)', () => {
   for (const uri of [pyUri, tsUri]) {
-    test(`${path.basename(uri)}: execute from the greeting lens, then signal, query and update counter from handler lenses`, async () => {
+    test(`${path.basename(uri)}: the greeting lens's type and task queue execute it; counter's handler lenses name the signal, query and update that work`, async () => {
       const all = await lenses(uri);
-      const lensArgs = (command: string, match: (a: WorkflowLensArgs & HandlerLensArgs) => boolean) =>
-        all.map((l) => l.command).find((c) => c.command === command && match(c.arguments[0] as never))!.arguments[0] as WorkflowLensArgs & HandlerLensArgs;
+      const lensArgs = (
+        command: string,
+        match: (a: WorkflowLensArgs & HandlerLensArgs) => boolean,
+      ) =>
+        all
+          .map((l) => l.command)
+          .find((c) => c.command === command && match(c.arguments[0] as never))!
+          .arguments[0] as WorkflowLensArgs & HandlerLensArgs;
       // Execute lens: the type and task queue come from the source and the worker registration.
       const greet = lensArgs(LensCommands.execute, (a) => a.workflowType === 'greeting');
       const run = await server.request(protocol.executeWorkflow, {
@@ -98,7 +142,10 @@ describe('lens commands drive real executions', () => {
         taskQueue: greet.taskQueues[0],
         input: JSON.stringify(['Lens']),
       });
-      assert.deepEqual(run.outcome.status === 'Completed' && run.outcome.result[0].value, 'Hello, Lens!');
+      assert.deepEqual(
+        run.outcome.status === 'Completed' && run.outcome.result[0].value,
+        'Hello, Lens!',
+      );
       // Start lens on counter, then the handler lenses against that execution.
       const counter = lensArgs(LensCommands.start, (a) => a.workflowType === 'counter');
       const { workflowId } = await server.request(protocol.startWorkflow, {
@@ -111,10 +158,18 @@ describe('lens commands drive real executions', () => {
       const query = lensArgs(LensCommands.query, (a) => a.name === 'value');
       const update = lensArgs(LensCommands.update, (a) => a.name === 'setValue');
       assert.equal(signal.workflowType, 'counter');
-      await server.request(protocol.signalWorkflow, { workflowId, signalName: signal.name, input: '[5]' });
+      await server.request(protocol.signalWorkflow, {
+        workflowId,
+        signalName: signal.name,
+        input: '[5]',
+      });
       const q = await server.request(protocol.queryWorkflow, { workflowId, queryType: query.name });
       assert.equal(q.result?.[0].value, 15);
-      const u = await server.request(protocol.executeUpdate, { workflowId, updateName: update.name, input: '[3]' });
+      const u = await server.request(protocol.executeUpdate, {
+        workflowId,
+        updateName: update.name,
+        input: '[3]',
+      });
       assert.equal(u.result?.[0].value, 15);
       await server.request(protocol.signalWorkflow, { workflowId, signalName: 'finish' });
       const outcome = await server.request(protocol.getWorkflowResult, { workflowId, wait: true });
@@ -145,12 +200,21 @@ describe('hover, edits and diagnostics', () => {
 
   test('findSource locates workflow types and handlers for the tree and history', async () => {
     const wf = await server.request(protocol.findSource, { kind: 'workflow', name: 'counter' });
-    assert.deepEqual(wf.locations.map((l) => path.basename(l.uri)).sort(), ['workflows.py', 'workflows.ts']);
+    assert.deepEqual(wf.locations.map((l) => path.basename(l.uri)).sort(), [
+      'workflows.py',
+      'workflows.ts',
+    ]);
     const update = await server.request(protocol.findSource, { kind: 'update', name: 'setValue' });
     assert.equal(update.locations.length, 2);
-    const activity = await server.request(protocol.findSource, { kind: 'activity', name: 'composeGreeting' });
+    const activity = await server.request(protocol.findSource, {
+      kind: 'activity',
+      name: 'composeGreeting',
+    });
     assert.ok(activity.locations.length >= 1, JSON.stringify(activity));
-    assert.deepEqual((await server.request(protocol.findSource, { kind: 'workflow', name: 'nope' })).locations, []);
+    assert.deepEqual(
+      (await server.request(protocol.findSource, { kind: 'workflow', name: 'nope' })).locations,
+      [],
+    );
   });
 
   test('hover on a workflow names its registered type and task queue', async () => {
@@ -172,11 +236,31 @@ describe('hover, edits and diagnostics', () => {
       '@workflow.defn\nclass Stopwatch:\n    @workflow.run\n    async def run(self) -> float:\n        import time\n        return time.time()\n';
     server.rpc.sendNotification('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: added }],
+      contentChanges: [
+        {
+          range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } },
+          text: added,
+        },
+      ],
     });
-    await server.waitFor(async () => (await lenses(uri)).some((l) => (l.command.arguments[0] as WorkflowLensArgs).workflowType === 'Stopwatch'), 'the new lens');
-    const diags = await server.waitFor(() => server.diagnostics.get(uri)?.length && server.diagnostics.get(uri), 'diagnostics');
-    const clock = diags.find((d) => (d as { code: string }).code === 'nondeterministic-time') as { range: unknown; message: string; code: string; source: string; data: unknown };
+    await server.waitFor(
+      async () =>
+        (await lenses(uri)).some(
+          (l) => (l.command.arguments[0] as WorkflowLensArgs).workflowType === 'Stopwatch',
+        ),
+      'the new lens',
+    );
+    const diags = await server.waitFor(
+      () => server.diagnostics.get(uri)?.length && server.diagnostics.get(uri),
+      'diagnostics',
+    );
+    const clock = diags.find((d) => (d as { code: string }).code === 'nondeterministic-time') as {
+      range: unknown;
+      message: string;
+      code: string;
+      source: string;
+      data: unknown;
+    };
     assert.ok(clock, JSON.stringify(diags));
     assert.match(clock.message, /system clock/);
     const actions = (await server.rpc.sendRequest('textDocument/codeAction', {

@@ -107,3 +107,19 @@ export function checkIsoTime(text: string): string | undefined {
     ? undefined
     : 'An ISO 8601 time, e.g. 2025-01-01T00:00:00Z';
 }
+
+/**
+ * What an interval read changed: `'rows'` when schedules came, went or moved (the list is
+ * redrawn), else the ids whose summary changed (only those rows and their children are redrawn,
+ * so a refresh does not replace rows under the user's pointer).
+ */
+export function changedSchedules(
+  before: readonly ScheduleSummary[],
+  after: readonly ScheduleSummary[],
+): 'rows' | string[] {
+  if (before.length !== after.length || before.some((s, i) => s.scheduleId !== after[i].scheduleId))
+    return 'rows';
+  return after
+    .filter((s, i) => JSON.stringify(s) !== JSON.stringify(before[i]))
+    .map((s) => s.scheduleId);
+}

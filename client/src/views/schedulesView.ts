@@ -6,6 +6,7 @@ import type { ScheduleActionResultView, ScheduleSummary } from '../../../shared/
 import type { Ctx } from '../ctx';
 import { ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
 import {
+  changedSchedules,
   recentActionsNewestFirst,
   scheduleContext,
   scheduleDescription,
@@ -19,12 +20,24 @@ const refreshCommand = 'temporal.schedules.refresh';
 const loadMoreCommand = 'temporal.schedules.loadMore';
 
 export class ScheduleItem extends vscode.TreeItem {
+  recent!: ScheduleGroupItem;
+  upcoming!: ScheduleGroupItem;
   constructor(
-    readonly schedule: ScheduleSummary,
+    public schedule: ScheduleSummary,
     readOnly: boolean,
   ) {
     super(schedule.scheduleId, vscode.TreeItemCollapsibleState.Collapsed);
     this.id = `schedule/${schedule.scheduleId}`;
+    this.update(schedule, readOnly);
+  }
+
+  /**
+   * Takes a newer summary in place: the view keeps one object per schedule so an interval
+   * refresh can redraw just this row. Says whether anything shown changed.
+   */
+  update(schedule: ScheduleSummary, readOnly: boolean): boolean {
+    const before = this.shown();
+    this.schedule = schedule;
     this.description = scheduleDescription(schedule);
     this.iconPath = schedule.paused
       ? new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('charts.yellow'))
@@ -34,11 +47,39 @@ export class ScheduleItem extends vscode.TreeItem {
     this.accessibilityInformation = {
       label: `${schedule.scheduleId} ${schedule.paused ? 'paused' : 'active'} ${this.description}`,
     };
+    this.recent = ScheduleGroupItem.of(this.recent, this, 'recent', schedule.recentActions.length);
+    this.upcoming = ScheduleGroupItem.of(
+      this.upcoming,
+      this,
+      'upcoming',
+      upcomingTimes(schedule).length,
+      schedule.paused,
+    );
+    return this.shown() !== before;
   }
 
   get scheduleId(): string {
     return this.schedule.scheduleId;
   }
+
+  /** Everything drawn for this row and its children (upcoming times move on with the clock). */
+  private shown(): string {
+    if (!this.schedule) return '';
+    return JSON.stringify([
+      this.schedule,
+      this.description,
+      this.contextValue,
+      this.recent?.description,
+      this.upcoming?.description,
+      upcomingTimes(this.schedule).map((t) => untilText(t)),
+    ]);
+  }
+}
+
+/** Future times still ahead (the list was read up to a refresh interval ago). */
+function upcomingTimes(s: ScheduleSummary): string[] {
+  const now = Date.now();
+  return s.futureActionTimes.filter((t) => Date.parse(t) > now).slice(0, 10);
 }
 
 /** One action the schedule took; click describes the run it started. */
@@ -68,21 +109,35 @@ export class ScheduleActionItem extends vscode.TreeItem {
 
 /** A folder under a schedule: "Recent actions" or "Upcoming". */
 export class ScheduleGroupItem extends vscode.TreeItem {
-  constructor(
+  private constructor(
     readonly parent: ScheduleItem,
     readonly kind: 'recent' | 'upcoming',
-    count: number,
-    paused = false,
+    readonly empty: boolean,
   ) {
     super(
       kind === 'recent' ? 'Recent actions' : 'Upcoming',
-      count ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+      empty ? vscode.TreeItemCollapsibleState.None : vscode.TreeItemCollapsibleState.Expanded,
     );
-    this.id = `schedule/${parent.scheduleId}/${kind}`;
-    // A paused schedule's spec still matches these times; it just takes no action then.
-    this.description = `${count || 'none'}${paused && kind === 'upcoming' ? ' · not taken while paused' : ''}`;
+    // The tree keeps an id's first expansion state: a folder that gets its first children is a
+    // new element (so it opens), while one that only changes keeps what the user chose.
+    this.id = `schedule/${parent.scheduleId}/${kind}${empty ? '/empty' : ''}`;
     this.iconPath = new vscode.ThemeIcon(kind === 'recent' ? 'history' : 'watch');
     this.contextValue = `scheduleGroup.${kind}`;
+  }
+
+  /** `current` updated in place, or a new folder when it gets its first children or loses all. */
+  static of(
+    current: ScheduleGroupItem | undefined,
+    parent: ScheduleItem,
+    kind: 'recent' | 'upcoming',
+    count: number,
+    paused = false,
+  ): ScheduleGroupItem {
+    const group =
+      current && current.empty === !count ? current : new ScheduleGroupItem(parent, kind, !count);
+    // A paused schedule's spec still matches these times; it just takes no action then.
+    group.description = `${count || 'none'}${paused && kind === 'upcoming' ? ' · not taken while paused' : ''}`;
+    return group;
   }
 }
 
@@ -110,13 +165,19 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
   private readonly changed = new vscode.EventEmitter<ScheduleNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly list = new PagedList<ScheduleSummary>();
+  /** One row object per schedule id, kept across reads so a row can be redrawn alone. */
+  private readonly rows = new Map<string, ScheduleItem>();
   private more = false;
+  private polling = false;
+  /** A full read is under way (the interval refresh does not pile more on a slow server). */
+  private reading = false;
 
   constructor(private readonly ctx: Ctx) {
     ctx.extension.subscriptions.push(
       this.changed,
       ctx.onDidChangeStatus(() => {
         this.list.reset();
+        this.rows.clear();
         this.changed.fire(undefined);
       }),
     );
@@ -127,9 +188,36 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
     this.changed.fire(undefined);
   }
 
-  /** The interval refresh: reread the shown pages (next-run texts move on). */
-  poll(): void {
-    if (this.ctx.running && this.ctx.status.profileId) this.refresh();
+  /**
+   * The interval refresh: rereads the shown pages and redraws only the schedules whose rows
+   * changed (next-run texts move on); the whole list only when schedules came, went or moved.
+   */
+  async poll(): Promise<void> {
+    if (this.polling || this.reading || !this.ctx.running || !this.ctx.status.profileId) return;
+    // Not loaded (showing a failure) or marked stale: a full read (again).
+    if (!this.list.loaded || this.list.stale) return this.refresh();
+    this.polling = true;
+    try {
+      const before = this.list.items;
+      const hadMore = this.list.hasMore;
+      const page = await this.fetch(this.list.reloadPageSize(pageSize));
+      this.list.accept(page, false);
+      const changed = changedSchedules(before, page.items);
+      if (changed === 'rows' || hadMore !== this.list.hasMore) {
+        this.changed.fire(undefined);
+        return;
+      }
+      for (const s of page.items) {
+        const row = this.rows.get(s.scheduleId);
+        if (!row) this.changed.fire(undefined);
+        else if (row.update(s, this.ctx.readOnly)) this.changed.fire(row);
+      }
+    } catch {
+      // A full read shows the failure in place, with Retry.
+      this.refresh();
+    } finally {
+      this.polling = false;
+    }
   }
 
   loadMore(): void {
@@ -149,55 +237,50 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
   async getChildren(node?: ScheduleNode): Promise<ScheduleNode[]> {
     if (!this.ctx.running || !this.ctx.status.profileId) return [];
     if (!node) return this.roots();
-    if (node instanceof ScheduleItem)
-      return [
-        new ScheduleGroupItem(node, 'recent', node.schedule.recentActions.length),
-        new ScheduleGroupItem(
-          node,
-          'upcoming',
-          this.upcoming(node.schedule).length,
-          node.schedule.paused,
-        ),
-      ];
+    if (node instanceof ScheduleItem) return [node.recent, node.upcoming];
     if (node instanceof ScheduleGroupItem) {
       const s = node.parent.schedule;
       return node.kind === 'recent'
         ? recentActionsNewestFirst(s.recentActions).map(
             (a) => new ScheduleActionItem(s.scheduleId, a),
           )
-        : this.upcoming(s).map((t) => new UpcomingTimeItem(s.scheduleId, t));
+        : upcomingTimes(s).map((t) => new UpcomingTimeItem(s.scheduleId, t));
     }
     return [];
   }
 
-  /** Future times still ahead (the list was read up to a refresh interval ago). */
-  private upcoming(s: ScheduleSummary): string[] {
-    const now = Date.now();
-    return s.futureActionTimes.filter((t) => Date.parse(t) > now).slice(0, 10);
+  private async fetch(
+    size: number,
+    nextPageToken?: string,
+  ): Promise<{ items: ScheduleSummary[]; nextPageToken?: string }> {
+    const r = await this.ctx.request(protocol.listSchedules, { pageSize: size, nextPageToken });
+    return { items: r.schedules, nextPageToken: r.nextPageToken };
   }
 
   private async roots(): Promise<ScheduleNode[]> {
     const more = this.more;
     this.more = false;
+    this.reading = true;
     try {
-      const items = await this.list.load(
-        async (size, nextPageToken) => {
-          const r = await this.ctx.request(protocol.listSchedules, {
-            pageSize: size,
-            nextPageToken,
-          });
-          return { items: r.schedules, nextPageToken: r.nextPageToken };
-        },
-        pageSize,
-        more,
-      );
+      const items = await this.list.load((size, token) => this.fetch(size, token), pageSize, more);
       if (!items.length) return [new MessageItem('No schedules in this namespace.')];
-      const nodes: ScheduleNode[] = items.map((s) => new ScheduleItem(s, this.ctx.readOnly));
+      const rows = new Map<string, ScheduleItem>();
+      for (const s of items) {
+        const row = this.rows.get(s.scheduleId);
+        if (row) row.update(s, this.ctx.readOnly);
+        rows.set(s.scheduleId, row ?? new ScheduleItem(s, this.ctx.readOnly));
+      }
+      this.rows.clear();
+      for (const [id, row] of rows) this.rows.set(id, row);
+      const nodes: ScheduleNode[] = [...rows.values()];
       if (this.list.hasMore) nodes.push(new LoadMoreItem(loadMoreCommand, []));
       return nodes;
     } catch (err) {
       this.list.reset();
+      this.rows.clear();
       return [new ErrorItem(err, refreshCommand)];
+    } finally {
+      this.reading = false;
     }
   }
 }

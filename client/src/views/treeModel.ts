@@ -1,5 +1,6 @@
 // Pure view logic (no vscode import) so paging, status presentation and menu rules are unit-tested.
 import { elapsedAgo } from '../../../shared/src/format';
+import type { ExecutionStatus } from '../../../shared/src/protocol';
 
 /** Paged children: what is loaded plus the token for "Load more". */
 export class PagedList<T> {
@@ -68,18 +69,6 @@ export class PagedList<T> {
     this.stale = false;
   }
 }
-
-/** Workflow execution statuses as the server names them (ExecutionStatus without prefix). */
-export type ExecutionStatus =
-  | 'Running'
-  | 'Completed'
-  | 'Failed'
-  | 'Canceled'
-  | 'Terminated'
-  | 'ContinuedAsNew'
-  | 'TimedOut'
-  | 'Paused'
-  | 'Unspecified';
 
 /** Codicon and theme colour per status, as the Web UI colours them. */
 export const statusLook: Record<ExecutionStatus, { icon: string; color: string; label: string }> = {

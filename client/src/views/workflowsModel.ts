@@ -1,5 +1,6 @@
 // Pure logic of the Workflows and Task Queues views (no vscode import): filters as visibility
 // queries, execution labels and tooltips, history event looks, results made displayable.
+import { quoteQueryString } from '../../../shared/src/visibilityQuery';
 import type {
   ExecutionSummary,
   FailureView,
@@ -29,19 +30,14 @@ export const filterStatuses = [
   'TimedOut',
 ];
 
-/** A string literal of the visibility query language. */
-export function quoteLiteral(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
-
 /**
  * The visibility query for a filter. The typed query is parenthesised when combined, and its
  * ORDER BY (which must come last) is kept at the end.
  */
 export function visibilityQuery(filter: WorkflowFilter): string {
   const parts: string[] = [];
-  if (filter.workflowType) parts.push(`WorkflowType = ${quoteLiteral(filter.workflowType)}`);
-  const statuses = filter.statuses.map((s) => `ExecutionStatus = ${quoteLiteral(s)}`);
+  if (filter.workflowType) parts.push(`WorkflowType = ${quoteQueryString(filter.workflowType)}`);
+  const statuses = filter.statuses.map((s) => `ExecutionStatus = ${quoteQueryString(s)}`);
   if (statuses.length === 1) parts.push(statuses[0]);
   else if (statuses.length > 1) parts.push(`(${statuses.join(' OR ')})`);
   let query = filter.query.trim();
@@ -95,7 +91,7 @@ export function newestRunPerWorkflow(
 
 /** Query selecting the child workflows one run started (open and closed). */
 export function childrenQuery(workflowId: string, runId: string): string {
-  return `ParentWorkflowId = ${quoteLiteral(workflowId)}${runId ? ` AND ParentRunId = ${quoteLiteral(runId)}` : ''}`;
+  return `ParentWorkflowId = ${quoteQueryString(workflowId)}${runId ? ` AND ParentRunId = ${quoteQueryString(runId)}` : ''}`;
 }
 
 /** Description text of an execution row: type, status and age. */

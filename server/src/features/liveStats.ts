@@ -1,5 +1,6 @@
 // "3 running · last failed 2m ago" per workflow type: visibility counts, cached per target and
 // refreshed in the background so lenses never wait on the network.
+import { quoteQueryString } from '../../../shared/src/visibilityQuery';
 import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { elapsedAgo } from '../../../shared/src/format';
 import type { Workbench } from '../workbench';
@@ -32,7 +33,10 @@ export class LiveStats {
       this.inFlight.add(key);
       void this.fetch(workflowType)
         .then((stats) => {
-          const changed = !cached || cached.running !== stats.running || cached.lastFailedAt?.getTime() !== stats.lastFailedAt?.getTime();
+          const changed =
+            !cached ||
+            cached.running !== stats.running ||
+            cached.lastFailedAt?.getTime() !== stats.lastFailedAt?.getTime();
           this.cache.set(key, stats);
           if (changed) this.onUpdated();
         })
@@ -48,18 +52,29 @@ export class LiveStats {
 
   private async fetch(workflowType: string): Promise<TypeStats> {
     const target = await this.workbench.target({});
-    const type = `WorkflowType = '${workflowType.replace(/'/g, "\\'")}'`;
+    const type = `WorkflowType = ${quoteQueryString(workflowType)}`;
     const [count, failed] = await Promise.all([
       this.workbench.call(target, (c) =>
-        c.workflow.countWorkflowExecutions({ namespace: target.namespace, query: `${type} AND ExecutionStatus = 'Running'` }),
+        c.workflow.countWorkflowExecutions({
+          namespace: target.namespace,
+          query: `${type} AND ExecutionStatus = 'Running'`,
+        }),
       ),
       this.workbench.call(target, (c) =>
-        c.workflow.listWorkflowExecutions({ namespace: target.namespace, pageSize: 1, query: `${type} AND ExecutionStatus = 'Failed'` }),
+        c.workflow.listWorkflowExecutions({
+          namespace: target.namespace,
+          pageSize: 1,
+          query: `${type} AND ExecutionStatus = 'Failed'`,
+        }),
       ),
     ]);
     const last = failed.executions[0];
     const when = last?.closeTime ?? last?.startTime;
-    return { running: Number(count.count), lastFailedAt: when ? timestampDate(when) : undefined, fetchedAt: Date.now() };
+    return {
+      running: Number(count.count),
+      lastFailedAt: when ? timestampDate(when) : undefined,
+      fetchedAt: Date.now(),
+    };
   }
 }
 
@@ -67,6 +82,7 @@ export class LiveStats {
 export function describeStats(stats: TypeStats | undefined, now = Date.now()): string | undefined {
   if (!stats) return undefined;
   const parts = [`${stats.running} running`];
-  if (stats.lastFailedAt) parts.push(`last failed ${elapsedAgo(now - stats.lastFailedAt.getTime())}`);
+  if (stats.lastFailedAt)
+    parts.push(`last failed ${elapsedAgo(now - stats.lastFailedAt.getTime())}`);
   return parts.join(' · ');
 }

@@ -158,32 +158,31 @@ export async function run(): Promise<void> {
   // Handler names for tree nodes come from the workflow's metadata query (the Python worker
   // answers it with a json/protobuf payload, which the server decodes).
   const workerNamespace = process.env.E2E_WORKER_NAMESPACE;
-  if (workerNamespace) {
-    const counter = await request(ctx, protocol.startWorkflow, {
-      namespace: workerNamespace,
-      workflowId: `host-metadata-${Date.now().toString(36)}`,
-      workflowType: 'counter',
-      taskQueue: 'workbench-py',
-      input: '[1]',
-    });
-    const ref = {
-      namespace: workerNamespace,
-      workflowId: counter.workflowId,
-      runId: counter.runId,
-    };
-    const metadata = await request(ctx, protocol.queryWorkflow, {
-      ...ref,
-      queryType: '__temporal_workflow_metadata',
-    });
-    assert.deepEqual(handlerNamesFromMetadata(payloadsValue(metadata.result), 'signal').sort(), [
-      'finish',
-      'increment',
-    ]);
-    assert.deepEqual(handlerNamesFromMetadata(payloadsValue(metadata.result), 'update'), [
-      'setValue',
-    ]);
-    await request(ctx, protocol.terminateWorkflow, { ...ref, reason: 'extension host test' });
-  }
+  assert.ok(workerNamespace, 'E2E_WORKER_NAMESPACE names the namespace the sample workers poll');
+  const counter = await request(ctx, protocol.startWorkflow, {
+    namespace: workerNamespace,
+    workflowId: `host-metadata-${Date.now().toString(36)}`,
+    workflowType: 'counter',
+    taskQueue: 'workbench-py',
+    input: '[1]',
+  });
+  const ref = {
+    namespace: workerNamespace,
+    workflowId: counter.workflowId,
+    runId: counter.runId,
+  };
+  const metadata = await request(ctx, protocol.queryWorkflow, {
+    ...ref,
+    queryType: '__temporal_workflow_metadata',
+  });
+  assert.deepEqual(handlerNamesFromMetadata(payloadsValue(metadata.result), 'signal').sort(), [
+    'finish',
+    'increment',
+  ]);
+  assert.deepEqual(handlerNamesFromMetadata(payloadsValue(metadata.result), 'update'), [
+    'setValue',
+  ]);
+  await request(ctx, protocol.terminateWorkflow, { ...ref, reason: 'extension host test' });
 
   // A server that is down: an error row with Retry in the view, no modal.
   await request(ctx, protocol.selectProfile, { profileId: 'settings:down' });

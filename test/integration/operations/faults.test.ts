@@ -144,25 +144,26 @@ describe('faults', () => {
     assert.equal((await ro.request(protocol.describeWorkflow, { workflowId })).status, 'Running');
   });
 
-  test('server unavailable: reads retry with backoff, writes fail at once', T, async () => {
-    const { freePort } = await import('../../support/substrate.mjs');
-    const address = `127.0.0.1:${await freePort()}`;
-    const down = await ops.startServer({
-      env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'default' },
-    });
-    let t = Date.now();
-    const msg = await expectWorkbenchError(
-      down.request(protocol.describeWorkflow, { workflowId: 'x' }),
-      'Unavailable',
-    );
-    const readMs = Date.now() - t;
-    assert.match(msg, new RegExp(`${address.replace(/\./g, '\\.')} is unavailable`));
-    assert.ok(readMs >= 1_100, `the read was retried (3 tries over ${readMs} ms)`);
-    t = Date.now();
-    await expectWorkbenchError(
-      down.request(protocol.signalWorkflow, { workflowId: 'x', signalName: 'y' }),
-      'Unavailable',
-    );
-    assert.ok(Date.now() - t < 1_000, 'the write was sent once, not retried');
-  });
+  test(
+    'server unavailable: a read is tried 3 times (its error says so), a write once',
+    T,
+    async () => {
+      const { freePort } = await import('../../support/substrate.mjs');
+      const address = `127.0.0.1:${await freePort()}`;
+      const down = await ops.startServer({
+        env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: 'default' },
+      });
+      const msg = await expectWorkbenchError(
+        down.request(protocol.describeWorkflow, { workflowId: 'x' }),
+        'Unavailable',
+      );
+      assert.match(msg, new RegExp(`${address.replace(/\./g, '\\.')} is unavailable`));
+      assert.match(msg, /\(tried 3 times\)/, 'the read was retried');
+      const writeMsg = await expectWorkbenchError(
+        down.request(protocol.signalWorkflow, { workflowId: 'x', signalName: 'y' }),
+        'Unavailable',
+      );
+      assert.doesNotMatch(writeMsg, /tried/, 'the write was sent once, not retried');
+    },
+  );
 });

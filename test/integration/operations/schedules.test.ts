@@ -45,8 +45,6 @@ async function waitForActions(scheduleId: string, count: number, timeoutMs = 15_
   );
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('a 1-second schedule through its life', () => {
   const id = scheduleId('life');
   const prefix = `${id}-run`;
@@ -118,8 +116,19 @@ describe('a 1-second schedule through its life', () => {
     });
     assert.equal(paused.notes, 'maintenance window');
     actionsWhenPaused = paused.actionCount;
-    await sleep(3000);
-    assert.equal((await describeSchedule(id)).actionCount, actionsWhenPaused);
+    // Two slots pass by the server's own clock: a witness schedule with the same spec, created
+    // after the pause, takes 3 actions (a paused schedule's listed next times do not move).
+    const witness = scheduleId('witness');
+    await s.request(protocol.createSchedule, {
+      scheduleId: witness,
+      spec: { intervals: [{ every: '1s' }] },
+      action: { workflowType: 'greeting', taskQueue: ops.queue('typescript'), input: '"W"' },
+      policies: { overlap: 'AllowAll' },
+    });
+    await waitForActions(witness, 3);
+    await s.request(protocol.deleteSchedule, { scheduleId: witness });
+    const later = await describeSchedule(id);
+    assert.equal(later.actionCount, actionsWhenPaused);
   });
 
   test('trigger: one run now, even while paused', T, async () => {
@@ -154,8 +163,11 @@ describe('a 1-second schedule through its life', () => {
       overlapPolicy: 'AllowAll',
     });
     const d = await waitForActions(id, before + 3);
-    await sleep(1500); // nothing beyond the 3 slots may follow
-    const after = await describeSchedule(id);
+    // The schedule is paused: once nothing is buffered or running, no further action can follow.
+    const after = await waitFor('the backfill to settle', async () => {
+      const x = await describeSchedule(id);
+      return x.bufferSize === 0 && x.runningWorkflows.length === 0 ? x : undefined;
+    });
     assert.equal(after.actionCount, before + 3);
     const backfilled = after.recentActions.filter((a) => {
       const t = Date.parse(a.scheduledTime ?? '');
@@ -231,25 +243,18 @@ describe('a 1-second schedule through its life', () => {
       assert.match(bad, /spec\.calendars\[0\]\.hour\[0\] 24 is out of range 0-23/);
       assert.equal((await describeSchedule(id)).specSummary, 'every 1h');
 
-      // Memo edits: servers that run schedules as workflows refuse them; the error says so.
+      // Memo edits: the pinned dev server runs schedules as workflows and refuses them; the
+      // error names the memo and nothing is saved.
       const fresh = await s.request(protocol.getScheduleDocument, {
         scheduleId: id,
       });
       fresh.document.memo = { owner: 'someone else' };
-      try {
-        await s.request(protocol.updateSchedule, {
-          scheduleId: id,
-          document: fresh.document,
-        });
-        assert.deepEqual((await describeSchedule(id)).schedule.memo, {
-          owner: 'someone else',
-        });
-      } catch (err) {
-        assert.match((err as Error).message, /^memo: .*nothing was saved/);
-        assert.deepEqual((await describeSchedule(id)).schedule.memo, {
-          owner: 'tests',
-        });
-      }
+      const refused = await expectWorkbenchError(
+        s.request(protocol.updateSchedule, { scheduleId: id, document: fresh.document }),
+        'FailedPrecondition',
+      );
+      assert.match(refused, /^memo: .*nothing was saved/);
+      assert.deepEqual((await describeSchedule(id)).schedule.memo, { owner: 'tests' });
     },
   );
 
@@ -384,8 +389,12 @@ describe('schedule options', () => {
     });
     const d = await waitForActions(id, 2);
     assert.ok(d.recentActions.every((a) => a.workflowId.startsWith(`${id}-workflow-`)));
-    await sleep(2500);
-    const later = await describeSchedule(id);
+    // The server's own state says it is done: no actions left, none buffered or running.
+    const later = await waitFor('the schedule to use up its actions', async () => {
+      const x = await describeSchedule(id);
+      const done = x.schedule.state?.remainingActions === 0 && x.bufferSize === 0;
+      return done && x.runningWorkflows.length === 0 ? x : undefined;
+    });
     assert.equal(later.actionCount, 2);
     assert.equal(later.schedule.state?.remainingActions, 0);
   });

@@ -186,7 +186,7 @@ describe('history', () => {
       nextPageToken: token,
       follow: true,
     });
-    await new Promise((r) => setTimeout(r, 300));
+    // Whether the call is already waiting or not, the page after the token starts at the signal.
     await s.request(protocol.signalWorkflow, { workflowId, signalName: 'increment', input: '1' });
     const next = await waiting;
     assert.equal(next.events[0]?.eventType, 'WorkflowExecutionSignaled');

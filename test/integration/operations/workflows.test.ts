@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import * as protocol from '../../../shared/src/protocol';
 import { expectWorkbenchError } from '../../support/languageServer';
-import { firstValue, LANGUAGES, useOperations, waitForEvent } from './support';
+import { firstValue, LANGUAGES, useOperations, waitFor, waitForEvent } from './support';
 
 const ops = useOperations();
 const T = { timeout: 30_000 };
@@ -215,8 +215,15 @@ describe('start options', () => {
     const a = await s.request(protocol.startWorkflow, params);
     const b = await s.request(protocol.startWorkflow, params);
     assert.equal(b.runId, a.runId);
-    const runs = await s.request(protocol.listWorkflowRuns, { workflowId });
-    assert.ok(runs.executions.length <= 1);
+    // Visibility is eventually consistent: wait until the run is listed, then it is the only one.
+    const runs = await waitFor('the run to be listed', async () => {
+      const r = await s.request(protocol.listWorkflowRuns, { workflowId });
+      return r.executions.length ? r : undefined;
+    });
+    assert.deepEqual(
+      runs.executions.map((e) => e.runId),
+      [a.runId],
+    );
   });
 
   test('malformed JSON input: InvalidInput with line:column, nothing started', T, async () => {

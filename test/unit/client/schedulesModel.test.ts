@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { ScheduleSummary } from '../../../shared/src/protocol';
 import {
+  changedSchedules,
   checkIsoTime,
   createDocumentText,
   defaultBackfillRange,
@@ -155,4 +156,15 @@ test('schedule menus: pause only when active, unpause only when paused, writes h
   assert.ok(hidden('temporal.deleteSchedule', readOnly));
   assert.ok(!hidden('temporal.describeSchedule', readOnly));
   assert.ok(hidden('temporal.schedules.loadMore', { 'temporal.profileSelected': true }));
+});
+
+test('changedSchedules names only the schedules whose summary changed, or rows when the list moved', () => {
+  const a = summary({ scheduleId: 'a' });
+  const b = summary({ scheduleId: 'b' });
+  const bPaused = summary({ scheduleId: 'b', paused: true });
+  assert.deepEqual(changedSchedules([a, b], [a, b]), []);
+  assert.deepEqual(changedSchedules([a, b], [a, bPaused]), ['b']);
+  assert.equal(changedSchedules([a, b], [b, a]), 'rows');
+  assert.equal(changedSchedules([a], [a, b]), 'rows');
+  assert.equal(changedSchedules([a, b], [a]), 'rows');
 });

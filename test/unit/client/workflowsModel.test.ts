@@ -18,7 +18,6 @@ import {
   newestRunPerWorkflow,
   outcomeView,
   payloadsValue,
-  quoteLiteral,
   shortText,
   taskQueueDescription,
   visibilityQuery,
@@ -60,7 +59,6 @@ test('filters become one visibility query', () => {
     visibilityQuery({ query: "TaskQueue = 'q' order by StartTime desc", statuses: ['Failed'] }),
     "ExecutionStatus = 'Failed' AND (TaskQueue = 'q') order by StartTime desc",
   );
-  assert.equal(quoteLiteral('a\\b'), "'a\\\\b'");
   assert.equal(isFiltered(emptyFilter), false);
   assert.equal(isFiltered({ query: ' ', statuses: [] }), false);
   assert.equal(isFiltered({ query: '', statuses: [], workflowType: 't' }), true);

@@ -24,17 +24,29 @@ export const LONG_POLL_MS = 70_000;
  */
 export async function retryUnavailable<T>(
   fn: () => Promise<T>,
-  options: { attempts?: number; backoffMs?: number; signal?: AbortSignal } = {},
+  options: {
+    attempts?: number;
+    backoffMs?: number;
+    signal?: AbortSignal;
+    /** How to wait between attempts (tests record the backoff instead of waiting it out). */
+    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  } = {},
 ): Promise<T> {
   const attempts = options.attempts ?? READ_ATTEMPTS;
   const backoff = options.backoffMs ?? READ_BACKOFF_MS;
+  const wait = options.sleep ?? sleep;
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn();
     } catch (err) {
       const retryable = err instanceof WorkbenchError && err.kind === 'Unavailable';
-      if (!retryable || attempt >= attempts || options.signal?.aborted) throw err;
-      await sleep(backoff * 3 ** (attempt - 1), options.signal);
+      if (!retryable || options.signal?.aborted) throw err;
+      // The message says the read was retried, so a person knows waiting alone did not help.
+      if (attempt >= attempts)
+        throw attempt > 1
+          ? new WorkbenchError(err.kind, `${err.message} (tried ${attempt} times)`, err.data)
+          : err;
+      await wait(backoff * 3 ** (attempt - 1), options.signal);
     }
   }
 }
@@ -173,9 +185,4 @@ export function fromBase64(text: string | undefined): Uint8Array {
 export function required(value: string | undefined, field: string): string {
   if (!value || !value.trim()) throw new WorkbenchError('InvalidInput', `${field} is required`);
   return value;
-}
-
-/** `'` quoted for a visibility query. */
-export function queryString(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }

@@ -1,5 +1,6 @@
 // Reads about executions: describe, history pages, runs of one id, list/count by visibility
 // query, search attributes and task queues. All reads retry on Unavailable.
+import { quoteQueryString } from '../../../../shared/src/visibilityQuery';
 import type {
   CountWorkflowsParams,
   CountWorkflowsResult,
@@ -41,7 +42,6 @@ import {
   enumName,
   fromBase64,
   isoTime,
-  queryString,
   read,
   required,
   toBase64,
@@ -285,7 +285,7 @@ export function listWorkflowRuns(
     wb,
     target,
     {
-      query: `WorkflowId = ${queryString(p.workflowId)}`,
+      query: `WorkflowId = ${quoteQueryString(p.workflowId)}`,
       pageSize: p.pageSize,
       nextPageToken: p.nextPageToken,
     },
