@@ -244,7 +244,7 @@ describe('completion', () => {
   test('workflow types from the index first, then those seen on the server', async () => {
     const items = await completion(uri, 3, text[3].length);
     const local = items.filter((i) => i.detail === 'defined in this workspace').map((i) => i.label);
-    assert.deepEqual(local, ['asyncActivity', 'continueAsNewLoop', 'counter', 'failing', 'greeting', 'longTimer', 'parentWithChildren']);
+    assert.deepEqual(local, ['asyncActivity', 'continueAsNewLoop', 'counter', 'executionTour', 'failing', 'greeting', 'longTimer', 'parentWithChildren']);
   });
 
   test('search attributes in --query, custom ones with their type from the server', async () => {

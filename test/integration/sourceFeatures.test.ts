@@ -55,6 +55,7 @@ describe('code lenses', () => {
         'asyncActivity',
         'continueAsNewLoop',
         'counter',
+        'executionTour',
         'failing',
         'greeting',
         'longTimer',
@@ -195,7 +196,7 @@ describe('hover, edits and diagnostics', () => {
   test('workspace workers: each sample worker with its task queue and workflow types', async () => {
     const { workers } = await server.request(protocol.listWorkspaceWorkers, {});
     const byQueue = Object.fromEntries(workers.map((w) => [w.taskQueue, w.workflowTypes.length]));
-    assert.deepEqual(byQueue, { 'workbench-py': 7, 'workbench-ts': 7 });
+    assert.deepEqual(byQueue, { 'workbench-py': 8, 'workbench-ts': 8 });
   });
 
   test('findSource locates workflow types and handlers for the tree and history', async () => {
