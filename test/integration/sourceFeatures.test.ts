@@ -62,7 +62,7 @@ describe('code lenses', () => {
         'parentWithChildren',
       ]);
       for (const a of starts) assert.deepEqual(a.taskQueues, [queue], a.workflowType);
-      assert.equal(all.filter((l) => l.command.command === LensCommands.execute).length, 7);
+      assert.equal(all.filter((l) => l.command.command === LensCommands.execute).length, 8);
       const greeting = starts.find((a) => a.workflowType === 'greeting')!;
       assert.deepEqual(
         greeting.parameters.map((p) => p.name),
