@@ -18,6 +18,8 @@ export class SourceService {
     const bundled = path.join(__dirname, 'wasm');
     this.engine = createSourceEngine({
       wasmDir: fs.existsSync(path.join(bundled, 'web-tree-sitter.wasm')) ? bundled : undefined,
+      // Each grammar costs MBs of wasm memory: load only the languages the workspace uses.
+      lazy: true,
       onError: (err, uri) => connection.console.error(`source analysis of ${uri} failed: ${String(err)}`),
     });
     this.index = this.engine.then((engine) => {
@@ -32,32 +34,41 @@ export class SourceService {
     this.listeners.push(listener);
   }
 
-  async open(uri: string, languageId: string, text: string): Promise<void> {
-    const engine = await this.engine;
-    await this.store(uri, engine.analyze(uri, languageId, text));
+  open(uri: string, languageId: string, text: string): Promise<void> {
+    return this.inOrder(uri, async () => {
+      const engine = await this.engine;
+      await engine.ensureFor(uri, languageId);
+      await this.store(uri, engine.analyze(uri, languageId, text));
+    });
   }
 
-  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<void> {
-    const engine = await this.engine;
-    if (!engine.isOpen(uri)) return;
-    await this.store(uri, engine.applyEdit(uri, changes.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text }))));
+  change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<void> {
+    return this.inOrder(uri, async () => {
+      const engine = await this.engine;
+      if (!engine.isOpen(uri)) return;
+      await this.store(uri, engine.applyEdit(uri, changes.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text }))));
+    });
   }
 
-  async close(uri: string): Promise<void> {
-    const [engine, index] = await Promise.all([this.engine, this.index]);
-    engine.close(uri);
-    // Back to what is on disk (the edit may not have been saved).
-    const file = filePath(uri);
-    if (file) await index.analyzeFile(file);
+  close(uri: string): Promise<void> {
+    return this.inOrder(uri, async () => {
+      const [engine, index] = await Promise.all([this.engine, this.index]);
+      engine.close(uri);
+      // Back to what is on disk (the edit may not have been saved).
+      const file = filePath(uri);
+      if (file) await index.analyzeFile(file);
+    });
   }
 
   async records(uri: string): Promise<SourceRecords | undefined> {
+    await this.settled(uri);
     const [engine, index] = await Promise.all([this.engine, this.index]);
     return engine.records(uri) ?? index.records(uri);
   }
 
   /** Current text of a document: the editor's when open, else the file on disk. */
   async text(uri: string): Promise<string | undefined> {
+    await this.settled(uri);
     const engine = await this.engine;
     const open = engine.text(uri);
     if (open !== undefined) return open;
@@ -99,10 +110,28 @@ export class SourceService {
     const [engine, index] = await Promise.all([this.engine, this.index]);
     for (const change of changes) {
       const file = filePath(change.uri);
-      if (!file || engine.isOpen(change.uri)) continue;
+      if (!file || engine.isOpen(change.uri) || this.documentEvents.has(change.uri)) continue;
       if (change.type === FileChangeType.Deleted) index.removeFile(change.uri);
       else await index.analyzeFile(file);
     }
+  }
+
+  /** Events of one document, in arrival order: opening may wait for its grammar to load. */
+  private readonly documentEvents = new Map<string, Promise<void>>();
+
+  private inOrder(uri: string, step: () => Promise<void>): Promise<void> {
+    const next = (this.documentEvents.get(uri) ?? Promise.resolve()).catch(() => undefined).then(step);
+    this.documentEvents.set(uri, next);
+    const forget = () => {
+      if (this.documentEvents.get(uri) === next) this.documentEvents.delete(uri);
+    };
+    next.then(forget, forget);
+    return next;
+  }
+
+  /** Resolves once the document's pending events were applied. */
+  private settled(uri: string): Promise<void> {
+    return (this.documentEvents.get(uri) ?? Promise.resolve()).catch(() => undefined);
   }
 
   private async store(uri: string, records: SourceRecords | undefined): Promise<void> {

@@ -28,8 +28,13 @@ const { Edit, Language, Parser, Query } = TreeSitter;
 export interface SourceEngineOptions {
   /** Folder holding the grammar .wasm files and web-tree-sitter.wasm (bundled server). Default: node_modules. */
   wasmDir?: string;
-  /** Languages to load; default all. */
+  /** Languages the engine handles; default all. */
   languages?: SourceLanguage[];
+  /**
+   * Load a language's grammars only when `ensureLanguage`/`ensureFor` first asks for them (the
+   * server: each grammar costs MBs of wasm memory, C# alone 5 MB). Default false: all up front.
+   */
+  lazy?: boolean;
   /** Documents longer than this (UTF-16 units) get empty records. Default 4 MB worth. */
   maxDocumentLength?: number;
   /** Parses taking longer than this are abandoned (records then come back empty). Default 3000. */
@@ -48,6 +53,10 @@ export interface SourceEngine {
   languageForPath(filePath: string): SourceLanguage | undefined;
   /** Language of an LSP/VS Code language id (python, typescriptreact, csharp...). */
   languageForId(languageId: string): SourceLanguage | undefined;
+  /** Loads a language's grammars (once); the sync calls below skip languages not loaded yet. */
+  ensureLanguage(language: SourceLanguage): Promise<void>;
+  /** Loads the grammars a document needs; its language, undefined when the engine has none. */
+  ensureFor(uri: string, languageId: string): Promise<SourceLanguage | undefined>;
   /** Parses and analyses a document and keeps it open for incremental updates. */
   analyze(uri: string, languageId: string, text: string): SourceRecords | undefined;
   /** Re-analyses an open document after LSP-style incremental changes. */
@@ -150,30 +159,28 @@ function initRuntime(wasmDir?: string): Promise<void> {
   return runtimeInit;
 }
 
-/** Loads the runtime and the grammars; the returned engine is synchronous from then on. */
+/** Loads the runtime (and the grammars unless `lazy`); analysis is synchronous from then on. */
 export async function createSourceEngine(options: SourceEngineOptions = {}): Promise<SourceEngine> {
   await initRuntime(options.wasmDir);
-  const languages = options.languages ?? ALL_LANGUAGES;
-  const grammars = new Map<GrammarId, LoadedGrammar>();
-  for (const language of languages) {
-    const rules = LANGUAGE_RULES[language];
-    for (const id of LANGUAGE_GRAMMARS[language]) {
-      const loaded = await Language.load(grammarWasmPath(id, options.wasmDir));
-      const parser = new Parser();
-      parser.setLanguage(loaded);
-      const regionParser = new Parser();
-      regionParser.setLanguage(loaded);
-      grammars.set(id, {
-        id,
-        language: loaded,
-        parser,
-        regionParser,
-        query: new Query(loaded, QUERY_SOURCES[language]),
-        rules,
-      });
-    }
-  }
-  return new Engine(languages, grammars, options);
+  const engine = new Engine(options.languages ?? ALL_LANGUAGES, options);
+  if (!options.lazy) for (const language of engine.languages) await engine.ensureLanguage(language);
+  return engine;
+}
+
+async function loadGrammar(id: GrammarId, language: SourceLanguage, wasmDir?: string): Promise<LoadedGrammar> {
+  const loaded = await Language.load(grammarWasmPath(id, wasmDir));
+  const parser = new Parser();
+  parser.setLanguage(loaded);
+  const regionParser = new Parser();
+  regionParser.setLanguage(loaded);
+  return {
+    id,
+    language: loaded,
+    parser,
+    regionParser,
+    query: new Query(loaded, QUERY_SOURCES[language]),
+    rules: LANGUAGE_RULES[language],
+  };
 }
 
 class Engine implements SourceEngine {
@@ -182,9 +189,13 @@ class Engine implements SourceEngine {
   private readonly maxLength: number;
   private readonly parseTimeoutMs: number;
 
+  private readonly grammars = new Map<GrammarId, LoadedGrammar>();
+  /** One load per language, shared by concurrent callers. */
+  private readonly loading = new Map<SourceLanguage, Promise<void>>();
+  private disposed = false;
+
   constructor(
     readonly languages: readonly SourceLanguage[],
-    private readonly grammars: Map<GrammarId, LoadedGrammar>,
     private readonly options: SourceEngineOptions,
   ) {
     this.maxLength = options.maxDocumentLength ?? 4_000_000;
@@ -192,13 +203,40 @@ class Engine implements SourceEngine {
   }
 
   languageForPath(filePath: string): SourceLanguage | undefined {
-    const id = grammarForPath(filePath);
-    return id && this.grammars.has(id) ? grammarLanguage(id) : undefined;
+    return this.handled(grammarForPath(filePath));
   }
 
   languageForId(languageId: string): SourceLanguage | undefined {
-    const id = grammarFor(languageId);
-    return id && this.grammars.has(id) ? grammarLanguage(id) : undefined;
+    return this.handled(grammarFor(languageId));
+  }
+
+  private handled(id: GrammarId | undefined): SourceLanguage | undefined {
+    const language = id && grammarLanguage(id);
+    return language && this.languages.includes(language) ? language : undefined;
+  }
+
+  ensureLanguage(language: SourceLanguage): Promise<void> {
+    if (!this.languages.includes(language)) return Promise.resolve();
+    let loading = this.loading.get(language);
+    if (!loading) {
+      loading = (async () => {
+        for (const id of LANGUAGE_GRAMMARS[language]) {
+          const grammar = await loadGrammar(id, language, this.options.wasmDir);
+          if (this.disposed) deleteGrammar(grammar);
+          else this.grammars.set(id, grammar);
+        }
+      })();
+      // A failed load (a missing .wasm) is tried again by the next caller.
+      loading.catch(() => this.loading.delete(language));
+      this.loading.set(language, loading);
+    }
+    return loading;
+  }
+
+  async ensureFor(uri: string, languageId: string): Promise<SourceLanguage | undefined> {
+    const language = this.handled(grammarFor(languageId, uriToPath(uri) ?? uri));
+    if (language) await this.ensureLanguage(language);
+    return language;
   }
 
   private grammarFor(uri: string, languageId: string): LoadedGrammar | undefined {
@@ -276,11 +314,8 @@ class Engine implements SourceEngine {
 
   dispose(): void {
     for (const uri of [...this.documents.keys()]) this.close(uri);
-    for (const g of this.grammars.values()) {
-      g.query.delete();
-      g.parser.delete();
-      g.regionParser.delete();
-    }
+    this.disposed = true;
+    for (const g of this.grammars.values()) deleteGrammar(g);
     this.grammars.clear();
   }
 
@@ -696,6 +731,12 @@ function topLevelNodes(tree: Tree): TopLevelNode[] {
     cursor.delete();
   }
   return out;
+}
+
+function deleteGrammar(g: LoadedGrammar): void {
+  g.query.delete();
+  g.parser.delete();
+  g.regionParser.delete();
 }
 
 function emptyRecords(uri: string, grammar: LoadedGrammar): SourceRecords {

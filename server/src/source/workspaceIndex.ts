@@ -230,6 +230,8 @@ export class WorkspaceIndex {
     } catch {
       return undefined;
     }
+    // Grammars load on first use: a workspace without C# never pays for the C# grammar.
+    await this.engine.ensureLanguage(language);
     const uri = pathToFileURL(filePath).href;
     const records = this.engine.analyzeOnce(uri, language, text);
     if (!records) return undefined;
