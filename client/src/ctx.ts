@@ -138,6 +138,8 @@ export class Ctx {
         if (e.affectsConfiguration('temporal')) this.sendSettings();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.sendSettings()),
+      // The server caches secrets it read: tell it when one changes (also from another window).
+      this.extension.secrets.onDidChange(({ key }) => client.sendNotification(protocol.secretChanged, { key })),
       // The client restarts a crashed server by itself: the new one must use the same selection.
       client.onDidChangeState(({ newState }) => {
         if (newState === State.Running && started) void this.restoreSelection();

@@ -32,13 +32,26 @@ export interface Target {
   profile: ProfileDefinition;
 }
 
+/** A connection and what it was made from (profile object, key, settings generation). */
+interface CachedConnection {
+  fingerprint: string;
+  connection: TemporalConnection;
+  profile: ProfileDefinition;
+  apiKey: string | undefined;
+  settingsGeneration: number;
+}
+
 export type SecretReader = (key: string) => Promise<string | null>;
 
 export class Workbench {
   private settings: WorkbenchSettings = withDefaults(undefined);
   private loaded?: LoadedProfiles;
   private active?: { profileId: string; namespace?: string };
-  private readonly connections = new Map<string, { fingerprint: string; connection: TemporalConnection }>();
+  private readonly connections = new Map<string, CachedConnection>();
+  /** Secrets read per bound key, until a secret or the settings change (saves a round trip per operation). */
+  private readonly secrets = new Map<string, Promise<string | null>>();
+  /** Bumped on every settings change: a cached connection's fingerprint is checked again after. */
+  private settingsGeneration = 0;
   private readonly stores = new Map<string, { fingerprint: string; client: Promise<DuroxideClient> }>();
   private status: ConnectionStatus = { state: 'disconnected' };
   private readonly statusListeners: ((status: ConnectionStatus) => void)[] = [];
@@ -57,6 +70,8 @@ export class Workbench {
   updateSettings(settings: Partial<WorkbenchSettings> | undefined): void {
     this.settings = withDefaults(settings);
     this.loaded = undefined;
+    this.secrets.clear();
+    this.settingsGeneration++;
   }
 
   profiles(reload = false): LoadedProfiles {
@@ -186,6 +201,7 @@ export class Workbench {
     for (const entry of this.connections.values()) entry.connection.close();
     this.connections.clear();
     this.stores.clear();
+    this.secrets.clear();
   }
 
   dispose(): void {
@@ -209,8 +225,16 @@ export class Workbench {
     if (kind === 'apiKey' ? !profile.apiKeyInSecretStorage : !profile.passwordInSecretStorage) return null;
     if (profile.source === 'workspace' && !this.settings.workspaceTrusted) return null;
     const keyOf = kind === 'apiKey' ? apiKeySecretKey : storePasswordSecretKey;
+    const key = keyOf(apiKeyBinding(profile));
+    let read = this.secrets.get(key);
+    if (!read) {
+      read = (async () => this.readSecret(key))();
+      this.secrets.set(key, read);
+      // A failed read is not remembered: the next operation asks again.
+      read.catch(() => this.secrets.get(key) === read && this.secrets.delete(key));
+    }
     try {
-      const value = await this.readSecret(keyOf(apiKeyBinding(profile)));
+      const value = await read;
       rememberSecret(value ?? undefined);
       return value;
     } catch {
@@ -232,18 +256,26 @@ export class Workbench {
       if (name.toLowerCase() === 'authorization') rememberSecret(value);
     }
     if (profile.tls?.clientKey && 'data' in profile.tls.clientKey) rememberSecret(profile.tls.clientKey.data);
+    const cached = this.connections.get(profile.id);
+    // Same profile object, key and settings as last time: no need to hash the profile again.
+    if (cached?.profile === profile && cached.apiKey === apiKey && cached.settingsGeneration === this.settingsGeneration) {
+      return cached.connection;
+    }
     const fingerprint = createHash('sha256')
       .update(JSON.stringify([profile, apiKey ?? '', this.settings.rpcTimeoutSeconds, this.settings.identity]))
       .digest('hex');
-    const cached = this.connections.get(profile.id);
-    if (cached?.fingerprint === fingerprint) return cached.connection;
+    const current = { fingerprint, profile, apiKey, settingsGeneration: this.settingsGeneration };
+    if (cached?.fingerprint === fingerprint) {
+      this.connections.set(profile.id, { ...current, connection: cached.connection });
+      return cached.connection;
+    }
     cached?.connection.close();
     const connection = new TemporalConnection(profile, {
       apiKey,
       timeoutMs: this.settings.rpcTimeoutSeconds * 1000,
       identity: this.settings.identity,
     });
-    this.connections.set(profile.id, { fingerprint, connection });
+    this.connections.set(profile.id, { ...current, connection });
     return connection;
   }
 

@@ -124,6 +124,27 @@ describe('API keys are bound to the profile and server they were stored for', ()
     assert.equal(moved.calls.length, 0);
   });
 
+  test('a stored key is read once per bound key, and read again after the client says it changed', async () => {
+    const l = await listener();
+    const key = keyFor('settings', 'prod', l.address);
+    const s = await start({
+      settings: { profiles: { prod: { address: l.address, apiKey: true, tls: plaintext } } },
+      secrets: { [key]: userKey },
+    });
+    for (let i = 0; i < 3; i++) {
+      await expectWorkbenchError(s.request(protocol.getSystemInfo, {}), 'Unauthenticated');
+    }
+    assert.equal(s.secretRequests.filter((k) => k === key).length, 1, 'one SecretStorage read for three operations');
+
+    const rotated = `${userKey}.rotated`;
+    s.secrets.set(key, rotated);
+    // The server handles messages in order: the next request sees the notification's effect.
+    s.notify(protocol.secretChanged, { key });
+    await expectWorkbenchError(s.request(protocol.getSystemInfo, {}), 'Unauthenticated');
+    assert.equal(s.secretRequests.filter((k) => k === key).length, 2);
+    assert.equal(l.calls.at(-1)?.headers.authorization, `Bearer ${rotated}`, 'the new key is sent');
+  });
+
   test('in an untrusted workspace a workspace profile gets no stored key, even one stored for it', async () => {
     const l = await listener();
     const workspace = { prod: { address: l.address, apiKey: true, tls: plaintext } };
