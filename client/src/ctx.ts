@@ -108,7 +108,11 @@ export class Ctx {
               return 'success' in shown ? shown : { success: false };
             }
             const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(params.uri));
-            await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+            await vscode.window.showTextDocument(doc, {
+              viewColumn: vscode.ViewColumn.Beside,
+              preserveFocus: true,
+              preview: false,
+            });
             return { success: true };
           },
         },
@@ -139,7 +143,9 @@ export class Ctx {
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.sendSettings()),
       // The server caches secrets it read: tell it when one changes (also from another window).
-      this.extension.secrets.onDidChange(({ key }) => client.sendNotification(protocol.secretChanged, { key })),
+      this.extension.secrets.onDidChange(({ key }) =>
+        client.sendNotification(protocol.secretChanged, { key }),
+      ),
       // The client restarts a crashed server by itself: the new one must use the same selection.
       client.onDidChangeState(({ newState }) => {
         if (newState === State.Running && started) void this.restoreSelection();

@@ -52,7 +52,10 @@ export class Workbench {
   private readonly secrets = new Map<string, Promise<string | null>>();
   /** Bumped on every settings change: a cached connection's fingerprint is checked again after. */
   private settingsGeneration = 0;
-  private readonly stores = new Map<string, { fingerprint: string; client: Promise<DuroxideClient> }>();
+  private readonly stores = new Map<
+    string,
+    { fingerprint: string; client: Promise<DuroxideClient> }
+  >();
   private status: ConnectionStatus = { state: 'disconnected' };
   private readonly statusListeners: ((status: ConnectionStatus) => void)[] = [];
 
@@ -103,7 +106,11 @@ export class Workbench {
   }
 
   /** Makes a profile active and checks that the server answers. */
-  async select(profileId: string, namespace?: string, signal?: AbortSignal): Promise<ConnectionStatus> {
+  async select(
+    profileId: string,
+    namespace?: string,
+    signal?: AbortSignal,
+  ): Promise<ConnectionStatus> {
     const profile = findProfile(this.profiles(true), profileId);
     this.active = { profileId: profile.id, namespace };
     const ns = namespace || profile.namespace;
@@ -120,7 +127,12 @@ export class Workbench {
     } catch (err) {
       const e = asWorkbenchError(err);
       const apiKeyMissing = e.data.apiKeyMissing;
-      this.setStatus({ state: 'error', ...this.describe(profile, ns), apiKeyMissing, error: { kind: e.kind, message: redact(e.message) } });
+      this.setStatus({
+        state: 'error',
+        ...this.describe(profile, ns),
+        apiKeyMissing,
+        error: { kind: e.kind, message: redact(e.message) },
+      });
     }
     return this.status;
   }
@@ -131,7 +143,9 @@ export class Workbench {
     const profileId = params.profileId ?? this.active?.profileId ?? this.defaultProfile(loaded).id;
     const profile = findProfile(loaded, profileId);
     const namespace =
-      params.namespace || (profile.id === this.active?.profileId ? this.active.namespace : undefined) || profile.namespace;
+      params.namespace ||
+      (profile.id === this.active?.profileId ? this.active.namespace : undefined) ||
+      profile.namespace;
     return { connection: await this.connect(profile), namespace, profile };
   }
 
@@ -140,26 +154,39 @@ export class Workbench {
     const profile = this.resolveProfile(params);
     if (profile.kind === 'duroxide') {
       const client = await this.openDuroxide(profile);
-      return duroxideBackend({ profile, client, assertWritable: () => this.assertProfileWritable(profile) });
+      return duroxideBackend({
+        profile,
+        client,
+        assertWritable: () => this.assertProfileWritable(profile),
+      });
     }
     return temporalBackend(this, await this.target(params));
   }
 
   private resolveProfile(params: TargetParams): ProfileDefinition {
     const loaded = this.profiles();
-    return findProfile(loaded, params.profileId ?? this.active?.profileId ?? this.defaultProfile(loaded).id);
+    return findProfile(
+      loaded,
+      params.profileId ?? this.active?.profileId ?? this.defaultProfile(loaded).id,
+    );
   }
 
   /** One native client per duroxide profile, reopened when the profile or its password changes. */
   private async openDuroxide(profile: ProfileDefinition): Promise<DuroxideClient> {
-    const password = profile.passwordInSecretStorage ? ((await this.secret(profile, 'storePassword')) ?? undefined) : undefined;
-    const fingerprint = createHash('sha256').update(JSON.stringify([profile, password ?? ''])).digest('hex');
+    const password = profile.passwordInSecretStorage
+      ? ((await this.secret(profile, 'storePassword')) ?? undefined)
+      : undefined;
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([profile, password ?? '']))
+      .digest('hex');
     const cached = this.stores.get(profile.id);
     if (cached?.fingerprint === fingerprint) return cached.client;
     const client = openStore(profile, password);
     this.stores.set(profile.id, { fingerprint, client });
     // A store that failed to open is tried again on the next request.
-    client.catch(() => this.stores.get(profile.id)?.client === client && this.stores.delete(profile.id));
+    client.catch(
+      () => this.stores.get(profile.id)?.client === client && this.stores.delete(profile.id),
+    );
     return client;
   }
 
@@ -168,7 +195,11 @@ export class Workbench {
     try {
       const result = await fn(target.connection);
       // The server answered again after a failure: the status bar should say so.
-      if (this.status.state === 'error' && transportKinds.has(this.status.error?.kind ?? '') && this.isActive(target)) {
+      if (
+        this.status.state === 'error' &&
+        transportKinds.has(this.status.error?.kind ?? '') &&
+        this.isActive(target)
+      ) {
         this.setStatus({ ...this.status, state: 'connected', error: undefined });
       }
       return result;
@@ -179,7 +210,11 @@ export class Workbench {
         timeoutMs: target.connection.timeoutMs,
       });
       if (this.isActive(target) && transportKinds.has(e.kind)) {
-        this.setStatus({ ...this.status, state: 'error', error: { kind: e.kind, message: redact(e.message) } });
+        this.setStatus({
+          ...this.status,
+          state: 'error',
+          error: { kind: e.kind, message: redact(e.message) },
+        });
       }
       throw e;
     }
@@ -192,7 +227,10 @@ export class Workbench {
 
   private assertProfileWritable(profile: ProfileDefinition): void {
     if (profile.readOnly) {
-      throw new WorkbenchError('ReadOnly', `Profile '${profile.name}' is read-only: writes are disabled`);
+      throw new WorkbenchError(
+        'ReadOnly',
+        `Profile '${profile.name}' is read-only: writes are disabled`,
+      );
     }
   }
 
@@ -221,8 +259,12 @@ export class Workbench {
    * address (store URL without password) and TLS server name, so a secret is never sent anywhere
    * but where it was stored for. Workspace profiles get none in Restricted Mode.
    */
-  private async secret(profile: ProfileDefinition, kind: 'apiKey' | 'storePassword' = 'apiKey'): Promise<string | null> {
-    if (kind === 'apiKey' ? !profile.apiKeyInSecretStorage : !profile.passwordInSecretStorage) return null;
+  private async secret(
+    profile: ProfileDefinition,
+    kind: 'apiKey' | 'storePassword' = 'apiKey',
+  ): Promise<string | null> {
+    if (kind === 'apiKey' ? !profile.apiKeyInSecretStorage : !profile.passwordInSecretStorage)
+      return null;
     if (profile.source === 'workspace' && !this.settings.workspaceTrusted) return null;
     const keyOf = kind === 'apiKey' ? apiKeySecretKey : storePasswordSecretKey;
     const key = keyOf(apiKeyBinding(profile));
@@ -249,20 +291,35 @@ export class Workbench {
         profile.source === 'workspace' && !this.settings.workspaceTrusted
           ? `Profile '${profile.name}' comes from an untrusted workspace: stored API keys are not used in Restricted Mode`
           : `Profile '${profile.name}' needs an API key for ${profile.address} (keys are bound to the address they were stored for): run "Temporal: Set API Key" to store it`;
-      throw new WorkbenchError('Unauthenticated', why, { address: profile.address, apiKeyMissing: true });
+      throw new WorkbenchError('Unauthenticated', why, {
+        address: profile.address,
+        apiKeyMissing: true,
+      });
     }
     rememberSecret(profile.apiKey);
     for (const [name, value] of Object.entries(profile.grpcMeta)) {
       if (name.toLowerCase() === 'authorization') rememberSecret(value);
     }
-    if (profile.tls?.clientKey && 'data' in profile.tls.clientKey) rememberSecret(profile.tls.clientKey.data);
+    if (profile.tls?.clientKey && 'data' in profile.tls.clientKey)
+      rememberSecret(profile.tls.clientKey.data);
     const cached = this.connections.get(profile.id);
     // Same profile object, key and settings as last time: no need to hash the profile again.
-    if (cached?.profile === profile && cached.apiKey === apiKey && cached.settingsGeneration === this.settingsGeneration) {
+    if (
+      cached?.profile === profile &&
+      cached.apiKey === apiKey &&
+      cached.settingsGeneration === this.settingsGeneration
+    ) {
       return cached.connection;
     }
     const fingerprint = createHash('sha256')
-      .update(JSON.stringify([profile, apiKey ?? '', this.settings.rpcTimeoutSeconds, this.settings.identity]))
+      .update(
+        JSON.stringify([
+          profile,
+          apiKey ?? '',
+          this.settings.rpcTimeoutSeconds,
+          this.settings.identity,
+        ]),
+      )
       .digest('hex');
     const current = { fingerprint, profile, apiKey, settingsGeneration: this.settingsGeneration };
     if (cached?.fingerprint === fingerprint) {
@@ -280,7 +337,9 @@ export class Workbench {
   }
 
   private isActive(target: Target): boolean {
-    return this.status.profileId === target.profile.id && this.status.namespace === target.namespace;
+    return (
+      this.status.profileId === target.profile.id && this.status.namespace === target.namespace
+    );
   }
 
   private describe(profile: ProfileDefinition, namespace: string) {
@@ -290,12 +349,18 @@ export class Workbench {
       address: profile.address,
       namespace,
       readOnly: profile.readOnly,
-      tlsWarning: tlsWarning(profile, profile.apiKey !== undefined || profile.apiKeyInSecretStorage),
+      tlsWarning: tlsWarning(
+        profile,
+        profile.apiKey !== undefined || profile.apiKeyInSecretStorage,
+      ),
     };
   }
 
   private setStatus(status: ConnectionStatus): void {
-    const changedTarget = status.profileId !== this.status.profileId || status.namespace !== this.status.namespace || status.state !== this.status.state;
+    const changedTarget =
+      status.profileId !== this.status.profileId ||
+      status.namespace !== this.status.namespace ||
+      status.state !== this.status.state;
     this.status = status;
     this.onStatus(status);
     if (changedTarget) this.statusListeners.forEach((l) => l(status));

@@ -7,9 +7,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as protocol from '../../shared/src/protocol';
-import { expectWorkbenchError, TestLanguageServer, type ServerOptions } from '../support/languageServer';
-import { startRecordingListener, type ListenerOptions, type RecordingListener } from '../support/recordingListener';
-import type { TestCertificates } from '../support/tlsProxy.mjs' with { 'resolution-mode': 'import' };
+import {
+  expectWorkbenchError,
+  TestLanguageServer,
+  type ServerOptions,
+} from '../support/languageServer';
+import {
+  startRecordingListener,
+  type ListenerOptions,
+  type RecordingListener,
+} from '../support/recordingListener';
+import type { TestCertificates } from '../support/tlsProxy.mjs' with {
+  'resolution-mode': 'import',
+};
 
 const userKey = 'user-prod-key.0123456789abcdef';
 const workspaceKey = 'workspace-key.fedcba9876543210';
@@ -29,7 +39,10 @@ after(async () => {
 });
 
 async function start(options: ServerOptions) {
-  const s = await TestLanguageServer.start({ ...options, settings: { rpcTimeoutSeconds: 5, ...options.settings } });
+  const s = await TestLanguageServer.start({
+    ...options,
+    settings: { rpcTimeoutSeconds: 5, ...options.settings },
+  });
   servers.push(s);
   return s;
 }
@@ -55,7 +68,10 @@ describe('API keys are bound to the profile and server they were stored for', ()
         workspaceProfiles: { prod: { address: evil.address, apiKey: true, tls: plaintext } },
       },
       // The key under the user's binding, and under the unbound name older versions used.
-      secrets: { [keyFor('settings', 'prod', real.address)]: userKey, 'temporal.apiKey.prod': userKey },
+      secrets: {
+        [keyFor('settings', 'prod', real.address)]: userKey,
+        'temporal.apiKey.prod': userKey,
+      },
     });
     const { profiles } = await s.request(protocol.listProfiles, {});
     assert.deepEqual(profiles.map((p) => p.id).sort(), ['settings:prod', 'workspace:prod']);
@@ -65,12 +81,21 @@ describe('API keys are bound to the profile and server they were stored for', ()
     assert.equal(status.state, 'error');
     assert.equal(status.apiKeyMissing, true);
     assert.match(status.error!.message, new RegExp(`needs an API key for ${evil.address}`));
-    await expectWorkbenchError(s.request(protocol.listNamespaces, { profileId: 'workspace:prod' }), 'Unauthenticated');
+    await expectWorkbenchError(
+      s.request(protocol.listNamespaces, { profileId: 'workspace:prod' }),
+      'Unauthenticated',
+    );
     assert.equal(evil.calls.length, 0, 'nothing at all went to the workspace profile address');
-    assert.ok(!s.secretRequests.includes('temporal.apiKey.prod'), 'the unbound legacy key is never read');
+    assert.ok(
+      !s.secretRequests.includes('temporal.apiKey.prod'),
+      'the unbound legacy key is never read',
+    );
 
     // Control: the user profile does send its key, to its own server only.
-    await expectWorkbenchError(s.request(protocol.getSystemInfo, { profileId: 'settings:prod' }), 'Unauthenticated');
+    await expectWorkbenchError(
+      s.request(protocol.getSystemInfo, { profileId: 'settings:prod' }),
+      'Unauthenticated',
+    );
     assert.equal(real.calls[0]?.headers.authorization, `Bearer ${userKey}`);
     assert.ok(!sentHeaders(evil).includes(userKey));
   });
@@ -85,7 +110,10 @@ describe('API keys are bound to the profile and server they were stored for', ()
       },
       secrets: { [keyFor('settings', 'prod', real.address)]: userKey },
     });
-    await expectWorkbenchError(s.request(protocol.getSystemInfo, { profileId: 'workspace:prod' }), 'Unauthenticated');
+    await expectWorkbenchError(
+      s.request(protocol.getSystemInfo, { profileId: 'workspace:prod' }),
+      'Unauthenticated',
+    );
     assert.ok(evil.calls.length > 0, 'the workspace profile was called');
     assert.ok(evil.calls.every((c) => c.headers.authorization === undefined));
     assert.ok(!sentHeaders(evil).includes(userKey));
@@ -112,7 +140,11 @@ describe('API keys are bound to the profile and server they were stored for', ()
       secrets: { [keyFor('settings', 'prod', before.address)]: userKey },
     });
     await expectWorkbenchError(s.request(protocol.getSystemInfo, {}), 'Unauthenticated');
-    assert.equal(before.calls[0]?.headers.authorization, `Bearer ${userKey}`, 'control: sent where it was stored for');
+    assert.equal(
+      before.calls[0]?.headers.authorization,
+      `Bearer ${userKey}`,
+      'control: sent where it was stored for',
+    );
 
     s.updateSettings({ rpcTimeoutSeconds: 5, profiles: profile(moved.address) });
     const status = await s.waitFor(async () => {
@@ -120,7 +152,11 @@ describe('API keys are bound to the profile and server they were stored for', ()
       return st.apiKeyMissing ? st : undefined;
     }, 'the moved profile to ask for its key again');
     assert.match(status.error!.message, /Set API Key/);
-    assert.match(status.tlsWarning ?? '', /sends its API key without TLS/, 'plaintext keys are flagged');
+    assert.match(
+      status.tlsWarning ?? '',
+      /sends its API key without TLS/,
+      'plaintext keys are flagged',
+    );
     assert.equal(moved.calls.length, 0);
   });
 
@@ -134,7 +170,11 @@ describe('API keys are bound to the profile and server they were stored for', ()
     for (let i = 0; i < 3; i++) {
       await expectWorkbenchError(s.request(protocol.getSystemInfo, {}), 'Unauthenticated');
     }
-    assert.equal(s.secretRequests.filter((k) => k === key).length, 1, 'one SecretStorage read for three operations');
+    assert.equal(
+      s.secretRequests.filter((k) => k === key).length,
+      1,
+      'one SecretStorage read for three operations',
+    );
 
     const rotated = `${userKey}.rotated`;
     s.secrets.set(key, rotated);
@@ -149,15 +189,24 @@ describe('API keys are bound to the profile and server they were stored for', ()
     const l = await listener();
     const workspace = { prod: { address: l.address, apiKey: true, tls: plaintext } };
     const key = keyFor('workspace', 'prod', l.address);
-    const untrusted = await start({ settings: { workspaceProfiles: workspace, workspaceTrusted: false }, secrets: { [key]: workspaceKey } });
+    const untrusted = await start({
+      settings: { workspaceProfiles: workspace, workspaceTrusted: false },
+      secrets: { [key]: workspaceKey },
+    });
     const status = await untrusted.request(protocol.selectProfile, { profileId: 'workspace:prod' });
     assert.match(status.error!.message, /untrusted workspace/);
     assert.deepEqual(untrusted.secretRequests, []);
     assert.equal(l.calls.length, 0);
 
     // Control: once trusted, the key stored for this workspace profile is used.
-    const trusted = await start({ settings: { workspaceProfiles: workspace, workspaceTrusted: true }, secrets: { [key]: workspaceKey } });
-    await expectWorkbenchError(trusted.request(protocol.getSystemInfo, { profileId: 'workspace:prod' }), 'Unauthenticated');
+    const trusted = await start({
+      settings: { workspaceProfiles: workspace, workspaceTrusted: true },
+      secrets: { [key]: workspaceKey },
+    });
+    await expectWorkbenchError(
+      trusted.request(protocol.getSystemInfo, { profileId: 'workspace:prod' }),
+      'Unauthenticated',
+    );
     assert.equal(l.calls[0]?.headers.authorization, `Bearer ${workspaceKey}`);
   });
 });
@@ -170,7 +219,11 @@ describe('redaction', () => {
       settings: {
         profiles: {
           keyed: { address: l.address, apiKey: true, tls: plaintext },
-          meta: { address: l.address, tls: plaintext, grpcMeta: { authorization: `Bearer ${metaToken}` } },
+          meta: {
+            address: l.address,
+            tls: plaintext,
+            grpcMeta: { authorization: `Bearer ${metaToken}` },
+          },
         },
       },
       secrets: { [keyFor('settings', 'keyed', l.address)]: userKey },
@@ -178,13 +231,26 @@ describe('redaction', () => {
     const messages: string[] = [];
     for (const profileId of ['settings:keyed', 'settings:meta']) {
       messages.push((await s.request(protocol.selectProfile, { profileId })).error!.message);
-      messages.push(await expectWorkbenchError(s.request(protocol.listNamespaces, { profileId }), 'Unauthenticated'));
+      messages.push(
+        await expectWorkbenchError(
+          s.request(protocol.listNamespaces, { profileId }),
+          'Unauthenticated',
+        ),
+      );
     }
-    assert.ok(sentHeaders(l).includes(userKey) && sentHeaders(l).includes(metaToken), 'control: both were sent');
-    assert.match(messages[0], /invalid credentials: Bearer \[redacted\]/, 'control: the server did echo the header');
+    assert.ok(
+      sentHeaders(l).includes(userKey) && sentHeaders(l).includes(metaToken),
+      'control: both were sent',
+    );
+    assert.match(
+      messages[0],
+      /invalid credentials: Bearer \[redacted\]/,
+      'control: the server did echo the header',
+    );
     const everything = [...messages, ...s.logs, ...s.stderr, JSON.stringify(s.statuses)].join('\n');
     assert.ok(s.logs.length > 0, 'the server logged the failures');
-    for (const secret of [userKey, metaToken]) assert.ok(!everything.includes(secret), `${secret} leaked`);
+    for (const secret of [userKey, metaToken])
+      assert.ok(!everything.includes(secret), `${secret} leaked`);
   });
 });
 
@@ -206,18 +272,33 @@ describe('TLS', () => {
     assert.equal(verified.tlsWarning, undefined);
     assert.equal(l.calls.length, 0, 'no call went over the unverified connection');
 
-    const unverified = await s.request(protocol.selectProfile, { profileId: 'settings:unverified' });
-    assert.equal(unverified.error?.kind, 'Unauthenticated', 'the handshake passed and the listener answered');
-    assert.match(unverified.tlsWarning ?? '', /host name verification is off for profile 'unverified'/);
+    const unverified = await s.request(protocol.selectProfile, {
+      profileId: 'settings:unverified',
+    });
+    assert.equal(
+      unverified.error?.kind,
+      'Unauthenticated',
+      'the handshake passed and the listener answered',
+    );
+    assert.match(
+      unverified.tlsWarning ?? '',
+      /host name verification is off for profile 'unverified'/,
+    );
   });
 });
 
 describe('read-only profiles', () => {
   test('terminate through a read-only settings profile is refused by the server and sends nothing', async () => {
     const l = await listener();
-    const s = await start({ settings: { profiles: { ro: { address: l.address, tls: plaintext, readOnly: true } } } });
+    const s = await start({
+      settings: { profiles: { ro: { address: l.address, tls: plaintext, readOnly: true } } },
+    });
     const msg = await expectWorkbenchError(
-      s.request(protocol.terminateWorkflow, { profileId: 'settings:ro', workflowId: 'w', reason: 'x' }),
+      s.request(protocol.terminateWorkflow, {
+        profileId: 'settings:ro',
+        workflowId: 'w',
+        reason: 'x',
+      }),
       'ReadOnly',
     );
     assert.match(msg, /Profile 'ro' is read-only/);

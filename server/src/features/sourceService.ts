@@ -6,7 +6,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
-import { createSourceEngine, WorkspaceIndex, type SourceEngine, type SourceRecords } from '../source';
+import {
+  createSourceEngine,
+  WorkspaceIndex,
+  type SourceEngine,
+  type SourceRecords,
+} from '../source';
 
 export class SourceService {
   readonly index: Promise<WorkspaceIndex>;
@@ -20,7 +25,8 @@ export class SourceService {
       wasmDir: fs.existsSync(path.join(bundled, 'web-tree-sitter.wasm')) ? bundled : undefined,
       // Each grammar costs MBs of wasm memory: load only the languages the workspace uses.
       lazy: true,
-      onError: (err, uri) => connection.console.error(`source analysis of ${uri} failed: ${String(err)}`),
+      onError: (err, uri) =>
+        connection.console.error(`source analysis of ${uri} failed: ${String(err)}`),
     });
     this.index = this.engine.then((engine) => {
       const index = new WorkspaceIndex(engine);
@@ -46,7 +52,13 @@ export class SourceService {
     return this.inOrder(uri, async () => {
       const engine = await this.engine;
       if (!engine.isOpen(uri)) return;
-      await this.store(uri, engine.applyEdit(uri, changes.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text }))));
+      await this.store(
+        uri,
+        engine.applyEdit(
+          uri,
+          changes.map((c) => ('range' in c ? { range: c.range, text: c.text } : { text: c.text })),
+        ),
+      );
     });
   }
 
@@ -97,9 +109,12 @@ export class SourceService {
     try {
       const result = await index.build(folders, {
         token: progress?.token,
-        onProgress: ({ done, total }) => progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),
+        onProgress: ({ done, total }) =>
+          progress?.report(total ? Math.round((done / total) * 100) : 0, `${done}/${total} files`),
       });
-      this.connection.console.info(`indexed ${result.files} files in ${Math.round(result.durationMs)} ms${result.cancelled ? ' (cancelled)' : ''}`);
+      this.connection.console.info(
+        `indexed ${result.files} files in ${Math.round(result.durationMs)} ms${result.cancelled ? ' (cancelled)' : ''}`,
+      );
     } finally {
       progress?.done();
     }
@@ -120,7 +135,9 @@ export class SourceService {
   private readonly documentEvents = new Map<string, Promise<void>>();
 
   private inOrder(uri: string, step: () => Promise<void>): Promise<void> {
-    const next = (this.documentEvents.get(uri) ?? Promise.resolve()).catch(() => undefined).then(step);
+    const next = (this.documentEvents.get(uri) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(step);
     this.documentEvents.set(uri, next);
     const forget = () => {
       if (this.documentEvents.get(uri) === next) this.documentEvents.delete(uri);

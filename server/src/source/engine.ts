@@ -167,7 +167,11 @@ export async function createSourceEngine(options: SourceEngineOptions = {}): Pro
   return engine;
 }
 
-async function loadGrammar(id: GrammarId, language: SourceLanguage, wasmDir?: string): Promise<LoadedGrammar> {
+async function loadGrammar(
+  id: GrammarId,
+  language: SourceLanguage,
+  wasmDir?: string,
+): Promise<LoadedGrammar> {
   const loaded = await Language.load(grammarWasmPath(id, wasmDir));
   const parser = new Parser();
   parser.setLanguage(loaded);

@@ -206,7 +206,8 @@ export class WorkspaceIndex {
       if (out.length >= maxFiles) return;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) {
-        if (e.name.startsWith('.') || SKIPPED_DIRECTORIES.has(e.name) || ignored(full, true)) continue;
+        if (e.name.startsWith('.') || SKIPPED_DIRECTORIES.has(e.name) || ignored(full, true))
+          continue;
         await this.collect(full, out, maxFiles, token, scopes);
       } else if (e.isFile() && this.engine.languageForPath(full) && !ignored(full, false)) {
         out.push(full);
@@ -414,7 +415,8 @@ export class WorkspaceIndex {
     // Resolved names by `${language}:${symbol}` and by `${language}:${symbol}:${name in the file}`:
     // one function may be registered under several names.
     const renamed = new Map<string, string[]>();
-    const rename = (key: string, name: string) => renamed.set(key, [...(renamed.get(key) ?? []), name]);
+    const rename = (key: string, name: string) =>
+      renamed.set(key, [...(renamed.get(key) ?? []), name]);
     for (const r of all) {
       for (const w of r.workflows) {
         const base: WorkflowEntry = { ...w, uri: r.uri, language: r.language, taskQueues: [] };
@@ -428,9 +430,12 @@ export class WorkspaceIndex {
         // A name derived from the symbol gives way to the names given at registration.
         const exportedAs = bundleNames(r, w);
         if (exportedAs === null) continue;
-        const registered = exportedAs ?? (w.nameSource === 'symbol' ? registeredNames.get(key) : undefined);
+        const registered =
+          exportedAs ?? (w.nameSource === 'symbol' ? registeredNames.get(key) : undefined);
         const entries = (registered ?? [undefined]).map((name) =>
-          name === undefined ? base : { ...base, name, nameSource: 'registration' as const, taskQueues: [] },
+          name === undefined
+            ? base
+            : { ...base, name, nameSource: 'registration' as const, taskQueues: [] },
         );
         for (const entry of entries) {
           rename(`${r.language}:${w.symbol}`, entry.name);
@@ -456,7 +461,9 @@ export class WorkspaceIndex {
           }
         }
         const owners =
-          h.workflowSymbol !== undefined ? ownersOf(r.language, h.workflowSymbol, h.workflow) : undefined;
+          h.workflowSymbol !== undefined
+            ? ownersOf(r.language, h.workflowSymbol, h.workflow)
+            : undefined;
         if (owners === undefined) handlers.push(entry);
         else for (const workflow of owners) handlers.push({ ...entry, workflow });
       }

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { createSourceEngine, WorkspaceIndex } from '../../../server/src/source';
 
-const PYTHON = 'from temporalio import workflow\n\n@workflow.defn\nclass Greet:\n    @workflow.run\n    async def run(self) -> None:\n        pass\n';
+const PYTHON =
+  'from temporalio import workflow\n\n@workflow.defn\nclass Greet:\n    @workflow.run\n    async def run(self) -> None:\n        pass\n';
 
 describe('a lazy engine loads grammars on first use', () => {
   test('languages answer before their grammar is loaded; analysis waits for ensureFor', async () => {
@@ -13,10 +14,17 @@ describe('a lazy engine loads grammars on first use', () => {
     try {
       assert.equal(engine.languageForPath('/w/app.cs'), 'csharp');
       assert.equal(engine.languageForId('typescriptreact'), 'typescript');
-      assert.equal(engine.analyze('file:///w/a.py', 'python', PYTHON), undefined, 'no grammar loaded yet');
+      assert.equal(
+        engine.analyze('file:///w/a.py', 'python', PYTHON),
+        undefined,
+        'no grammar loaded yet',
+      );
       assert.equal(await engine.ensureFor('file:///w/a.py', 'python'), 'python');
       const records = engine.analyze('file:///w/a.py', 'python', PYTHON);
-      assert.deepEqual(records?.workflows.map((w) => w.name), ['Greet']);
+      assert.deepEqual(
+        records?.workflows.map((w) => w.name),
+        ['Greet'],
+      );
       assert.equal(await engine.ensureFor('file:///w/a.txt', 'plaintext'), undefined);
     } finally {
       engine.dispose();
@@ -30,7 +38,10 @@ describe('a lazy engine loads grammars on first use', () => {
       const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lazy-grammars-')), 'greet.py');
       fs.writeFileSync(file, PYTHON);
       const records = await index.analyzeFile(file);
-      assert.deepEqual(records?.workflows.map((w) => w.name), ['Greet']);
+      assert.deepEqual(
+        records?.workflows.map((w) => w.name),
+        ['Greet'],
+      );
     } finally {
       engine.dispose();
     }
