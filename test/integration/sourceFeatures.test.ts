@@ -81,6 +81,8 @@ describe('code lenses', () => {
         'query value of counter',
         'signal finish of counter',
         'signal increment of counter',
+        'signal proceed of executionTour',
+        'update setNote of executionTour',
         'update setValue of counter',
       ]);
     });
@@ -182,13 +184,31 @@ describe('lens arguments drive real executions (the requests the lens commands s
 describe('symbols for any editor', () => {
   test('documentSymbol nests handlers under their workflow; workspace/symbol finds workflows, handlers and activities', async () => {
     type Symbol = { name: string; detail?: string; children?: Symbol[] };
-    const outline = (await server.rpc.sendRequest('textDocument/documentSymbol', { textDocument: { uri: pyUri } })) as Symbol[];
+    const outline = (await server.rpc.sendRequest('textDocument/documentSymbol', {
+      textDocument: { uri: pyUri },
+    })) as Symbol[];
     const counter = outline.find((s) => s.name === 'counter');
-    assert.deepEqual(counter?.children?.map((c) => `${c.detail} ${c.name}`).sort(), ['query value', 'signal finish', 'signal increment', 'update setValue']);
-    const found = (await server.rpc.sendRequest('workspace/symbol', { query: 'setValue' })) as { name: string; containerName?: string }[];
-    assert.ok(found.some((s) => s.name === 'setValue' && s.containerName === 'update of counter'), JSON.stringify(found));
-    const activities = (await server.rpc.sendRequest('workspace/symbol', { query: '' })) as { containerName?: string }[];
-    assert.ok(activities.some((s) => s.containerName === 'activity'), 'an activity symbol');
+    assert.deepEqual(counter?.children?.map((c) => `${c.detail} ${c.name}`).sort(), [
+      'query value',
+      'signal finish',
+      'signal increment',
+      'update setValue',
+    ]);
+    const found = (await server.rpc.sendRequest('workspace/symbol', { query: 'setValue' })) as {
+      name: string;
+      containerName?: string;
+    }[];
+    assert.ok(
+      found.some((s) => s.name === 'setValue' && s.containerName === 'update of counter'),
+      JSON.stringify(found),
+    );
+    const activities = (await server.rpc.sendRequest('workspace/symbol', { query: '' })) as {
+      containerName?: string;
+    }[];
+    assert.ok(
+      activities.some((s) => s.containerName === 'activity'),
+      'an activity symbol',
+    );
   });
 });
 
