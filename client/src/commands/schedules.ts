@@ -50,8 +50,10 @@ async function editUntilAccepted(
   send: (text: string) => Promise<void>,
 ): Promise<boolean> {
   let body = options.body;
+  let error: string | undefined;
   for (;;) {
-    const text = await ctx.payloads.edit({ ...options, body });
+    // The error shows once the document is open again, so what is typed next goes into it.
+    const text = await ctx.payloads.edit({ ...options, body, error });
     if (text === undefined) return false;
     try {
       await send(text);
@@ -59,7 +61,7 @@ async function editUntilAccepted(
     } catch (err) {
       if (errorKind(err) !== 'InvalidInput') throw err;
       body = text;
-      void vscode.window.showErrorMessage(`Invalid schedule: ${errorMessage(err)}`);
+      error = `Invalid schedule: ${errorMessage(err)}`;
     }
   }
 }

@@ -45,6 +45,8 @@ export class PayloadEditors implements vscode.Disposable {
     parameters?: readonly ParameterInfo[];
     body: string;
     action: string;
+    /** Why the previous submission was refused: shown once the document is open again. */
+    error?: string;
   }): Promise<string | undefined> {
     const uri = untitledUri(`${options.name}.jsonc`);
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -61,6 +63,7 @@ export class PayloadEditors implements vscode.Disposable {
       this.pending.set(uri.toString(), { resolve }),
     );
     this.updateContext(vscode.window.activeTextEditor);
+    if (options.error) void vscode.window.showErrorMessage(options.error);
     return result;
   }
 

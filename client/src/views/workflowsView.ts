@@ -233,7 +233,9 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
   async poll(): Promise<void> {
     if (this.polling || !this.ctx.running || !this.ctx.status.profileId || !this.root.loaded)
       return;
-    if (Date.now() - this.lastFullRefresh > 30_000) return this.refresh();
+    // Relative times ("2m ago") are redrawn row by row: a full refresh would replace the rows,
+    // closing a context menu open on one and losing the row a menu command is about.
+    if (Date.now() - this.lastFullRefresh > 30_000) this.redrawTimes();
     this.polling = true;
     try {
       const query = visibilityQuery(this.filter);
@@ -266,6 +268,15 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
       // The next full refresh shows the failure in place.
     } finally {
       this.polling = false;
+    }
+  }
+
+  private redrawTimes(): void {
+    this.lastFullRefresh = Date.now();
+    for (const node of this.nodes.values()) {
+      if (!(node instanceof ExecutionItem)) continue;
+      node.description = executionDescription(node.execution, Date.now(), !node.isRun);
+      this.changed.fire(node);
     }
   }
 
