@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { restoreActiveProfile } from './commands/connection';
 import { Ctx } from './ctx';
+import { registerResultDocuments } from './resultDocuments';
 import { showError } from './errors';
 import { createStatusBar } from './statusBar';
 import { Views } from './views';
@@ -11,6 +12,7 @@ let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   ctx = new Ctx(context);
+  registerResultDocuments(context);
   registerCommands(ctx);
   createStatusBar(ctx);
   ctx.views = new Views(ctx);

@@ -17,7 +17,7 @@ import {
   type HandlerChoice,
 } from '../input/pickers';
 import { withCancellableProgress } from '../progress';
-import { openJsonDocument, showResult } from '../results';
+import { openJsonDocument, reportOutcome, resultLog, showResult } from '../results';
 import { goToSource } from '../sourceLocations';
 import { TaskQueueItem } from '../views/taskQueuesView';
 import {
@@ -28,6 +28,7 @@ import {
   payloadsValue,
   webUiExecutionUrl,
 } from '../views/workflowsModel';
+import { decodedEventJson } from '../views/eventPayloads';
 import type { HistoryEventItem } from '../views/workflowsView';
 
 function isWorkflowLens(arg: unknown): arg is WorkflowLensArgs {
@@ -104,15 +105,20 @@ export async function startWorkflow(ctx: Ctx, arg?: unknown, wait = false): Prom
       ctx.request(protocol.startWorkflow, params, token),
     );
     refreshSoon(ctx, r.workflowId);
+    const headline = `Started ${choice.workflowType} '${r.workflowId}' on ${choice.taskQueue}.`;
+    resultLog.add({
+      headline,
+      ok: true,
+      at: new Date(),
+      reopen: () => showWorkflowResult(ctx, { ...r, workflowType: choice.workflowType }),
+    });
     void vscode.window
-      .showInformationMessage(
-        `Started ${choice.workflowType} '${r.workflowId}' on ${choice.taskQueue}.`,
-        'Show Result',
-        'Open in Web UI',
-      )
+      .showInformationMessage(headline, 'Show Result', 'Open in Web UI', 'Show in Results')
       .then((picked) => {
         if (picked === 'Show Result') return showWorkflowResult(ctx, r);
         if (picked === 'Open in Web UI') return openInWebUi(ctx, r);
+        if (picked === 'Show in Results')
+          return vscode.commands.executeCommand('temporal.results.focus');
       });
     return;
   }
@@ -150,9 +156,7 @@ export async function startWorkflowAgain(ctx: Ctx, arg?: unknown): Promise<void>
     ),
   );
   refreshSoon(ctx, r.workflowId);
-  void vscode.window.showInformationMessage(
-    `Started ${workflowType} '${r.workflowId}' again with input ${input}.`,
-  );
+  reportOutcome(`Started ${workflowType} '${r.workflowId}' again with input ${input}.`);
 }
 
 /** Filters the Workflows view to one workflow type (lens, tree node or palette). */
@@ -228,16 +232,14 @@ async function handlerCall(ctx: Ctx, kind: HandlerLensArgs['kind'], arg: unknown
     await withCancellableProgress(`Signalling ${h.name}…`, (token) =>
       ctx.request(protocol.signalWorkflow, { ...ref, signalName: h.name, input }, token),
     );
-    void vscode.window.showInformationMessage(`Signal '${h.name}' sent to ${label(target)}.`);
+    reportOutcome(`Signal '${h.name}' sent to ${label(target)}.`);
     ctx.views.workflows.refresh();
   } else if (kind === 'query') {
     const r = await withCancellableProgress(`Querying ${h.name}…`, (token) =>
       ctx.request(protocol.queryWorkflow, { ...ref, queryType: h.name, input }, token),
     );
     if (r.rejectedStatus)
-      void vscode.window.showWarningMessage(
-        `Query '${h.name}' rejected: ${label(target)} is ${r.rejectedStatus}.`,
-      );
+      reportOutcome(`Query '${h.name}' rejected: ${label(target)} is ${r.rejectedStatus}.`, false);
     else await showResult(`Query '${h.name}' on ${label(target)}`, payloadsValue(r.result));
   } else {
     const r = await withCancellableProgress(`Updating ${h.name}…`, (token) =>
@@ -267,7 +269,7 @@ export async function cancelWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
     ...refOf(e),
     reason: 'Cancelled from Temporal Workbench',
   });
-  void vscode.window.showInformationMessage(`Cancellation requested for ${label(e)}.`);
+  reportOutcome(`Cancellation requested for ${label(e)}.`);
   ctx.views.workflows.refresh();
 }
 
@@ -286,7 +288,7 @@ export async function terminateWorkflow(ctx: Ctx, arg?: unknown): Promise<void> 
     ...refOf(e),
     reason: 'Terminated from Temporal Workbench',
   });
-  void vscode.window.showInformationMessage(`Terminated ${label(e)}.`);
+  reportOutcome(`Terminated ${label(e)}.`);
   ctx.views.workflows.refresh();
 }
 
@@ -302,7 +304,7 @@ export async function deleteWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
   )
     return;
   await ctx.request(protocol.deleteWorkflow, refOf(e));
-  void vscode.window.showInformationMessage(`Deleting ${label(e)}.`);
+  reportOutcome(`Deleting ${label(e)}.`);
   ctx.views.workflows.reset();
 }
 
@@ -345,7 +347,7 @@ export async function resetWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
     to: picked.value,
     reason: 'Reset from Temporal Workbench',
   });
-  void vscode.window.showInformationMessage(`Reset ${label(e)}: new run ${r.runId}.`);
+  reportOutcome(`Reset ${label(e)}: new run ${r.runId}.`);
   refreshSoon(ctx, e.workflowId);
 }
 
@@ -372,7 +374,7 @@ export async function openWorkflowHistory(ctx: Ctx, arg?: unknown): Promise<void
   const events = await withCancellableProgress(
     `Reading the history of ${label(e)}…`,
     async (token) => {
-      const all: protocol.JsonObject[] = [];
+      const all: protocol.HistoryEventView[] = [];
       let nextPageToken: string | undefined;
       do {
         const page = await ctx.request(
@@ -380,20 +382,24 @@ export async function openWorkflowHistory(ctx: Ctx, arg?: unknown): Promise<void
           { ...refOf(e), pageSize: 1000, nextPageToken },
           token,
         );
-        all.push(...page.events.map((ev) => ev.json));
+        all.push(...page.events);
         nextPageToken = page.nextPageToken;
       } while (nextPageToken && !token.isCancellationRequested);
       return all;
     },
   );
-  await openJsonDocument({ events }, { name: `history of ${e.workflowId}` });
+  await openJsonDocument(
+    { events: events.map(decodedEventJson) },
+    { name: `history of ${e.workflowId}`, raw: { events: events.map((ev) => ev.json) } },
+  );
 }
 
 export async function openHistoryEvent(_ctx: Ctx, item?: unknown): Promise<void> {
   const event = (item as HistoryEventItem | undefined)?.event;
   if (event)
-    await openJsonDocument(event.json, {
+    await openJsonDocument(decodedEventJson(event), {
       name: `event ${event.eventId} ${event.eventType}`,
+      raw: event.payloads ? event.json : undefined,
       preserveFocus: true,
     });
 }

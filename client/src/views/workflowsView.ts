@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
 import { ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
+import { eventArgumentText } from './eventPayloads';
 import { ago, countsDescription, executionContext, lookOf, PagedList } from './treeModel';
 import {
   childrenQuery,
@@ -92,7 +93,10 @@ export class HistoryEventItem extends vscode.TreeItem {
   ) {
     super(`${event.eventId}  ${event.eventType}`, vscode.TreeItemCollapsibleState.None);
     this.id = key;
-    this.description = event.summary.slice(event.eventType.length).trim() || undefined;
+    const argument = eventArgumentText(event);
+    this.description =
+      [event.summary.slice(event.eventType.length).trim(), argument].filter(Boolean).join(' ') ||
+      undefined;
     const look = historyEventLook(event.eventType);
     this.iconPath = new vscode.ThemeIcon(
       look.icon,
