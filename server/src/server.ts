@@ -48,7 +48,7 @@ handle(connection, protocol.listNamespaces, async (p, signal) =>
 handle(connection, protocol.describeNamespace, async (p, signal) =>
   describeNamespace(workbench, await workbench.target(p), signal),
 );
-registerOperationHandlers(connection, workbench);
+registerOperationHandlers(connection, workbench, (type) => sourceFeatures.executionsChanged(type));
 
 connection.onShutdown(() => workbench.dispose());
 connection.listen();

@@ -135,8 +135,12 @@ export async function typePayload(
 ): Promise<void> {
   await page.locator('.tab.active', { hasText: tabName }).waitFor();
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  // The skeleton is selected once the document is filled: typing replaces it.
+  // The body is a snippet whose first value is selected once the document is filled; leave the
+  // snippet and select the whole body line (the last but one: the document ends with a newline).
   await editor.locator('.selected-text').first().waitFor();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Shift+ArrowUp');
   await page.keyboard.type(json);
 }
 
@@ -174,4 +178,59 @@ export const dialog = (page: Page) => page.locator('.monaco-dialog-box');
 export async function dialogButton(page: Page, label: string): Promise<void> {
   await dialog(page).locator('.dialog-buttons a.monaco-button', { hasText: label }).first().click();
   await dialog(page).waitFor({ state: 'hidden' });
+}
+
+/** Types one value per tab stop of the payload editor's snippet (Tab moves to the next). */
+export async function fillPayloadPlaceholders(
+  page: Page,
+  tabName: string | RegExp,
+  values: string[],
+): Promise<void> {
+  await page.locator('.tab.active', { hasText: tabName }).waitFor();
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await editor.locator('.selected-text').first().waitFor();
+  for (const [i, value] of values.entries()) {
+    if (i) await page.keyboard.press('Tab');
+    await page.keyboard.type(value);
+  }
+}
+
+/** The active editor's text as shown (visible lines), for read-only result documents. */
+export async function activeEditorText(page: Page): Promise<string> {
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  return (await editor.locator('.view-lines').textContent())?.replace(/\u00a0/g, ' ') ?? '';
+}
+
+/**
+ * The text of the lens matching `lens` nearest above the source line containing `lineText`, once
+ * one shows (lenses come and go while the server recounts).
+ */
+export async function lensTextAbove(
+  page: Page,
+  source: string,
+  lineText: string,
+  lens: RegExp,
+  timeout = 30_000,
+): Promise<string> {
+  const lineNo = source.split('\n').findIndex((l) => l.includes(lineText)) + 1;
+  if (!lineNo) throw new Error(`no line contains ${lineText}`);
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await goToLine(page, lineNo);
+  const line = editor.locator('.view-lines .view-line', { hasText: lineText }).first();
+  await line.waitFor();
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const lineBox = await line.boundingBox();
+    let best: { y: number; text: string } | undefined;
+    for (const link of await editor.locator('.codelens-decoration a', { hasText: lens }).all()) {
+      const box = await link.boundingBox();
+      // Only the lens row right above the line (not one of a definition further up).
+      if (!box || !lineBox || box.y >= lineBox.y || lineBox.y - box.y > 2 * lineBox.height)
+        continue;
+      if (!best || box.y > best.y) best = { y: box.y, text: (await link.textContent()) ?? '' };
+    }
+    if (best) return best.text;
+    if (Date.now() > deadline) throw new Error(`no ${lens} lens above '${lineText}'`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -202,6 +202,8 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
   step('terminates a running execution after a confirmation', async () => {
     const row = treeRow(page, 'Workflows', ids.timer);
     await contextMenu(page, row, 'Terminate Workflow');
+    // The reason (optional, prefilled) comes first, as the CLI's --reason.
+    await answerQuickInput(page, `Terminate ${ids.timer}`);
     await dialog(page).waitFor();
     assert.match(
       (await dialog(page).textContent()) ?? '',

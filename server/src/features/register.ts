@@ -23,6 +23,8 @@ export interface SourceFeatures {
   source: SourceService;
   /** Call from the server's single onInitialize handler. */
   initialize(params: InitializeParams): void;
+  /** The workbench started (of a type) or ended executions: live lens counts recount now. */
+  executionsChanged(workflowType?: string): void;
 }
 
 export function registerSourceFeatures(connection: Connection, workbench: Workbench): SourceFeatures {
@@ -80,5 +82,5 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
     stats.invalidate();
     refreshLenses();
   });
-  return { source, initialize };
+  return { source, initialize, executionsChanged: (type) => stats.executionsChanged(type) };
 }

@@ -20,23 +20,37 @@ type Operation<P, R> = (
   signal: AbortSignal,
 ) => Promise<R>;
 
-export function registerOperationHandlers(connection: Connection, wb: Workbench): void {
+export function registerOperationHandlers(
+  connection: Connection,
+  wb: Workbench,
+  executionsChanged: (workflowType?: string) => void = () => undefined,
+): void {
   const on = <P extends TargetParams, R>(type: protocol.RequestTypeOf<P, R>, op: Operation<P, R>) =>
     handle(connection, type, async (params, signal) =>
       op(wb, await wb.target(params ?? {}), params, signal),
     );
+  // Operations that start or end executions: whoever counts them (lenses) hears of it.
+  const changes =
+    <P, R>(op: Operation<P, R>, typeOf: (p: P) => string | undefined = () => undefined): Operation<P, R> =>
+    async (w, t, p, s) => {
+      try {
+        return await op(w, t, p, s);
+      } finally {
+        executionsChanged(typeOf(p));
+      }
+    };
 
   on(protocol.decodePayloads, (_wb, target, p, signal) => decodePayloads(target, p, signal));
 
-  on(protocol.startWorkflow, workflows.startWorkflow);
-  on(protocol.executeWorkflow, workflows.executeWorkflow);
+  on(protocol.startWorkflow, changes(workflows.startWorkflow, (p) => p.workflowType));
+  on(protocol.executeWorkflow, changes(workflows.executeWorkflow, (p) => p.workflowType));
   on(protocol.getWorkflowResult, workflows.getWorkflowResult);
   on(protocol.signalWorkflow, workflows.signalWorkflow);
   on(protocol.queryWorkflow, workflows.queryWorkflow);
-  on(protocol.cancelWorkflow, workflows.cancelWorkflow);
-  on(protocol.terminateWorkflow, workflows.terminateWorkflow);
-  on(protocol.resetWorkflow, workflows.resetWorkflow);
-  on(protocol.deleteWorkflow, workflows.deleteWorkflow);
+  on(protocol.cancelWorkflow, changes(workflows.cancelWorkflow));
+  on(protocol.terminateWorkflow, changes(workflows.terminateWorkflow));
+  on(protocol.resetWorkflow, changes(workflows.resetWorkflow));
+  on(protocol.deleteWorkflow, changes(workflows.deleteWorkflow));
 
   on(protocol.executeUpdate, updates.executeUpdate);
   on(protocol.startUpdate, updates.startUpdate);
@@ -59,7 +73,7 @@ export function registerOperationHandlers(connection: Connection, wb: Workbench)
   on(protocol.heartbeatActivity, activities.heartbeatActivity);
   on(protocol.reportActivityCanceled, activities.reportActivityCanceled);
 
-  on(protocol.startBatchOperation, batch.startBatchOperation);
+  on(protocol.startBatchOperation, changes(batch.startBatchOperation));
   on(protocol.describeBatchOperation, batch.describeBatchOperation);
   on(protocol.listBatchOperations, batch.listBatchOperations);
 

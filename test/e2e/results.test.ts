@@ -1,0 +1,255 @@
+// How results and inputs are presented, in a real VS Code (code-server + Chromium) with the
+// packaged extension, against the real dev server and the sample workers: payload snippets, an
+// input kept open when the call fails, read-only decoded result documents in one group, the
+// reason of a terminate, the live "N running" lens, and the Results view. One editor for the
+// file; the steps run in order and build on each other.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { Client, Connection } from '@temporalio/client';
+import type { Browser, Page } from 'playwright-core';
+import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
+import { useTestTarget } from '../support/target';
+import {
+  activeEditorText,
+  answerQuickInput,
+  clickLens,
+  contextMenu,
+  dialog,
+  dialogButton,
+  fillPayloadPlaceholders,
+  lensTextAbove,
+  openFile,
+  openTemporal,
+  treeRow,
+  viewPane,
+  waitForQuickInput,
+  waitForRowText,
+} from './workbenchPage';
+
+const target = useTestTarget();
+let harness: typeof EditorHarness;
+let editor: EditorHarness.Editor;
+let browser: Browser;
+let page: Page;
+let connection: Connection;
+let client: Client;
+
+const suffix = randomUUID().slice(0, 6);
+const ids = {
+  timer: `e2e-res-timer-${suffix}`,
+  counter: `e2e-res-counter-${suffix}`,
+};
+
+const samples = () => path.join(harness.repoRoot, 'samples');
+const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
+const pySource = () => readFileSync(path.join(samples(), 'python/workflows.py'), 'utf8');
+const longTimerLine = '@workflow.defn(name="longTimer")';
+
+const shot = (name: string) => harness.screenshot(page, `results-${name}`);
+
+function step(name: string, fn: () => Promise<void>): void {
+  test(name, async () => {
+    try {
+      await fn();
+    } catch (err) {
+      await shot(`failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
+      throw err;
+    }
+  });
+}
+
+const runningOf = (lens: string) => Number(/(\d+) running/.exec(lens)?.[1] ?? NaN);
+
+before(async () => {
+  harness = await import('../support/editor.mjs');
+  if (!existsSync(vsix())) throw new Error(`${vsix()} is missing: run npm run package first`);
+  const t = await target.ready();
+  connection = await Connection.connect({ address: t.address });
+  client = new Client({ connection, namespace: t.namespace });
+  // A counter at 3 that got one signal: its history has a signal with an argument.
+  const counter = await client.workflow.start('counter', {
+    taskQueue: t.queues.python,
+    workflowId: ids.counter,
+    args: [3],
+  });
+  await counter.signal('increment', 2);
+
+  editor = await harness.startEditor({
+    workspace: samples(),
+    vsix: vsix(),
+    // The editor's own defaults otherwise (auto-surround, auto-closing, preview editors): the
+    // payload snippet must work with them as a user has them.
+    settings: {
+      'temporal.profiles': { e2e: { address: t.address, namespace: t.namespace } },
+      'temporal.refreshIntervalSeconds': 1,
+      'git.openRepositoryInParentFolders': 'never',
+    },
+  });
+  ({ browser, page } = await harness.launchBrowser({ viewport: { width: 1500, height: 950 } }));
+  await page.goto(editor.url);
+  await harness.waitForWorkbench(page, { activityBarTitle: 'Temporal' });
+});
+
+after(async () => {
+  await browser?.close();
+  await editor?.stop();
+  for (const id of Object.values(ids)) {
+    await client?.workflow
+      .getHandle(id)
+      .terminate('e2e cleanup')
+      .catch(() => undefined);
+  }
+  await connection?.close();
+});
+
+describe('Results and inputs', { timeout: 170_000 }, () => {
+  let runningBefore = NaN;
+
+  step('the live lens counts a start made from the lens at once', async () => {
+    await openTemporal(page);
+    await openFile(page, 'python/workflows.py');
+    runningBefore = runningOf(await lensTextAbove(page, pySource(), longTimerLine, /running/));
+    assert.ok(Number.isFinite(runningBefore));
+
+    await clickLens(page, pySource(), 'class LongTimer', 'Start');
+    await answerQuickInput(page, 'Start longTimer (1/2)');
+    await answerQuickInput(page, 'Start longTimer (2/2)', ids.timer);
+    // The snippet's one tab stop holds `seconds`' placeholder: typing replaces just that value.
+    await fillPayloadPlaceholders(page, 'longTimer input', ['600']);
+    await shot('1-snippet-typed');
+    await page.keyboard.press('Control+Enter');
+    await harness.waitForNotification(page, `Started longTimer '${ids.timer}'`);
+    const started = await client.workflow.getHandle(ids.timer).fetchHistory();
+    const input = started.events?.[0]?.workflowExecutionStartedEventAttributes?.input;
+    assert.equal(Buffer.from(input?.payloads?.[0]?.data ?? []).toString(), '600');
+
+    await openFile(page, 'python/workflows.py');
+    await waitForLensCount(runningBefore + 1);
+    await shot('2-lens-counts-start');
+  });
+
+  step('an update its validator rejects keeps the input open with the error beside it', async () => {
+    await clickLens(page, pySource(), 'def set_value', 'Update');
+    await answerQuickInput(page, 'Update setValue', ids.counter);
+    await fillPayloadPlaceholders(page, 'update setValue', ['-1']);
+    await page.keyboard.press('Control+Enter');
+    await harness.waitForNotification(page, /value must be >= 0/);
+    // Still open, with the error as a problem on the input.
+    const input = page.locator('.editor-group-container.active .monaco-editor').first();
+    await page.locator('.tab.active', { hasText: 'update setValue' }).waitFor();
+    await input.locator('.squiggly-error').first().waitFor();
+    await shot('3-update-rejected-input-kept');
+
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.type('[9]');
+    await page.keyboard.press('Control+Enter');
+    await page.locator('.tab', { hasText: 'update setValue' }).waitFor({ state: 'detached' });
+    await harness.waitForNotification(page, `Update 'setValue' on '${ids.counter}' returned: 5`);
+    assert.equal(await client.workflow.getHandle(ids.counter).query<number>('value'), 9);
+  });
+
+  step('history rows show a signal argument; event documents are decoded and read-only', async () => {
+    const row = treeRow(page, 'Workflows', ids.counter);
+    await row.click();
+    await page.keyboard.press('ArrowRight');
+    const history = treeRow(page, 'Workflows', /^History/);
+    await history.click();
+    await page.keyboard.press('ArrowRight');
+    const signaled = treeRow(page, 'Workflows', /WorkflowExecutionSignaled/);
+    await waitForRowText(signaled, /increment \[2\]/);
+
+    await signaled.click();
+    await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).waitFor();
+    const decoded = await activeResultText(/"decoded"/);
+    assert.match(decoded, /"encoding": "json\/plain"/);
+    assert.doesNotMatch(decoded, /anNvbi9wbGFpbg==/); // base64 of json/plain
+    await shot('4-event-decoded');
+
+    await harness.runCommand(page, 'Temporal: Show Raw (as the Server Sent It)');
+    await page.locator('.tab.active', { hasText: '(raw)' }).waitFor();
+    assert.match(await activeResultText(/"data"/), /anNvbi9wbGFpbg==/);
+
+    // Describe opens in the same group: the code keeps its half of the window.
+    await contextMenu(page, row, 'Describe Workflow (JSON)');
+    await page.locator('.tab', { hasText: `description of ${ids.counter}` }).waitFor();
+    assert.equal(await page.locator('.editor-group-container').count(), 2);
+    await shot('5-results-one-group');
+
+    // Read-only documents close without asking to save (a dialog would keep the tab open).
+    for (let open = await resultTabs().count(); open > 0; open = await resultTabs().count()) {
+      await resultTabs().first().click();
+      await page.keyboard.press('Control+W');
+      await resultTabs().nth(open - 1).waitFor({ state: 'detached' });
+      assert.equal(await dialog(page).count(), 0);
+    }
+  });
+
+  step('terminate asks for a prefilled reason and records it', async () => {
+    const row = treeRow(page, 'Workflows', ids.timer);
+    await contextMenu(page, row, 'Terminate Workflow');
+    const widget = await waitForQuickInput(page, `Terminate ${ids.timer}`);
+    assert.equal(
+      await widget.locator('.quick-input-box input').inputValue(),
+      'Terminated from Temporal Workbench',
+    );
+    await answerQuickInput(page, `Terminate ${ids.timer}`, 'e2e: reason typed by the user');
+    await dialog(page).waitFor();
+    assert.match((await dialog(page).textContent()) ?? '', /Reason: e2e: reason typed by the user/);
+    await dialogButton(page, 'Terminate');
+    await waitForRowText(row, /longTimer.*Terminated/);
+    const events = (await client.workflow.getHandle(ids.timer).fetchHistory()).events ?? [];
+    const last = events[events.length - 1];
+    assert.equal(
+      last?.workflowExecutionTerminatedEventAttributes?.reason,
+      'e2e: reason typed by the user',
+    );
+
+    await openFile(page, 'python/workflows.py');
+    await waitForLensCount(runningBefore);
+  });
+
+  step('the Results view lists every outcome, each reopenable', async () => {
+    const pane = viewPane(page, 'Results');
+    const header = pane.locator('.pane-header');
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await treeRow(page, 'Results', `Started longTimer '${ids.timer}'`).waitFor();
+    await treeRow(page, 'Results', /value must be >= 0/).waitFor();
+    await treeRow(page, 'Results', `Terminated '${ids.timer}'`).waitFor();
+    const update = treeRow(page, 'Results', `Update 'setValue' on '${ids.counter}' returned: 5`);
+    await shot('6-results-view');
+    await update.click();
+    await page.locator('.tab.active', { hasText: 'Update setValue on' }).waitFor();
+    assert.match(await activeResultText(/5/), /^\s*5\s*$/);
+  });
+});
+
+const resultTabs = () => page.locator('.tab', { hasText: /\.json/ });
+
+/** The active result document's text once it contains `expected`. */
+async function activeResultText(expected: RegExp): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await activeEditorText(page);
+    if (expected.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the active document did not show ${expected}: ${text.slice(0, 300)}`);
+}
+
+/** Waits until the longTimer lens says `n` running. */
+async function waitForLensCount(n: number): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await lensTextAbove(page, pySource(), longTimerLine, /running/);
+    if (runningOf(last) === n) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the longTimer lens did not say ${n} running (last: ${last})`);
+}
+
