@@ -898,7 +898,13 @@ export interface ScheduleActionInput extends Omit<
   | 'startDelay'
   | 'requestId'
   | 'signal'
+  | 'input'
 > {
+  /**
+   * The arguments as plain JSON: an array is the argument list (`["World"]`), another value is
+   * the one argument. A string is read as JSON text, as `input` of startWorkflow (older form).
+   */
+  input?: JsonValue;
   /**
    * Prefix of the runs' workflow ids: each run appends its scheduled time
    * (`<workflowId>-2025-01-01T00:00:00Z`). Default: `<scheduleId>-workflow`.

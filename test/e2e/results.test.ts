@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { useTestTarget } from '../support/target';
 import {
-  activeEditorText,
+  groupEditorText,
   answerQuickInput,
   clickLens,
   contextMenu,
@@ -46,7 +46,7 @@ const ids = {
 const samples = () => path.join(harness.repoRoot, 'samples');
 const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
 const pySource = () => readFileSync(path.join(samples(), 'python/workflows.py'), 'utf8');
-const longTimerLine = '@workflow.defn(name="longTimer")';
+const longTimerLine = 'class LongTimer';
 
 const shot = (name: string) => harness.screenshot(page, `results-${name}`);
 
@@ -114,6 +114,7 @@ describe('Results and inputs', { timeout: 170_000 }, () => {
     runningBefore = runningOf(await lensTextAbove(page, pySource(), longTimerLine, /running/));
     assert.ok(Number.isFinite(runningBefore));
 
+    await page.keyboard.press('Control+Home'); // clickLens waits for the first lens to show
     await clickLens(page, pySource(), 'class LongTimer', 'Start');
     await answerQuickInput(page, 'Start longTimer (1/2)');
     await answerQuickInput(page, 'Start longTimer (2/2)', ids.timer);
@@ -132,6 +133,8 @@ describe('Results and inputs', { timeout: 170_000 }, () => {
   });
 
   step('an update its validator rejects keeps the input open with the error beside it', async () => {
+    await openFile(page, 'python/workflows.py');
+    await page.keyboard.press('Control+Home'); // clickLens waits for the first lens to show
     await clickLens(page, pySource(), 'def set_value', 'Update');
     await answerQuickInput(page, 'Update setValue', ids.counter);
     await fillPayloadPlaceholders(page, 'update setValue', ['-1']);
@@ -164,14 +167,13 @@ describe('Results and inputs', { timeout: 170_000 }, () => {
 
     await signaled.click();
     await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).waitFor();
-    const decoded = await activeResultText(/"decoded"/);
+    const decoded = await resultText('WorkflowExecutionSignaled', /"decoded"/);
     assert.match(decoded, /"encoding": "json\/plain"/);
     assert.doesNotMatch(decoded, /anNvbi9wbGFpbg==/); // base64 of json/plain
     await shot('4-event-decoded');
 
     await harness.runCommand(page, 'Temporal: Show Raw (as the Server Sent It)');
-    await page.locator('.tab.active', { hasText: '(raw)' }).waitFor();
-    assert.match(await activeResultText(/"data"/), /anNvbi9wbGFpbg==/);
+    assert.match(await resultText('(raw)', /"data"/), /anNvbi9wbGFpbg==/);
 
     // Describe opens in the same group: the code keeps its half of the window.
     await contextMenu(page, row, 'Describe Workflow (JSON)');
@@ -183,7 +185,10 @@ describe('Results and inputs', { timeout: 170_000 }, () => {
     for (let open = await resultTabs().count(); open > 0; open = await resultTabs().count()) {
       await resultTabs().first().click();
       await page.keyboard.press('Control+W');
-      await resultTabs().nth(open - 1).waitFor({ state: 'detached' });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('.tab[aria-label*=".json"]').length < n,
+        open,
+      );
       assert.equal(await dialog(page).count(), 0);
     }
   });
@@ -222,19 +227,18 @@ describe('Results and inputs', { timeout: 170_000 }, () => {
     const update = treeRow(page, 'Results', `Update 'setValue' on '${ids.counter}' returned: 5`);
     await shot('6-results-view');
     await update.click();
-    await page.locator('.tab.active', { hasText: 'Update setValue on' }).waitFor();
-    assert.match(await activeResultText(/5/), /^\s*5\s*$/);
+    assert.match(await resultText('Update setValue on', /5/), /^\s*5\s*$/);
   });
 });
 
-const resultTabs = () => page.locator('.tab', { hasText: /\.json/ });
+const resultTabs = () => page.locator('.tab[aria-label*=".json"]');
 
-/** The active result document's text once it contains `expected`. */
-async function activeResultText(expected: RegExp): Promise<string> {
+/** The text of the result document whose tab shows `tab`, once it contains `expected`. */
+async function resultText(tab: string, expected: RegExp): Promise<string> {
   const deadline = Date.now() + 15_000;
   let text = '';
   while (Date.now() < deadline) {
-    text = await activeEditorText(page);
+    text = await groupEditorText(page, tab);
     if (expected.test(text)) return text;
     await new Promise((r) => setTimeout(r, 200));
   }

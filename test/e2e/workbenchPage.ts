@@ -195,10 +195,14 @@ export async function fillPayloadPlaceholders(
   }
 }
 
-/** The active editor's text as shown (visible lines), for read-only result documents. */
-export async function activeEditorText(page: Page): Promise<string> {
-  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  return (await editor.locator('.view-lines').textContent())?.replace(/\u00a0/g, ' ') ?? '';
+/** The visible text of the editor group whose active tab shows `tab` (e.g. a result document). */
+export async function groupEditorText(page: Page, tab: string): Promise<string> {
+  const group = page
+    .locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: tab }) })
+    .first();
+  await group.waitFor();
+  const text = await group.locator('.monaco-editor .view-lines').first().textContent();
+  return text?.replace(/\u00a0/g, ' ') ?? '';
 }
 
 /**

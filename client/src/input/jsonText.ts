@@ -212,11 +212,13 @@ export function documentHeader(
   title: string,
   parameters: readonly ParameterInfo[] | undefined,
   action: string,
+  notes: readonly string[] = [],
 ): string {
   const params = parameters?.map((p) => (p.type ? `${p.name}: ${p.type}` : p.name)).join(', ');
   return [
     `// ${title}`,
     parameters ? `// Parameters: ${params || 'none'}` : '',
+    ...notes.map((n) => `// ${n}`),
     '// The arguments as JSON: an array is the argument list ([1, "a"] = two arguments).',
     `// ${action}: Ctrl+Enter (Cmd+Enter) or the ✓ button above. Close this editor to cancel.`,
     '',

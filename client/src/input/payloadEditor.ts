@@ -54,20 +54,35 @@ export class PayloadEditors implements vscode.Disposable {
     body: string;
     action: string;
     run?: (text: string) => Promise<unknown>;
+    /** Extra comment lines of the header (e.g. syntax with examples). */
+    notes?: readonly string[];
+    /** Called on each edit of the document (e.g. to keep a derived field in step). */
+    onEdit?: (doc: vscode.TextDocument) => void;
   }): Promise<string | undefined> {
     const uri = untitledUri(`${options.name}.jsonc`);
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    const header = documentHeader(options.title, options.parameters, options.action);
+    const header = documentHeader(
+      options.title,
+      options.parameters,
+      options.action,
+      options.notes,
+    );
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), `${header}\n`));
     // A snippet, not selected text: typing replaces one value (no auto-surround of the whole).
     await editor.insertSnippet(
       new vscode.SnippetString(payloadSnippet(options.body, options.parameters)),
       doc.positionAt(header.length),
     );
+    const onEdit = options.onEdit;
+    const listener =
+      onEdit &&
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === doc && e.contentChanges.length) onEdit(doc);
+      });
     const result = new Promise<string | undefined>((resolve) =>
       this.pending.set(uri.toString(), { resolve, run: options.run }),
-    );
+    ).finally(() => listener?.dispose());
     this.updateContext(vscode.window.activeTextEditor);
     return result;
   }

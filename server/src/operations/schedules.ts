@@ -170,7 +170,6 @@ function checkActionShape(a: Record<string, unknown>): void {
     'workflowId',
     'workflowType',
     'taskQueue',
-    'input',
     'executionTimeout',
     'runTimeout',
     'taskTimeout',
@@ -221,7 +220,11 @@ async function actionFromInput(
   const a = expectObject(value, 'action') as ScheduleActionInput & Record<string, unknown>;
   checkActionShape(a);
   const workflowId = a.workflowId?.trim() || `${scheduleId}-workflow`;
-  const request = await startRequest(wb, target, { ...a, workflowId }, signal).catch(withinAction);
+  // `input` is plain JSON (an argument list); a string is JSON text (the older form).
+  const input = a.input === undefined || typeof a.input === 'string' ? a.input : JSON.stringify(a.input);
+  const request = await startRequest(wb, target, { ...a, input, workflowId }, signal).catch(
+    withinAction,
+  );
   // The start request's own fields (identity, request id, reuse policy ...) do not belong here.
   const action: ActionInit = {
     workflowId: request.workflowId,
@@ -409,7 +412,7 @@ function actionToInput(
     decoder.addAll(input, (views) => {
       const values = views.map(jsonOf);
       if (values.every((v) => v.ok)) {
-        a.input = JSON.stringify(values.map((v) => (v as { value: JsonValue }).value));
+        a.input = values.map((v) => (v as { value: JsonValue }).value);
       } else {
         a.input = KEPT_INPUT;
         warnings.push(
@@ -515,6 +518,37 @@ async function renderDocument(
   }
   await decoder.flush();
   return { document, warnings, memo: memoViews, searchAttributes: saViews };
+}
+
+/**
+ * A schedule's recent actions carry the run status the schedule last saw, which stays "Running"
+ * long after the run closed. Runs it still calls running get their status from visibility (one
+ * list for all of them), so the Schedules view agrees with the Workflows view.
+ */
+async function refreshRunStatuses(
+  wb: Workbench,
+  target: Target,
+  actions: ScheduleActionResultView[],
+  signal?: AbortSignal,
+): Promise<void> {
+  const open = actions.filter((a) => a.status === 'Running' && a.runId);
+  if (!open.length) return;
+  const runIds = [...new Set(open.map((a) => a.runId))].slice(0, 100);
+  const quoted = runIds.map((id) => `'${id.replace(/'/g, "\\'")}'`).join(', ');
+  const res = await read(
+    wb,
+    target,
+    (c) =>
+      c.workflow.listWorkflowExecutions(
+        { namespace: target.namespace, pageSize: runIds.length, query: `RunId IN (${quoted})` },
+        { signal },
+      ),
+    signal,
+  ).catch(() => undefined); // the schedule's own view is still worth showing
+  const byRun = new Map(
+    (res?.executions ?? []).map((e) => [e.execution?.runId ?? '', executionStatus(e.status)]),
+  );
+  for (const a of open) a.status = byRun.get(a.runId) ?? a.status;
 }
 
 function actionResultView(r: ScheduleActionResult): ScheduleActionResultView {
@@ -665,6 +699,7 @@ export async function describeSchedule(
     memo: rendered.memo,
     searchAttributes: rendered.searchAttributes,
   };
+  await refreshRunStatuses(wb, target, d.recentActions, signal);
   const created = isoTime(info?.createTime);
   const updated = isoTime(info?.updateTime);
   if (created) d.createTime = created;
@@ -762,7 +797,7 @@ export async function updateSchedule(
   let keptActionMemo: Record<string, Payload> = {};
   if (editedAction && typeof editedAction === 'object' && info) {
     const a = editedAction as Record<string, unknown>;
-    if (a.input !== undefined && a.input === shown.action.input && info.input) {
+    if (a.input !== undefined && sameJson(a.input, shown.action.input) && info.input) {
       keepInput = true;
       delete a.input;
     }
@@ -883,6 +918,12 @@ export async function listSchedules(
     return summary;
   });
   await decoder.flush();
+  await refreshRunStatuses(
+    wb,
+    target,
+    schedules.flatMap((x) => x.recentActions),
+    signal,
+  );
   const token = toBase64(res.nextPageToken);
   return token ? { schedules, nextPageToken: token } : { schedules };
 }
