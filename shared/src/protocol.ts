@@ -602,11 +602,15 @@ export interface ExecutionSummary {
   historyLength: number;
   parentWorkflowId?: string;
   searchAttributes: Record<string, PayloadView>;
+  /** A running execution whose workflow task keeps failing (with `checkWorkflowTasks`). */
+  workflowTaskFailing?: { attempt: number; message: string };
 }
 
 export interface ListWorkflowsParams extends TargetParams {
   /** Visibility query (e.g. `WorkflowType='greeting' AND ExecutionStatus='Running'`); empty = all. */
   query?: string;
+  /** Also report running executions whose workflow task keeps failing (a describe per running one, first 20). */
+  checkWorkflowTasks?: boolean;
   pageSize?: number;
   nextPageToken?: string;
 }

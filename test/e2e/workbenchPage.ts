@@ -127,7 +127,7 @@ export async function answerQuickInput(page: Page, title: string, value?: string
   await page.keyboard.press('Enter');
 }
 
-/** Replaces the payload editor's selected skeleton with `json` (without submitting). */
+/** Replaces the payload editor's text with `json` (without submitting). */
 export async function typePayload(
   page: Page,
   tabName: string | RegExp,
@@ -135,12 +135,10 @@ export async function typePayload(
 ): Promise<void> {
   await page.locator('.tab.active', { hasText: tabName }).waitFor();
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  // The body is a snippet whose first value is selected once the document is filled; leave the
-  // snippet and select the whole body line (the last but one: the document ends with a newline).
+  // The body is a snippet whose first value is selected once the document is filled; the whole
+  // document (comment header included: it is optional) is replaced.
   await editor.locator('.selected-text').first().waitFor();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('Control+A');
   await page.keyboard.type(json);
 }
 

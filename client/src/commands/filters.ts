@@ -2,7 +2,9 @@
 // quick filter, and saving the current query per namespace in settings.
 import * as vscode from 'vscode';
 import { Config } from '../config';
+import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
+import { errorKind, errorMessage } from '../errors';
 import { emptyFilter, filterStatuses } from '../views/workflowsModel';
 import { lookOf } from '../views/treeModel';
 
@@ -43,15 +45,46 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
   };
   render();
   qp.onDidChangeValue(render);
+  // The server checks the query as the user typed it (not combined with the view's type and
+  // status filters), so an error's position points into their own text; the picker stays open.
   const picked = await new Promise<QueryItem | undefined>((resolve) => {
-    qp.onDidAccept(() => resolve(qp.selectedItems[0] ?? qp.activeItems[0]));
+    qp.onDidAccept(async () => {
+      const item = qp.selectedItems[0] ?? qp.activeItems[0];
+      if (!item?.query) return resolve(item);
+      qp.busy = true;
+      const problem = await queryProblem(ctx, item.query);
+      qp.busy = false;
+      if (!problem) return resolve(item);
+      qp.value = item.query;
+      render();
+      qp.items = [
+        { label: `$(error) ${problem}`, kind: vscode.QuickPickItemKind.Separator },
+        ...qp.items,
+      ];
+    });
     qp.onDidHide(() => resolve(undefined));
     qp.show();
   });
   qp.dispose();
   if (!picked || picked.query === undefined) return;
+  // Only a query the server accepted is worth offering again.
   if (picked.query) await ctx.memory.addRecentQuery(picked.query);
   await provider.setFilter({ ...provider.filter, query: picked.query });
+}
+
+/**
+ * What the server says is wrong with `query` on its own (undefined = accepted, or the server
+ * could not be asked: the view reports that itself). ORDER BY is not part of a count.
+ */
+async function queryProblem(ctx: Ctx, query: string): Promise<string | undefined> {
+  const where = query.replace(/\s*\border\s+by\b[\s\S]*$/i, '').trim();
+  if (!where) return undefined;
+  try {
+    await ctx.request(protocol.countWorkflows, { query: where });
+    return undefined;
+  } catch (err) {
+    return errorKind(err) === 'InvalidInput' ? errorMessage(err) : undefined;
+  }
 }
 
 /** Status quick filter (several may be picked; none = every status). */
@@ -110,6 +143,11 @@ export async function runSavedQuery(ctx: Ctx): Promise<void> {
     { title: `Saved Queries of ${namespace}`, matchOnDescription: true },
   );
   if (!picked) return;
+  const problem = await queryProblem(ctx, picked.query);
+  if (problem) {
+    void vscode.window.showErrorMessage(`Saved query '${picked.label}': ${problem}`);
+    return;
+  }
   await ctx.memory.addRecentQuery(picked.query);
   await ctx.views.workflows.setFilter({ ...ctx.views.workflows.filter, query: picked.query });
 }

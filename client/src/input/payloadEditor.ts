@@ -25,7 +25,7 @@ export class PayloadEditors implements vscode.Disposable {
   constructor() {
     this.subs = [
       this.problems,
-      vscode.window.onDidChangeActiveTextEditor((e) => this.updateContext(e)),
+      vscode.window.onDidChangeActiveTextEditor((e) => void this.updateContext(e)),
       vscode.workspace.onDidCloseTextDocument((d) => this.settle(d.uri.toString(), undefined)),
       // A closed tab may leave the document alive for a while: no tab showing it = cancelled.
       vscode.window.tabGroups.onDidChangeTabs(({ closed }) => {
@@ -68,12 +68,7 @@ export class PayloadEditors implements vscode.Disposable {
       options.action,
       options.notes,
     );
-    await editor.edit((b) => b.insert(new vscode.Position(0, 0), `${header}\n`));
-    // A snippet, not selected text: typing replaces one value (no auto-surround of the whole).
-    await editor.insertSnippet(
-      new vscode.SnippetString(payloadSnippet(options.body, options.parameters)),
-      doc.positionAt(header.length),
-    );
+    // Submit works before the text shows: a quick Ctrl+Enter must not become "insert line".
     const onEdit = options.onEdit;
     const listener =
       onEdit &&
@@ -83,7 +78,13 @@ export class PayloadEditors implements vscode.Disposable {
     const result = new Promise<string | undefined>((resolve) =>
       this.pending.set(uri.toString(), { resolve, run: options.run }),
     ).finally(() => listener?.dispose());
-    this.updateContext(vscode.window.activeTextEditor);
+    await this.updateContext(vscode.window.activeTextEditor);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), `${header}\n`));
+    // A snippet, not selected text: typing replaces one value (no auto-surround of the whole).
+    await editor.insertSnippet(
+      new vscode.SnippetString(payloadSnippet(options.body, options.parameters)),
+      doc.positionAt(header.length),
+    );
     return result;
   }
 
@@ -136,7 +137,7 @@ export class PayloadEditors implements vscode.Disposable {
     }
     this.pending.delete(uri);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    this.updateContext(vscode.window.activeTextEditor);
+    void this.updateContext(vscode.window.activeTextEditor);
     pending?.resolve(check.text);
   }
 
@@ -165,11 +166,11 @@ export class PayloadEditors implements vscode.Disposable {
     this.pending.delete(uri);
     this.problems.delete(vscode.Uri.parse(uri));
     pending.resolve(text);
-    this.updateContext(vscode.window.activeTextEditor);
+    void this.updateContext(vscode.window.activeTextEditor);
   }
 
-  private updateContext(editor: vscode.TextEditor | undefined): void {
-    void vscode.commands.executeCommand(
+  private async updateContext(editor: vscode.TextEditor | undefined): Promise<void> {
+    await vscode.commands.executeCommand(
       'setContext',
       activeKey,
       !!editor && this.pending.has(editor.document.uri.toString()),

@@ -14,6 +14,7 @@ import {
 } from '../views/workflowsModel';
 import { skeletonFor, type ParameterInfo } from './jsonText';
 import { BACK, MultiStepInput, separator, type PickItem } from './multiStep';
+import { checkStart } from './startCheck';
 
 /** An execution as commands need it; tree nodes and plain objects both carry these. */
 export interface ExecRef {
@@ -243,6 +244,17 @@ export async function gatherStartOptions(
     return true;
   });
   await new MultiStepInput(title, steps.length).run(steps);
+
+  const warning = await checkStart(ctx, workflowType, taskQueue);
+  if (warning) {
+    const go = 'Start Anyway';
+    const picked = await vscode.window.showWarningMessage(
+      `Start ${workflowType} on ${taskQueue}?`,
+      { modal: true, detail: warning },
+      go,
+    );
+    if (picked !== go) return undefined;
+  }
 
   const parameters = seed.parameters ?? ctx.lenses.workflow(workflowType)?.parameters;
   const input = await editPayload(ctx, {
