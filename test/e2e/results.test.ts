@@ -4,22 +4,21 @@
 // reason of a terminate, the live "N running" lens, and the Results view. One editor for the
 // file; the steps run in order and build on each other.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { Client, Connection } from '@temporalio/client';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe } from 'node:test';
+import type { Client } from '@temporalio/client';
+import type { Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
-import { useTestTarget } from '../support/target';
+import { useWorkbenchSession } from './session';
 import {
-  groupEditorText,
   answerQuickInput,
   clickLens,
   contextMenu,
   dialog,
   dialogButton,
   fillPayloadPlaceholders,
+  groupEditorText,
   lensTextAbove,
   openFile,
   openTemporal,
@@ -29,81 +28,34 @@ import {
   waitForRowText,
 } from './workbenchPage';
 
-const target = useTestTarget();
-let harness: typeof EditorHarness;
-let editor: EditorHarness.Editor;
-let browser: Browser;
-let page: Page;
-let connection: Connection;
-let client: Client;
-
-const suffix = randomUUID().slice(0, 6);
-const ids = {
-  timer: `e2e-res-timer-${suffix}`,
-  counter: `e2e-res-counter-${suffix}`,
-};
-
-const samples = () => path.join(harness.repoRoot, 'samples');
-const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
-const pySource = () => readFileSync(path.join(samples(), 'python/workflows.py'), 'utf8');
-const longTimerLine = 'class LongTimer';
-
-const shot = (name: string) => harness.screenshot(page, `results-${name}`);
-
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      await shot(`failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
-
-const runningOf = (lens: string) => Number(/(\d+) running/.exec(lens)?.[1] ?? NaN);
-
-before(async () => {
-  harness = await import('../support/editor.mjs');
-  if (!existsSync(vsix())) throw new Error(`${vsix()} is missing: run npm run package first`);
-  const t = await target.ready();
-  connection = await Connection.connect({ address: t.address });
-  client = new Client({ connection, namespace: t.namespace });
+const ids: { timer: string; counter: string } = { timer: '', counter: '' };
+const s = useWorkbenchSession({
+  prefix: 'results',
   // A counter at 3 that got one signal: its history has a signal with an argument.
-  const counter = await client.workflow.start('counter', {
-    taskQueue: t.queues.python,
-    workflowId: ids.counter,
-    args: [3],
-  });
-  await counter.signal('increment', 2);
-
-  editor = await harness.startEditor({
-    workspace: samples(),
-    vsix: vsix(),
-    // The editor's own defaults otherwise (auto-surround, auto-closing, preview editors): the
-    // payload snippet must work with them as a user has them.
-    settings: {
-      'temporal.profiles': { e2e: { address: t.address, namespace: t.namespace } },
-      'temporal.refreshIntervalSeconds': 1,
-      'git.openRepositoryInParentFolders': 'never',
-    },
-  });
-  ({ browser, page } = await harness.launchBrowser({ viewport: { width: 1500, height: 950 } }));
-  await page.goto(editor.url);
-  await harness.waitForWorkbench(page, { activityBarTitle: 'Temporal' });
+  prepare: async (c, t) => {
+    const counter = await c.workflow.start('counter', {
+      taskQueue: t.queues.python,
+      workflowId: ids.counter,
+      args: [3],
+    });
+    await counter.signal('increment', 2);
+  },
+  cleanupIds: () => Object.values(ids),
+});
+ids.timer = `e2e-res-timer-${s.suffix}`;
+ids.counter = `e2e-res-counter-${s.suffix}`;
+const { step, shot } = s;
+let harness: typeof EditorHarness;
+let page: Page;
+let client: Client;
+before(() => {
+  ({ harness, page, client } = s);
 });
 
-after(async () => {
-  await browser?.close();
-  await editor?.stop();
-  for (const id of Object.values(ids)) {
-    await client?.workflow
-      .getHandle(id)
-      .terminate('e2e cleanup')
-      .catch(() => undefined);
-  }
-  await connection?.close();
-});
+const pySource = () =>
+  readFileSync(path.join(harness.repoRoot, 'samples', 'python/workflows.py'), 'utf8');
+const longTimerLine = 'class LongTimer';
+const runningOf = (lens: string) => Number(/(\d+) running/.exec(lens)?.[1] ?? NaN);
 
 describe('Results and inputs', { timeout: 240_000 }, () => {
   let runningBefore = NaN;

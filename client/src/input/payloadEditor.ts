@@ -136,9 +136,18 @@ export class PayloadEditors implements vscode.Disposable {
       }
     }
     this.pending.delete(uri);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    void this.updateContext(vscode.window.activeTextEditor);
+    // Handed over before the editor closes: what follows (toasts, refreshes) never waits on it.
     pending?.resolve(check.text);
+    if (vscode.window.activeTextEditor?.document === doc)
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    else await this.closeDocument(doc);
+    void this.updateContext(vscode.window.activeTextEditor);
+  }
+
+  /** Closes the tabs of a payload document that is not the active editor (unsaved text dropped). */
+  private async closeDocument(doc: vscode.TextDocument): Promise<void> {
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   }
 
   /** The Cancel command: closes the active payload document. */
