@@ -15,7 +15,9 @@ class ResultDocumentProvider implements vscode.TextDocumentContentProvider {
   readonly onDidChange = this.changed.event;
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.path) ?? '// This result is no longer available: run the command again.\n';
+    return (
+      this.texts.get(uri.path) ?? '// This result is no longer available: run the command again.\n'
+    );
   }
 
   set(uri: vscode.Uri, text: string): void {
@@ -45,7 +47,10 @@ export function registerResultDocuments(context: vscode.ExtensionContext): void 
 
 /** The URI of the document named `name` (file-name safe). */
 export function resultUri(name: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: resultScheme, path: `/${name.replace(/[\\/:*?"<>|]/g, '-')}.json` });
+  return vscode.Uri.from({
+    scheme: resultScheme,
+    path: `/${name.replace(/[\\/:*?"<>|]/g, '-')}.json`,
+  });
 }
 
 /** The group result documents live in: the one already showing one, else beside the code. */
@@ -93,7 +98,9 @@ export async function showRawResult(uri?: vscode.Uri): Promise<void> {
   if (!shown || shown.scheme !== resultScheme) return;
   const raw = rawTwin(shown);
   if (!provider.has(raw)) {
-    void vscode.window.showInformationMessage('This document is already shown as the server sent it.');
+    void vscode.window.showInformationMessage(
+      'This document is already shown as the server sent it.',
+    );
     return;
   }
   const doc = await vscode.workspace.openTextDocument(raw);

@@ -112,8 +112,7 @@ export async function showResult(
     // Not awaited: the promise settles only when the notification is dismissed.
     void show(entry.headline, 'Open as JSON', showResults).then((picked) => {
       if (picked === 'Open as JSON') return reopenResult(entry);
-      if (picked === showResults)
-        return vscode.commands.executeCommand('temporal.results.focus');
+      if (picked === showResults) return vscode.commands.executeCommand('temporal.results.focus');
     });
     return;
   }

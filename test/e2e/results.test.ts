@@ -48,7 +48,8 @@ const { step, shot } = s;
 let harness: typeof EditorHarness;
 let page: Page;
 let client: Client;
-before(() => {
+before(async () => {
+  await s.ready;
   ({ harness, page, client } = s);
 });
 
@@ -84,65 +85,71 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
     await shot('2-lens-counts-start');
   });
 
-  step('an update its validator rejects keeps the input open with the error beside it', async () => {
-    await openFile(page, 'python/workflows.py');
-    await page.keyboard.press('Control+Home'); // clickLens waits for the first lens to show
-    await clickLens(page, pySource(), 'def set_value', 'Update');
-    await answerQuickInput(page, 'Update setValue', ids.counter);
-    await fillPayloadPlaceholders(page, 'update setValue', ['-1']);
-    await page.keyboard.press('Control+Enter');
-    await harness.waitForNotification(page, /value must be >= 0/);
-    // Still open, with the error as a problem on the input.
-    const input = page.locator('.editor-group-container.active .monaco-editor').first();
-    await page.locator('.tab.active', { hasText: 'update setValue' }).waitFor();
-    await input.locator('.squiggly-error').first().waitFor();
-    await shot('3-update-rejected-input-kept');
+  step(
+    'an update its validator rejects keeps the input open with the error beside it',
+    async () => {
+      await openFile(page, 'python/workflows.py');
+      await page.keyboard.press('Control+Home'); // clickLens waits for the first lens to show
+      await clickLens(page, pySource(), 'def set_value', 'Update');
+      await answerQuickInput(page, 'Update setValue', ids.counter);
+      await fillPayloadPlaceholders(page, 'update setValue', ['-1']);
+      await page.keyboard.press('Control+Enter');
+      await harness.waitForNotification(page, /value must be >= 0/);
+      // Still open, with the error as a problem on the input.
+      const input = page.locator('.editor-group-container.active .monaco-editor').first();
+      await page.locator('.tab.active', { hasText: 'update setValue' }).waitFor();
+      await input.locator('.squiggly-error').first().waitFor();
+      await shot('3-update-rejected-input-kept');
 
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('[9]');
-    await page.keyboard.press('Control+Enter');
-    await page.locator('.tab', { hasText: 'update setValue' }).waitFor({ state: 'detached' });
-    await harness.waitForNotification(page, `Update 'setValue' on '${ids.counter}' returned: 5`);
-    assert.equal(await client.workflow.getHandle(ids.counter).query<number>('value'), 9);
-  });
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('[9]');
+      await page.keyboard.press('Control+Enter');
+      await page.locator('.tab', { hasText: 'update setValue' }).waitFor({ state: 'detached' });
+      await harness.waitForNotification(page, `Update 'setValue' on '${ids.counter}' returned: 5`);
+      assert.equal(await client.workflow.getHandle(ids.counter).query<number>('value'), 9);
+    },
+  );
 
-  step('history rows show a signal argument; event documents are decoded and read-only', async () => {
-    const row = treeRow(page, 'Workflows', ids.counter);
-    await row.click();
-    await page.keyboard.press('ArrowRight');
-    const history = treeRow(page, 'Workflows', /^History/);
-    await history.click();
-    await page.keyboard.press('ArrowRight');
-    const signaled = treeRow(page, 'Workflows', /WorkflowExecutionSignaled/);
-    await waitForRowText(signaled, /increment \[2\]/);
+  step(
+    'history rows show a signal argument; event documents are decoded and read-only',
+    async () => {
+      const row = treeRow(page, 'Workflows', ids.counter);
+      await row.click();
+      await page.keyboard.press('ArrowRight');
+      const history = treeRow(page, 'Workflows', /^History/);
+      await history.click();
+      await page.keyboard.press('ArrowRight');
+      const signaled = treeRow(page, 'Workflows', /WorkflowExecutionSignaled/);
+      await waitForRowText(signaled, /increment \[2\]/);
 
-    await signaled.click();
-    await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).waitFor();
-    const decoded = await resultText('WorkflowExecutionSignaled', /"decoded"/);
-    assert.match(decoded, /"encoding": "json\/plain"/);
-    assert.doesNotMatch(decoded, /anNvbi9wbGFpbg==/); // base64 of json/plain
-    await shot('4-event-decoded');
+      await signaled.click();
+      await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).waitFor();
+      const decoded = await resultText('WorkflowExecutionSignaled', /"decoded"/);
+      assert.match(decoded, /"encoding": "json\/plain"/);
+      assert.doesNotMatch(decoded, /anNvbi9wbGFpbg==/); // base64 of json/plain
+      await shot('4-event-decoded');
 
-    await harness.runCommand(page, 'Temporal: Show Raw (as the Server Sent It)');
-    assert.match(await resultText('(raw)', /"data"/), /anNvbi9wbGFpbg==/);
+      await harness.runCommand(page, 'Temporal: Show Raw (as the Server Sent It)');
+      assert.match(await resultText('(raw)', /"data"/), /anNvbi9wbGFpbg==/);
 
-    // Describe opens in the same group: the code keeps its half of the window.
-    await contextMenu(page, row, 'Describe Workflow (JSON)');
-    await page.locator('.tab', { hasText: `description of ${ids.counter}` }).waitFor();
-    assert.equal(await page.locator('.editor-group-container').count(), 2);
-    await shot('5-results-one-group');
+      // Describe opens in the same group: the code keeps its half of the window.
+      await contextMenu(page, row, 'Describe Workflow (JSON)');
+      await page.locator('.tab', { hasText: `description of ${ids.counter}` }).waitFor();
+      assert.equal(await page.locator('.editor-group-container').count(), 2);
+      await shot('5-results-one-group');
 
-    // Read-only documents close without asking to save (a dialog would keep the tab open).
-    for (let open = await resultTabs().count(); open > 0; open = await resultTabs().count()) {
-      await resultTabs().first().click();
-      await page.keyboard.press('Control+W');
-      await page.waitForFunction(
-        (n) => document.querySelectorAll('.tab[aria-label*=".json"]').length < n,
-        open,
-      );
-      assert.equal(await dialog(page).count(), 0);
-    }
-  });
+      // Read-only documents close without asking to save (a dialog would keep the tab open).
+      for (let open = await resultTabs().count(); open > 0; open = await resultTabs().count()) {
+        await resultTabs().first().click();
+        await page.keyboard.press('Control+W');
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('.tab[aria-label*=".json"]').length < n,
+          open,
+        );
+        assert.equal(await dialog(page).count(), 0);
+      }
+    },
+  );
 
   step('terminate asks for a prefilled reason and records it', async () => {
     const row = treeRow(page, 'Workflows', ids.timer);
@@ -207,4 +214,3 @@ async function waitForLensCount(n: number): Promise<void> {
   }
   throw new Error(`the longTimer lens did not say ${n} running (last: ${last})`);
 }
-

@@ -21,6 +21,8 @@ export interface WorkbenchSession {
   shot(name: string): Promise<string>;
   /** A test that leaves a screenshot of the page when it fails. */
   step(name: string, fn: () => Promise<void>): void;
+  /** Settles once the editor is up (hooks of the file may run in any order). */
+  ready: Promise<void>;
 }
 
 export function useWorkbenchSession(options: {
@@ -37,7 +39,9 @@ export function useWorkbenchSession(options: {
   let editor: EditorHarness.Editor | undefined;
   let browser: Browser | undefined;
   let connection: Connection | undefined;
+  let started!: { resolve(): void; reject(err: unknown): void };
   const session = {
+    ready: new Promise<void>((resolve, reject) => (started = { resolve, reject })),
     suffix: randomUUID().slice(0, 6),
     shot: (name: string) => session.harness.screenshot(session.page, `${options.prefix}-${name}`),
     step(name: string, fn: () => Promise<void>) {
@@ -58,7 +62,14 @@ export function useWorkbenchSession(options: {
     },
   } as WorkbenchSession;
 
-  before(async () => {
+  before(() =>
+    start().then(started.resolve, (err: unknown) => {
+      started.reject(err);
+      throw err;
+    }),
+  );
+
+  async function start(): Promise<void> {
     session.harness = await import('../support/editor.mjs');
     const root = session.harness.repoRoot;
     const vsix = path.join(root, 'dist', 'temporal-workbench.vsix');
@@ -84,7 +95,7 @@ export function useWorkbenchSession(options: {
     }));
     await session.page.goto(editor.url);
     await session.harness.waitForWorkbench(session.page, { activityBarTitle: 'Temporal' });
-  });
+  }
 
   after(async () => {
     await browser?.close();

@@ -44,7 +44,8 @@ const { step, shot } = s;
 let harness: typeof EditorHarness;
 let page: Page;
 let client: Client;
-before(() => {
+before(async () => {
+  await s.ready;
   ({ harness, page, client } = s);
 });
 
@@ -57,7 +58,9 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
     await dialog(page).waitFor();
     assert.match(
       (await dialog(page).textContent()) ?? '',
-      new RegExp(`No worker in the workspace registers workflow type '${unknownType}' on task queue 'workbench-py'`),
+      new RegExp(
+        `No worker in the workspace registers workflow type '${unknownType}' on task queue 'workbench-py'`,
+      ),
     );
     await shot('1-unknown-type-warning');
     await dialogButton(page, 'Start Anyway');
@@ -66,11 +69,7 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
     await submitTypedPayload(page, `${unknownType} input`);
     await harness.waitForNotification(page, `Started ${unknownType} '${ids.unknown}'`);
     // The worker fails each workflow task of an unregistered type: the row says so.
-    await waitForRowText(
-      treeRow(page, 'Workflows', ids.unknown),
-      /workflow task failing/,
-      60_000,
-    );
+    await waitForRowText(treeRow(page, 'Workflows', ids.unknown), /workflow task failing/, 60_000);
     await shot('2-failing-workflow-task');
   });
 
@@ -101,43 +100,51 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
     await harness.runCommand(page, 'Temporal: Clear Workflow Filter');
   });
 
-  step('the new-schedule document starts from the selected type and its id follows the type', async () => {
-    const row = treeRow(page, 'Workflows', ids.selected);
-    await row.click();
-    await harness.runCommand(page, 'Temporal: Create Schedule…');
-    await page.locator('.tab.active', { hasText: /new schedule/ }).waitFor();
-    const text = await groupEditorText(page, 'new schedule');
-    assert.match(text, /"scheduleId": "longTimer-schedule"/);
-    assert.match(text, /"workflowType": "longTimer"/);
-    assert.match(text, /"input": \[\s*"World"\s*\]/);
-    assert.match(text, /cronExpressions/);
-    await shot('4-new-schedule-document');
+  step(
+    'the new-schedule document starts from the selected type and its id follows the type',
+    async () => {
+      const row = treeRow(page, 'Workflows', ids.selected);
+      await row.click();
+      await harness.runCommand(page, 'Temporal: Create Schedule…');
+      await page.locator('.tab.active', { hasText: /new schedule/ }).waitFor();
+      const text = await groupEditorText(page, 'new schedule');
+      assert.match(text, /"scheduleId": "longTimer-schedule"/);
+      assert.match(text, /"workflowType": "longTimer"/);
+      assert.match(text, /"input": \[\s*"World"\s*\]/);
+      assert.match(text, /cronExpressions/);
+      await shot('4-new-schedule-document');
 
-    // Rename the type: the derived id follows.
-    const editorBox = page.locator('.editor-group-container.active .monaco-editor').first();
-    await editorBox.locator('.view-line', { hasText: '"workflowType": "longTimer"' }).click();
-    await page.keyboard.press('End');
-    for (let i = 0; i < '"longTimer",'.length; i++) await page.keyboard.press('Backspace');
-    await page.keyboard.type('"greeting",');
-    await editorBox.locator('.view-line', { hasText: '"scheduleId": "greeting-schedule"' }).waitFor();
-    // Every hour: nothing runs on its own during the test.
-    await editorBox.locator('.view-line', { hasText: '"every": "1m"' }).click();
-    await page.keyboard.press('End');
-    for (let i = 0; i < '"1m"'.length; i++) await page.keyboard.press('Backspace');
-    await page.keyboard.type('"1h"');
-    await page.keyboard.press('Control+Enter');
-    await harness.waitForNotification(page, "Created schedule 'greeting-schedule'");
-    const described = await client.schedule.getHandle('greeting-schedule').describe();
-    assert.equal(described.action.type, 'startWorkflow');
-    assert.deepEqual((described.action as { args?: unknown[] }).args, ['World']);
-  });
+      // Rename the type: the derived id follows.
+      const editorBox = page.locator('.editor-group-container.active .monaco-editor').first();
+      await editorBox.locator('.view-line', { hasText: '"workflowType": "longTimer"' }).click();
+      await page.keyboard.press('End');
+      for (let i = 0; i < '"longTimer",'.length; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('"greeting",');
+      await editorBox
+        .locator('.view-line', { hasText: '"scheduleId": "greeting-schedule"' })
+        .waitFor();
+      // Every hour: nothing runs on its own during the test.
+      await editorBox.locator('.view-line', { hasText: '"every": "1m"' }).click();
+      await page.keyboard.press('End');
+      for (let i = 0; i < '"1m"'.length; i++) await page.keyboard.press('Backspace');
+      await page.keyboard.type('"1h"');
+      await page.keyboard.press('Control+Enter');
+      await harness.waitForNotification(page, "Created schedule 'greeting-schedule'");
+      const described = await client.schedule.getHandle('greeting-schedule').describe();
+      assert.equal(described.action.type, 'startWorkflow');
+      assert.deepEqual((described.action as { args?: unknown[] }).args, ['World']);
+    },
+  );
 
   step('triggering a schedule asks first, then reports it', async () => {
     const row = treeRow(page, 'Schedules', 'greeting-schedule');
     await row.waitFor();
     await contextMenu(page, row, 'Trigger Schedule Now');
     await dialog(page).waitFor();
-    assert.match((await dialog(page).textContent()) ?? '', /Trigger schedule 'greeting-schedule' now\?/);
+    assert.match(
+      (await dialog(page).textContent()) ?? '',
+      /Trigger schedule 'greeting-schedule' now\?/,
+    );
     await shot('5-trigger-confirmation');
     await dialogButton(page, 'Trigger');
     await harness.waitForNotification(page, "Triggered schedule 'greeting-schedule'");

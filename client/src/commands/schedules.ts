@@ -187,7 +187,9 @@ export async function triggerSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
   assertWritable(ctx);
   const scheduleId = await scheduleIdFor(ctx, arg, 'Trigger Schedule');
   const known = ctx.views.schedules.schedules.find((s) => s.scheduleId === scheduleId);
-  const what = known?.workflowType ? ` It starts ${known.workflowType} once` : ' It runs its action once';
+  const what = known?.workflowType
+    ? ` It starts ${known.workflowType} once`
+    : ' It runs its action once';
   if (
     !(await confirmDestructive(
       `Trigger schedule '${scheduleId}' now?`,

@@ -320,10 +320,7 @@ export async function cancelWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
 export async function terminateWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
   assertWritable(ctx);
   const e = await executionFor(ctx, arg, 'Terminate Workflow', true);
-  const reason = await askReason(
-    `Terminate ${e.workflowId}`,
-    'Terminated from Temporal Workbench',
-  );
+  const reason = await askReason(`Terminate ${e.workflowId}`, 'Terminated from Temporal Workbench');
   if (reason === undefined) return;
   if (
     !(await confirmDestructive(

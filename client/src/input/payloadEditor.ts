@@ -6,7 +6,13 @@
 // the error beside the text, so the user corrects it instead of starting over.
 import * as vscode from 'vscode';
 import { errorMessage, isCancellation, showError } from '../errors';
-import { checkJson, documentHeader, freeName, payloadSnippet, type ParameterInfo } from './jsonText';
+import {
+  checkJson,
+  documentHeader,
+  freeName,
+  payloadSnippet,
+  type ParameterInfo,
+} from './jsonText';
 
 interface Pending {
   resolve(text: string | undefined): void;
@@ -62,12 +68,7 @@ export class PayloadEditors implements vscode.Disposable {
     const uri = untitledUri(`${options.name}.jsonc`);
     const doc = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
-    const header = documentHeader(
-      options.title,
-      options.parameters,
-      options.action,
-      options.notes,
-    );
+    const header = documentHeader(options.title, options.parameters, options.action, options.notes);
     // Submit works before the text shows: a quick Ctrl+Enter must not become "insert line".
     const onEdit = options.onEdit;
     const listener =
