@@ -101,7 +101,9 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
       await input.locator('.squiggly-error').first().waitFor();
       await shot('3-update-rejected-input-kept');
 
+      // Cleared first: typing `[` over a selection would surround it (the editor's default).
       await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
       await page.keyboard.type('[9]');
       await page.keyboard.press('Control+Enter');
       await page.locator('.tab', { hasText: 'update setValue' }).waitFor({ state: 'detached' });

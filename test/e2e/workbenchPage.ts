@@ -139,6 +139,7 @@ export async function typePayload(
   // document (comment header included: it is optional) is replaced.
   await editor.locator('.selected-text').first().waitFor();
   await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
   await page.keyboard.type(json);
 }
 
