@@ -115,6 +115,9 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
   step(
     'history rows show a signal argument; event documents are decoded and read-only',
     async () => {
+      // Room for the history rows: the other views fold (a tree renders only visible rows).
+      for (const view of ['Connections', 'Schedules', 'Task Queues', 'Results'])
+        await setViewExpanded(view, false);
       const row = treeRow(page, 'Workflows', ids.counter);
       await row.click();
       await page.keyboard.press('ArrowRight');
@@ -178,9 +181,7 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
   });
 
   step('the Results view lists every outcome, each reopenable', async () => {
-    const pane = viewPane(page, 'Results');
-    const header = pane.locator('.pane-header');
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await setViewExpanded('Results', true);
     await treeRow(page, 'Results', `Started longTimer '${ids.timer}'`).waitFor();
     await treeRow(page, 'Results', /value must be >= 0/).waitFor();
     await treeRow(page, 'Results', `Terminated '${ids.timer}'`).waitFor();
@@ -215,4 +216,13 @@ async function waitForLensCount(n: number): Promise<void> {
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`the longTimer lens did not say ${n} running (last: ${last})`);
+}
+
+/** Folds or unfolds a view of the Temporal container by its header. */
+async function setViewExpanded(title: string, expanded: boolean): Promise<void> {
+  const header = viewPane(page, title).locator('.pane-header');
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+  await page
+    .locator(`.part.sidebar .pane-header[aria-expanded="${expanded}"]`, { hasText: title })
+    .waitFor();
 }
