@@ -134,6 +134,8 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
       assert.doesNotMatch(decoded, /anNvbi9wbGFpbg==/); // base64 of json/plain
       await shot('4-event-decoded');
 
+      // The event opened beside the code without taking focus; its tab makes it active.
+      await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).click();
       await harness.runCommand(page, 'Temporal: Show Raw (as the Server Sent It)');
       assert.match(await resultText('(raw)', /"data"/), /anNvbi9wbGFpbg==/);
 
