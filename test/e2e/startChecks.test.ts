@@ -19,6 +19,7 @@ import {
   quickInput,
   submitTypedPayload,
   treeRow,
+  viewPane,
   waitForQuickInput,
   waitForRowText,
 } from './workbenchPage';
@@ -52,7 +53,10 @@ before(async () => {
 describe('Guards around starting', { timeout: 240_000 }, () => {
   step('starting a type no worker registers warns first; its run is marked failing', async () => {
     await openTemporal(page);
-    await harness.runCommand(page, 'Temporal: Start Workflow…');
+    // The Workflows view's own Start button (the palette entry is the same command).
+    const workflows = viewPane(page, 'Workflows');
+    await workflows.locator('.pane-header').hover();
+    await workflows.locator('.pane-header a.action-label[aria-label^="Start Workflow"]').click();
     await answerQuickInput(page, 'Start Workflow (1/3)', unknownType);
     await answerQuickInput(page, 'Start Workflow (2/3)', 'workbench-py');
     await dialog(page).waitFor();
@@ -81,7 +85,7 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
     await widget.locator('.monaco-list-row', { hasText: bad }).first().waitFor();
     await page.keyboard.press('Enter');
     // The picker stays open with the server's complaint about this text alone.
-    const problem = widget.locator('.quick-input-list', { hasText: /syntax|invalid|query/i });
+    const problem = widget.locator('.quick-input-list', { hasText: `in: ${bad}` });
     await problem.waitFor();
     assert.equal(await widget.locator('.quick-input-box input').inputValue(), bad);
     await shot('3-bad-query');
@@ -107,7 +111,7 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
       await row.click();
       await harness.runCommand(page, 'Temporal: Create Schedule…');
       await page.locator('.tab.active', { hasText: /new schedule/ }).waitFor();
-      const text = await groupEditorText(page, 'new schedule');
+      const text = await documentText('new schedule', /"scheduleId"/);
       assert.match(text, /"scheduleId": "longTimer-schedule"/);
       assert.match(text, /"workflowType": "longTimer"/);
       assert.match(text, /"input": \[\s*"World"\s*\]/);
@@ -150,3 +154,15 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
     await harness.waitForNotification(page, "Triggered schedule 'greeting-schedule'");
   });
 });
+
+/** The text of the editor group showing `tab`, once it contains `expected`. */
+async function documentText(tab: string, expected: RegExp): Promise<string> {
+  const deadline = Date.now() + 15_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await groupEditorText(page, tab);
+    if (expected.test(text)) return text;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`'${tab}' did not show ${expected}: ${text.slice(0, 300)}`);
+}

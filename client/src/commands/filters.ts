@@ -83,7 +83,10 @@ async function queryProblem(ctx: Ctx, query: string): Promise<string | undefined
     await ctx.request(protocol.countWorkflows, { query: where });
     return undefined;
   } catch (err) {
-    return errorKind(err) === 'InvalidInput' ? errorMessage(err) : undefined;
+    // The server's "at position N" counts in its own rewritten SQL, not in the typed text.
+    return errorKind(err) === 'InvalidInput'
+      ? `${errorMessage(err).replace(/ at position \d+/, '')} in: ${query}`
+      : undefined;
   }
 }
 

@@ -67,7 +67,7 @@ export class PayloadEditors implements vscode.Disposable {
   }): Promise<string | undefined> {
     const uri = untitledUri(`${options.name}.jsonc`);
     const doc = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.window.showTextDocument(doc, { preview: false });
     const header = documentHeader(options.title, options.parameters, options.action, options.notes);
     // Submit works before the text shows: a quick Ctrl+Enter must not become "insert line".
     const onEdit = options.onEdit;
@@ -80,9 +80,16 @@ export class PayloadEditors implements vscode.Disposable {
       this.pending.set(uri.toString(), { resolve, run: options.run }),
     ).finally(() => listener?.dispose());
     await this.updateContext(vscode.window.activeTextEditor);
-    await editor.edit((b) => b.insert(new vscode.Position(0, 0), `${header}\n`));
+    // The editor object may have been replaced while the context was set: edit the document, then
+    // insert the snippet into whichever editor shows it now.
+    const headerEdit = new vscode.WorkspaceEdit();
+    headerEdit.insert(uri, new vscode.Position(0, 0), `${header}\n`);
+    await vscode.workspace.applyEdit(headerEdit);
+    const shown =
+      vscode.window.visibleTextEditors.find((e) => e.document === doc) ??
+      (await vscode.window.showTextDocument(doc, { preview: false }));
     // A snippet, not selected text: typing replaces one value (no auto-surround of the whole).
-    await editor.insertSnippet(
+    await shown.insertSnippet(
       new vscode.SnippetString(payloadSnippet(options.body, options.parameters)),
       doc.positionAt(header.length),
     );
