@@ -59,6 +59,7 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
     await workflows.locator('.pane-header a.action-label[aria-label^="Start Workflow"]').click();
     await answerQuickInput(page, 'Start Workflow (1/3)', unknownType);
     await answerQuickInput(page, 'Start Workflow (2/3)', 'workbench-py');
+    await answerQuickInput(page, 'Start Workflow (3/3)', ids.unknown);
     await dialog(page).waitFor();
     assert.match(
       (await dialog(page).textContent()) ?? '',
@@ -68,7 +69,6 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
     );
     await shot('1-unknown-type-warning');
     await dialogButton(page, 'Start Anyway');
-    await answerQuickInput(page, 'Start Workflow (3/3)', ids.unknown);
     await page.locator('.tab.active', { hasText: `${unknownType} input` }).waitFor();
     await submitTypedPayload(page, `${unknownType} input`);
     await harness.waitForNotification(page, `Started ${unknownType} '${ids.unknown}'`);

@@ -104,9 +104,10 @@ export function followTypeInScheduleId(
   text: string,
   previousType: string,
 ): { workflowType: string; edit?: { start: number; end: number; id: string } } | undefined {
-  const type = /"workflowType"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text)?.[1];
+  // On one line only: while the value is being retyped, a match must not run into the next key.
+  const type = /"workflowType"[ \t]*:[ \t]*"((?:[^"\\\n]|\\.)*)"/.exec(text)?.[1];
   if (type === undefined || type === previousType) return undefined;
-  const idMatch = /("scheduleId"\s*:\s*")((?:[^"\\]|\\.)*)"/.exec(text);
+  const idMatch = /("scheduleId"[ \t]*:[ \t]*")((?:[^"\\\n]|\\.)*)"/.exec(text);
   if (!idMatch || idMatch[2] !== derivedScheduleId(previousType)) return { workflowType: type };
   const start = idMatch.index + idMatch[1].length;
   return {
