@@ -32,9 +32,14 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
     "Visibility query, e.g. WorkflowType = 'greeting' AND ExecutionStatus = 'Running' (empty = all)";
   qp.value = provider.filter.query;
   qp.matchOnDescription = true;
+  // The server's complaint about the query as typed, shown until the text changes.
+  let problem: { query: string; message: string } | undefined;
   const render = () => {
     const typed = qp.value.trim();
     qp.items = [
+      ...(problem && problem.query === typed
+        ? [{ label: `$(error) ${problem.message}`, kind: vscode.QuickPickItemKind.Separator }]
+        : []),
       {
         label: typed ? `$(search) ${typed}` : '$(clear-all) All executions',
         description: 'apply',
@@ -52,15 +57,12 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
       const item = qp.selectedItems[0] ?? qp.activeItems[0];
       if (!item?.query) return resolve(item);
       qp.busy = true;
-      const problem = await queryProblem(ctx, item.query);
+      const message = await queryProblem(ctx, item.query);
       qp.busy = false;
-      if (!problem) return resolve(item);
-      qp.value = item.query;
+      if (!message) return resolve(item);
+      problem = { query: item.query, message };
+      if (qp.value.trim() !== item.query) qp.value = item.query;
       render();
-      qp.items = [
-        { label: `$(error) ${problem}`, kind: vscode.QuickPickItemKind.Separator },
-        ...qp.items,
-      ];
     });
     qp.onDidHide(() => resolve(undefined));
     qp.show();
