@@ -66,19 +66,21 @@ export class PayloadEditors implements vscode.Disposable {
     onEdit?: (doc: vscode.TextDocument) => void;
   }): Promise<string | undefined> {
     const uri = untitledUri(`${options.name}.jsonc`);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc, { preview: false });
-    const header = documentHeader(options.title, options.parameters, options.action, options.notes);
-    // Submit works before the text shows: a quick Ctrl+Enter must not become "insert line".
+    // Pending before the editor shows: the active-editor event then already sets the submit
+    // context, so a quick Ctrl+Enter never becomes "insert line below".
     const onEdit = options.onEdit;
     const listener =
       onEdit &&
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document === doc && e.contentChanges.length) onEdit(doc);
+        if (e.document.uri.toString() === uri.toString() && e.contentChanges.length)
+          onEdit(e.document);
       });
     const result = new Promise<string | undefined>((resolve) =>
       this.pending.set(uri.toString(), { resolve, run: options.run }),
     ).finally(() => listener?.dispose());
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const header = documentHeader(options.title, options.parameters, options.action, options.notes);
     await this.updateContext(vscode.window.activeTextEditor);
     // The editor object may have been replaced while the context was set: edit the document, then
     // insert the snippet into whichever editor shows it now.
