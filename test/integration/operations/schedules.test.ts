@@ -289,7 +289,7 @@ describe('schedule options', () => {
           workflowId: `${id}-wf`,
           workflowType: 'greeting',
           taskQueue: ops.queue('typescript'),
-          input: '["Options"]',
+          input: ['Options'],
           executionTimeout: '1h',
           runTimeout: '30m',
           taskTimeout: '20s',
