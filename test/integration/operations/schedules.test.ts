@@ -201,7 +201,8 @@ describe('a 1-second schedule through its life', () => {
           workflowId: prefix,
           workflowType: 'greeting',
           taskQueue: ops.queue('typescript'),
-          input: '["Schedule"]',
+          // Created from JSON text (the older form); the document shows plain JSON.
+          input: ['Schedule'],
         },
         policies: { overlap: 'AllowAll', catchupWindow: '365d' },
         state: { paused: true, notes: 'maintenance window' },
