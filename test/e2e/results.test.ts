@@ -19,11 +19,11 @@ import {
   dialogButton,
   fillPayloadPlaceholders,
   lensTextAbove,
+  setViewExpanded,
   waitForGroupEditorText,
   openFile,
   openTemporal,
   treeRow,
-  viewPane,
   waitForQuickInput,
   waitForRowText,
 } from './workbenchPage';
@@ -117,7 +117,7 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
     async () => {
       // Room for the history rows: the other views fold (a tree renders only visible rows).
       for (const view of ['Connections', 'Schedules', 'Task Queues', 'Results'])
-        await setViewExpanded(view, false);
+        await setViewExpanded(page, view, false);
       const row = treeRow(page, 'Workflows', ids.counter);
       await row.click();
       await page.keyboard.press('ArrowRight');
@@ -183,7 +183,7 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
   });
 
   step('the Results view lists every outcome, each reopenable', async () => {
-    await setViewExpanded('Results', true);
+    await setViewExpanded(page, 'Results', true);
     await treeRow(page, 'Results', `Started longTimer '${ids.timer}'`).waitFor();
     await treeRow(page, 'Results', /value must be >= 0/).waitFor();
     await treeRow(page, 'Results', `Terminated '${ids.timer}'`).waitFor();
@@ -206,11 +206,3 @@ async function waitForLensCount(n: number): Promise<void> {
   await lensTextAbove(page, pySource(), longTimerLine, new RegExp(`(^|\\D)${n} running`));
 }
 
-/** Folds or unfolds a view of the Temporal container by its header. */
-async function setViewExpanded(title: string, expanded: boolean): Promise<void> {
-  const header = viewPane(page, title).locator('.pane-header');
-  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
-  await page
-    .locator(`.part.sidebar .pane-header[aria-expanded="${expanded}"]`, { hasText: title })
-    .waitFor();
-}

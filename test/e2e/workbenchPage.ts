@@ -288,3 +288,12 @@ export async function waitForGroupEditorText(
     });
   return groupEditorText(page, tab);
 }
+
+/** Folds or unfolds a view of the Temporal container by its header. */
+export async function setViewExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = viewPane(page, title).locator('.pane-header');
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+  await page
+    .locator(`.part.sidebar .pane-header[aria-expanded="${expanded}"]`, { hasText: title })
+    .waitFor();
+}

@@ -18,6 +18,7 @@ import {
   dialogButton,
   openFile,
   openTemporal,
+  setViewExpanded,
   submitPayload,
   submitTypedPayload,
   treeRow,
@@ -217,6 +218,8 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
   });
 
   step("opens an execution's history, in the tree and as a document", async () => {
+    // The view shares the sidebar with four others: folding them leaves room for the events.
+    for (const view of ['Schedules', 'Task Queues']) await setViewExpanded(page, view, false);
     const row = treeRow(page, 'Workflows', ids.pyGreeting);
     await row.click();
     await page.keyboard.press('ArrowRight');
