@@ -121,19 +121,23 @@ export async function answerQuickInput(page: Page, title: string, value?: string
   await page.keyboard.press('Enter');
 }
 
-/** Replaces the payload editor's text with `json` (without submitting). */
+/**
+ * Replaces the payload editor's text with `json` (without submitting). `kept`: the input stayed
+ * open after a failed call (its text as typed, nothing selected).
+ */
 export async function typePayload(
   page: Page,
   tabName: string | RegExp,
   json: string,
+  opts: { kept?: boolean } = {},
 ): Promise<void> {
   await page.locator('.tab.active', { hasText: tabName }).waitFor();
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  // The body is a snippet whose first value is selected once the document is filled; the whole
-  // document (comment header included: it is optional) is replaced.
-  await editor.locator('.selected-text').first().waitFor();
-  // The body is a snippet: the whole document (comment header included: it is optional) is
-  // replaced, in one input event (as a paste): typing key by key starves a loaded machine.
+  // A new body is a snippet whose first value is selected once the document is filled.
+  if (opts.kept) await editor.locator('.view-lines').click();
+  else await editor.locator('.selected-text').first().waitFor();
+  // The whole document (comment header included: it is optional) is replaced, in one input
+  // event (as a paste): typing key by key starves a loaded machine.
   await page.keyboard.press('Control+A');
   await page.keyboard.insertText(json);
 }
