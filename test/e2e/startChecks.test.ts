@@ -6,7 +6,7 @@ import { before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { useWorkbenchSession } from './session';
-import { quickInput, treeRow, waitForQuickInput } from './workbenchPage';
+import { openTemporal, quickInput, treeRow, waitForQuickInput } from './workbenchPage';
 
 const ids: { selected: string } = { selected: '' };
 const s = useWorkbenchSession({
@@ -32,6 +32,9 @@ before(async () => {
 
 describe('Guards around starting', { timeout: 240_000 }, () => {
   step('a bad query is reported on the typed text and not kept in Recent', async () => {
+    await openTemporal(page);
+    // Listed once a profile is selected: the filter commands are in the palette from then on.
+    await treeRow(page, 'Workflows', ids.selected).waitFor();
     const bad = "WorkflowType = 'greeting' AND";
     await harness.runCommand(page, 'Temporal: Filter Workflows by Query…');
     const widget = await waitForQuickInput(page, 'Filter Workflows');
