@@ -2,6 +2,7 @@
 // address/namespace) plus the action that usually fixes that kind of failure.
 import * as vscode from 'vscode';
 import type { ErrorData } from '../../shared/src/protocol';
+import { resultLog } from './results';
 
 export function errorKind(err: unknown): string | undefined {
   return (err as { data?: ErrorData }).data?.kind;
@@ -27,7 +28,20 @@ export async function showError(err: unknown, output?: vscode.OutputChannel): Pr
   const message = errorMessage(err);
   if (isCancellation(err)) return;
   output?.appendLine(`[error] ${message}`);
+  // Kept in the Results view too: a long message is cut off in a toast, whole in its document.
+  resultLog.add({
+    headline: message,
+    ok: false,
+    at: new Date(),
+    document: { name: 'error', value: { error: message, kind: errorKind(err) ?? null } },
+  });
   const fix = fixes[errorKind(err) ?? ''];
-  const picked = await vscode.window.showErrorMessage(message, ...(fix ? [fix.label] : []));
+  const showResults = 'Show in Results';
+  const picked = await vscode.window.showErrorMessage(
+    message,
+    ...(fix ? [fix.label] : []),
+    showResults,
+  );
   if (fix && picked === fix.label) await vscode.commands.executeCommand(fix.command);
+  if (picked === showResults) await vscode.commands.executeCommand('temporal.results.focus');
 }

@@ -4,6 +4,7 @@ import { registerCommands } from './commands';
 import { warnAboutAuthorizationInSettings } from './authorizationInSettings';
 import { restoreActiveProfile } from './commands/connection';
 import { Ctx } from './ctx';
+import { registerResultDocuments } from './resultDocuments';
 import { showError } from './errors';
 import { createStatusBar } from './statusBar';
 import { Views } from './views';
@@ -13,6 +14,7 @@ let ctx: Ctx | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   const loadStart = (globalThis as { __temporalWorkbenchLoadStart?: number }).__temporalWorkbenchLoadStart ?? performance.now();
   ctx = new Ctx(context);
+  registerResultDocuments(context);
   registerCommands(ctx);
   createStatusBar(ctx);
   ctx.views = new Views(ctx);

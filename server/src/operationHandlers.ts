@@ -31,7 +31,22 @@ function unsupported(backend: Backend, capability: BackendCapability): Workbench
   return new WorkbenchError('Unsupported', `A ${backend.kind} profile has no ${capabilityText[capability]}`);
 }
 
-export function registerOperationHandlers(connection: Connection, wb: Workbench): void {
+export function registerOperationHandlers(
+  connection: Connection,
+  wb: Workbench,
+  executionsChanged: (workflowType?: string) => void = () => undefined,
+): void {
+  /** Operations that start or end executions: whoever counts them (lenses) hears of it. */
+  const changes =
+    <P, R>(op: Operation<P, R>, typeOf: (p: P) => string | undefined = () => undefined): Operation<P, R> =>
+    async (p, signal) => {
+      try {
+        return await op(p, signal);
+      } finally {
+        executionsChanged(typeOf(p));
+      }
+    };
+
   /** A core operation every backend has. */
   const on = <P extends TargetParams, R>(
     type: protocol.RequestTypeOf<P, R>,
@@ -62,18 +77,23 @@ export function registerOperationHandlers(connection: Connection, wb: Workbench)
   onOptional(protocol.describeNamespace, 'namespaces', (g) => g.describeNamespace);
   onOptional(protocol.decodePayloads, 'payloadCodec', (g) => g.decodePayloads);
 
-  on(protocol.startWorkflow, (b) => (p, signal) => {
-    if (p.version && !b.versions) throw unsupported(b, 'versions');
-    return b.startWorkflow(p, signal);
-  });
-  onOptional(protocol.executeWorkflow, 'execute', (g) => g.executeWorkflow);
+  on(protocol.startWorkflow, (b) =>
+    changes(
+      (p, signal) => {
+        if (p.version && !b.versions) throw unsupported(b, 'versions');
+        return b.startWorkflow(p, signal);
+      },
+      (p) => p.workflowType,
+    ),
+  );
+  onOptional(protocol.executeWorkflow, 'execute', (g) => changes(g.executeWorkflow, (p) => p.workflowType));
   on(protocol.getWorkflowResult, (b) => b.getWorkflowResult);
   on(protocol.signalWorkflow, (b) => b.signalWorkflow);
   onOptional(protocol.queryWorkflow, 'queries', (g) => g.queryWorkflow);
-  on(protocol.cancelWorkflow, (b) => b.cancelWorkflow);
-  onOptional(protocol.terminateWorkflow, 'terminate', (g) => g.terminateWorkflow);
-  onOptional(protocol.resetWorkflow, 'reset', (g) => g.resetWorkflow);
-  on(protocol.deleteWorkflow, (b) => b.deleteWorkflow);
+  on(protocol.cancelWorkflow, (b) => changes(b.cancelWorkflow));
+  onOptional(protocol.terminateWorkflow, 'terminate', (g) => changes(g.terminateWorkflow));
+  onOptional(protocol.resetWorkflow, 'reset', (g) => changes(g.resetWorkflow));
+  on(protocol.deleteWorkflow, (b) => changes(b.deleteWorkflow));
 
   onOptional(protocol.executeUpdate, 'updates', (g) => g.executeUpdate);
   onOptional(protocol.startUpdate, 'updates', (g) => g.startUpdate);
@@ -94,7 +114,7 @@ export function registerOperationHandlers(connection: Connection, wb: Workbench)
   onOptional(protocol.heartbeatActivity, 'activities', (g) => g.heartbeatActivity);
   onOptional(protocol.reportActivityCanceled, 'activities', (g) => g.reportActivityCanceled);
 
-  onOptional(protocol.startBatchOperation, 'batch', (g) => g.startBatchOperation);
+  onOptional(protocol.startBatchOperation, 'batch', (g) => changes(g.startBatchOperation));
   onOptional(protocol.describeBatchOperation, 'batch', (g) => g.describeBatchOperation);
   onOptional(protocol.listBatchOperations, 'batch', (g) => g.listBatchOperations);
 

@@ -49,7 +49,7 @@ connection.onNotification(protocol.secretChanged, () => workbench.invalidate());
 handle(connection, protocol.listProfiles, () => workbench.listProfiles());
 handle(connection, protocol.selectProfile, (p, signal) => workbench.select(p.profileId, p.namespace, signal));
 handle(connection, protocol.getConnectionStatus, async () => workbench.getStatus());
-registerOperationHandlers(connection, workbench);
+registerOperationHandlers(connection, workbench, (type) => sourceFeatures.executionsChanged(type));
 
 // Execution view (webview): history pages into a model, import, live state, stack frames.
 registerExecutionView(connection, workbench, {

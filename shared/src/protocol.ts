@@ -660,11 +660,15 @@ export interface ExecutionSummary {
   historyLength: number;
   parentWorkflowId?: string;
   searchAttributes: Record<string, PayloadView>;
+  /** A running execution whose workflow task keeps failing (with `checkWorkflowTasks`). */
+  workflowTaskFailing?: { attempt: number; message: string };
 }
 
 export interface ListWorkflowsParams extends TargetParams {
   /** Visibility query (e.g. `WorkflowType='greeting' AND ExecutionStatus='Running'`); empty = all. */
   query?: string;
+  /** Also report running executions whose workflow task keeps failing (a describe per running one, first 20). */
+  checkWorkflowTasks?: boolean;
   pageSize?: number;
   nextPageToken?: string;
 }
@@ -956,7 +960,13 @@ export interface ScheduleActionInput extends Omit<
   | 'startDelay'
   | 'requestId'
   | 'signal'
+  | 'input'
 > {
+  /**
+   * The arguments as plain JSON: an array is the argument list (`["World"]`), another value is
+   * the one argument. A string is read as JSON text, as `input` of startWorkflow (older form).
+   */
+  input?: JsonValue;
   /**
    * Prefix of the runs' workflow ids: each run appends its scheduled time
    * (`<workflowId>-2025-01-01T00:00:00Z`). Default: `<scheduleId>-workflow`.

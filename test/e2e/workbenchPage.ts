@@ -121,17 +121,24 @@ export async function answerQuickInput(page: Page, title: string, value?: string
   await page.keyboard.press('Enter');
 }
 
-/** Replaces the payload editor's selected skeleton with `json` (without submitting). */
+/**
+ * Replaces the payload editor's text with `json` (without submitting). `kept`: the input stayed
+ * open after a failed call (its text as typed, nothing selected).
+ */
 export async function typePayload(
   page: Page,
   tabName: string | RegExp,
   json: string,
+  opts: { kept?: boolean } = {},
 ): Promise<void> {
   await page.locator('.tab.active', { hasText: tabName }).waitFor();
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  // The skeleton is selected once the document is filled: typing replaces it.
-  await editor.locator('.selected-text').first().waitFor();
-  // One input event for the whole text (as a paste): typing key by key starves a loaded machine.
+  // A new body is a snippet whose first value is selected once the document is filled.
+  if (opts.kept) await editor.locator('.view-lines').click();
+  else await editor.locator('.selected-text').first().waitFor();
+  // The whole document (comment header included: it is optional) is replaced, in one input
+  // event (as a paste): typing key by key starves a loaded machine.
+  await page.keyboard.press('Control+A');
   await page.keyboard.insertText(json);
 }
 
@@ -187,4 +194,110 @@ export function screenshotStep(shot: (name: string) => Promise<unknown>) {
       }
     });
   };
+}
+
+/** Types one value per tab stop of the payload editor's snippet (Tab moves to the next). */
+export async function fillPayloadPlaceholders(
+  page: Page,
+  tabName: string | RegExp,
+  values: string[],
+): Promise<void> {
+  await page.locator('.tab.active', { hasText: tabName }).waitFor();
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await editor.locator('.selected-text').first().waitFor();
+  for (const [i, value] of values.entries()) {
+    if (i) await page.keyboard.press('Tab');
+    await page.keyboard.type(value);
+  }
+}
+
+/** The visible text of the editor group whose active tab shows `tab` (e.g. a result document). */
+export async function groupEditorText(page: Page, tab: string): Promise<string> {
+  const group = page
+    .locator('.editor-group-container', { has: page.locator('.tab.active', { hasText: tab }) })
+    .first();
+  await group.waitFor();
+  const text = await group.locator('.monaco-editor .view-lines').first().textContent();
+  return text?.replace(/\u00a0/g, ' ') ?? '';
+}
+
+/**
+ * The text of the lens matching `lens` right above the source line containing `lineText`, once
+ * one shows (lenses come and go while the server recounts: a count-specific `lens` waits for it).
+ */
+export async function lensTextAbove(
+  page: Page,
+  source: string,
+  lineText: string,
+  lens: RegExp,
+  timeout = 30_000,
+): Promise<string> {
+  const lineNo = source.split('\n').findIndex((l) => l.includes(lineText)) + 1;
+  if (!lineNo) throw new Error(`no line contains ${lineText}`);
+  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await goToLine(page, lineNo);
+  await editor.locator('.view-lines .view-line', { hasText: lineText }).first().waitFor();
+  const found = await page
+    .waitForFunction(
+      ({ lineText, source, flags }) => {
+        const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+        const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) =>
+          (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(lineText),
+        );
+        if (!editor || !line) return null;
+        const lineBox = line.getBoundingClientRect();
+        const re = new RegExp(source, flags);
+        let best: { y: number; text: string } | null = null;
+        for (const link of editor.querySelectorAll('.codelens-decoration a')) {
+          const text = link.textContent ?? '';
+          const box = link.getBoundingClientRect();
+          // Only the lens row right above the line (not one of a definition further up).
+          if (!re.test(text) || box.y >= lineBox.y || lineBox.y - box.y > 2 * lineBox.height) continue;
+          if (!best || box.y > best.y) best = { y: box.y, text };
+        }
+        return best?.text ?? null;
+      },
+      { lineText, source: lens.source, flags: lens.flags },
+      { timeout },
+    )
+    .catch(() => {
+      throw new Error(`no ${lens} lens above '${lineText}'`);
+    });
+  return (await found.jsonValue()) as string;
+}
+
+/** The text of the editor group whose active tab shows `tab`, once it matches `expected`. */
+export async function waitForGroupEditorText(
+  page: Page,
+  tab: string,
+  expected: RegExp,
+  timeout = 15_000,
+): Promise<string> {
+  await page
+    .waitForFunction(
+      ({ tab, source, flags }) =>
+        [...document.querySelectorAll('.editor-group-container')].some(
+          (group) =>
+            (group.querySelector('.tab.active')?.textContent ?? '').includes(tab) &&
+            new RegExp(source, flags).test(
+              (group.querySelector('.monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '),
+            ),
+        ),
+      { tab, source: expected.source, flags: expected.flags },
+      { timeout },
+    )
+    .catch(async () => {
+      const text = await groupEditorText(page, tab).catch(() => '');
+      throw new Error(`the '${tab}' document did not show ${expected}: ${text.slice(0, 300)}`);
+    });
+  return groupEditorText(page, tab);
+}
+
+/** Folds or unfolds a view of the Temporal container by its header. */
+export async function setViewExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
+  const header = viewPane(page, title).locator('.pane-header');
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+  await page
+    .locator(`.part.sidebar .pane-header[aria-expanded="${expanded}"]`, { hasText: title })
+    .waitFor();
 }

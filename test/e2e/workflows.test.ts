@@ -18,6 +18,7 @@ import {
   dialogButton,
   openFile,
   openTemporal,
+  setViewExpanded,
   submitPayload,
   submitTypedPayload,
   treeRow,
@@ -173,7 +174,7 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
     // A syntax error is reported with its position; the text stays for fixing.
     await typePayload(page, 'signal increment', '[2,]');
     await page.keyboard.press('Control+Enter');
-    await harness.waitForNotification(page, /not valid JSON: line 5, column 3: trailing comma/);
+    await harness.waitForNotification(page, /not valid JSON: line 1, column 3: trailing comma/);
     await shot('5a-payload-error');
     await page.keyboard.press('Delete'); // the cursor is on the comma
     await submitTypedPayload(page, 'signal increment');
@@ -202,6 +203,8 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
   step('terminates a running execution after a confirmation', async () => {
     const row = treeRow(page, 'Workflows', ids.timer);
     await contextMenu(page, row, 'Terminate Workflow');
+    // The reason (optional, prefilled) comes first, as the CLI's --reason.
+    await answerQuickInput(page, `Terminate ${ids.timer}`);
     await dialog(page).waitFor();
     assert.match(
       (await dialog(page).textContent()) ?? '',
@@ -215,6 +218,8 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
   });
 
   step("opens an execution's history, in the tree and as a document", async () => {
+    // The view shares the sidebar with four others: folding them leaves room for the events.
+    for (const view of ['Schedules', 'Task Queues']) await setViewExpanded(page, view, false);
     const row = treeRow(page, 'Workflows', ids.pyGreeting);
     await row.click();
     await page.keyboard.press('ArrowRight');

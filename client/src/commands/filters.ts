@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import { Config } from '../config';
 import type { Ctx } from '../ctx';
+import { errorKind, errorMessage } from '../errors';
 import { editQueryAsDocument } from './queryDocuments';
 import { emptyFilter, filterStatuses } from '../views/workflowsModel';
 import { lookOf } from '../views/treeModel';
@@ -35,16 +36,16 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
   qp.value = provider.filter.query;
   qp.matchOnDescription = true;
   // The server checks the query (syntax, attributes of this namespace) before anything is sent.
-  let checked: { query: string; problem?: protocol.VisibilityQueryProblem } | undefined;
+  // On accept, a query the check passes is also put to the Temporal server, whose rejection is
+  // shown the same way until the text changes.
+  let checked: { query: string; problem?: QueryProblem } | undefined;
   let checkTimer: ReturnType<typeof setTimeout> | undefined;
-  const check = async (query: string) => {
-    try {
-      const { problems } = await ctx.request(protocol.checkVisibilityQuery, { query });
-      checked = { query, problem: problems.find((p) => p.severity === 'error') ?? problems[0] };
-    } catch {
-      checked = undefined; // server not running: the list request will say so
-    }
-    return checked?.query === query ? checked.problem : undefined;
+  let checks = 0;
+  const check = async (query: string, askServer: boolean) => {
+    const n = ++checks;
+    const problem = await queryProblem(ctx, query, askServer);
+    if (n === checks) checked = { query, problem }; // a later check (the accept) wins
+    return problem;
   };
   const render = () => {
     const typed = qp.value.trim();
@@ -54,7 +55,11 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
       {
         label: typed ? `${icon} ${typed}` : '$(clear-all) All executions',
         description: problem?.severity === 'error' ? undefined : 'apply',
-        detail: problem ? `Column ${problem.start + 1}: ${problem.message}` : undefined,
+        detail: problem
+          ? problem.start === undefined
+            ? problem.message
+            : `Column ${problem.start + 1}: ${problem.message}`
+          : undefined,
         query: typed,
         alwaysShow: true,
       },
@@ -67,14 +72,15 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
     render();
     clearTimeout(checkTimer);
     const typed = qp.value.trim();
-    if (typed) checkTimer = setTimeout(() => void check(typed).then(() => qp.value.trim() === typed && render()), 250);
+    if (typed) checkTimer = setTimeout(() => void check(typed, false).then(() => qp.value.trim() === typed && render()), 250);
   });
   const picked = await new Promise<QueryItem | undefined>((resolve) => {
     qp.onDidAccept(async () => {
       const item = qp.selectedItems[0] ?? qp.activeItems[0];
       if (item?.query) {
         qp.busy = true;
-        const problem = await check(item.query);
+        clearTimeout(checkTimer);
+        const problem = await check(item.query, true);
         qp.busy = false;
         if (problem?.severity === 'error') {
           // Keep the picker and the typed text; the first item says what is wrong.
@@ -92,8 +98,47 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
   qp.dispose();
   if (picked?.edit) return editQueryAsDocument(ctx, typedAtEnd || provider.filter.query);
   if (!picked || picked.query === undefined) return;
+  // Only a query the server accepted is worth offering again.
   if (picked.query) await ctx.memory.addRecentQuery(picked.query);
   await provider.setFilter({ ...provider.filter, query: picked.query });
+}
+
+type QueryProblem = Omit<protocol.VisibilityQueryProblem, 'start' | 'end'> & { start?: number };
+
+/**
+ * What is wrong with `query` (undefined = accepted, or the server could not be asked: the view
+ * reports that itself). The language server checks syntax and this namespace's attributes;
+ * with `askServer`, a query that passes is also counted by the Temporal server on its own (not
+ * combined with the view's type and status filters, so the message is about the typed text).
+ */
+async function queryProblem(
+  ctx: Ctx,
+  query: string,
+  askServer: boolean,
+): Promise<QueryProblem | undefined> {
+  let problem: QueryProblem | undefined;
+  try {
+    const { problems } = await ctx.request(protocol.checkVisibilityQuery, { query });
+    problem = problems.find((p) => p.severity === 'error') ?? problems[0];
+  } catch {
+    return undefined; // language server not running: the list request will say so
+  }
+  if (problem?.severity === 'error' || !askServer) return problem;
+  // ORDER BY is not part of a count.
+  const where = query.replace(/\s*\border\s+by\b[\s\S]*$/i, '').trim();
+  if (!where) return problem;
+  try {
+    await ctx.request(protocol.countWorkflows, { query: where });
+    return problem;
+  } catch (err) {
+    // The server's "at position N" counts in its own rewritten SQL, not in the typed text.
+    return errorKind(err) === 'InvalidInput'
+      ? {
+          message: `${errorMessage(err).replace(/ at position \d+/, '')} in: ${query}`,
+          severity: 'error',
+        }
+      : problem;
+  }
 }
 
 /** Status quick filter (several may be picked; none = every status). */
@@ -152,6 +197,11 @@ export async function runSavedQuery(ctx: Ctx): Promise<void> {
     { title: `Saved Queries of ${namespace}`, matchOnDescription: true },
   );
   if (!picked) return;
+  const problem = await queryProblem(ctx, picked.query, true);
+  if (problem?.severity === 'error') {
+    void vscode.window.showErrorMessage(`Saved query '${picked.label}': ${problem.message}`);
+    return;
+  }
   await ctx.memory.addRecentQuery(picked.query);
   await ctx.views.workflows.setFilter({ ...ctx.views.workflows.filter, query: picked.query });
 }

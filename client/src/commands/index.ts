@@ -19,6 +19,9 @@ import { applyQueryDocument, editQueryAsDocument } from './queryDocuments';
 import * as sch from './schedules';
 import { addTaskQueue, removeTaskQueue } from './taskQueues';
 import * as wf from './workflows';
+import { showRawResult } from '../resultDocuments';
+import { reopenResult, resultLog } from '../results';
+import { ResultItem } from '../views/resultsView';
 
 export type Command = (ctx: Ctx, ...args: unknown[]) => unknown;
 
@@ -101,6 +104,13 @@ export const commands: Record<string, Command> = {
 
   'temporal.submitInput': (ctx) => ctx.payloads.submit(),
   'temporal.cancelInput': (ctx) => ctx.payloads.cancel(),
+
+  // Results view and read-only result documents.
+  'temporal.results.open': (_ctx, item) =>
+    item instanceof ResultItem ? reopenResult(item.result) : undefined,
+  'temporal.results.clear': () => resultLog.clear(),
+  'temporal.showRawResult': (_ctx, uri) =>
+    showRawResult(uri instanceof vscode.Uri ? uri : undefined),
 };
 
 export function registerCommands(ctx: Ctx): void {

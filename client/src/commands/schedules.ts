@@ -3,16 +3,18 @@
 import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
-import { errorKind, errorMessage } from '../errors';
-import { confirmDestructive } from '../input/pickers';
+import { confirmDestructive, execRefOf } from '../input/pickers';
 import { withCancellableProgress } from '../progress';
-import { openJsonDocument } from '../results';
+import { openJsonDocument, reportOutcome } from '../results';
 import {
   checkIsoTime,
   createDocumentText,
   defaultBackfillRange,
+  derivedScheduleId,
   exampleScheduleDocument,
+  followTypeInScheduleId,
   parseCreateDocument,
+  scheduleSpecHint,
 } from '../views/schedulesModel';
 import { ScheduleItem } from '../views/schedulesView';
 
@@ -41,40 +43,50 @@ async function scheduleIdFor(ctx: Ctx, arg: unknown, title: string): Promise<str
 }
 
 /**
- * Edits a schedule document until the server takes it: an InvalidInput (naming the field) or a
- * syntax error reopens the document with the text as submitted, so nothing typed is lost.
+ * Edits a schedule document until the server takes it: the call runs from the editor, so an
+ * InvalidInput (naming the field) or any other failure keeps the document open as typed.
  */
 async function editUntilAccepted(
   ctx: Ctx,
-  options: { name: string; title: string; action: string; body: string },
+  options: {
+    name: string;
+    title: string;
+    action: string;
+    body: string;
+    notes?: readonly string[];
+    onEdit?: (doc: vscode.TextDocument) => void;
+  },
   send: (text: string) => Promise<void>,
 ): Promise<boolean> {
-  let body = options.body;
-  let error: string | undefined;
-  for (;;) {
-    // The error shows once the document is open again, so what is typed next goes into it.
-    const text = await ctx.payloads.edit({ ...options, body, error });
-    if (text === undefined) return false;
-    try {
-      await send(text);
-      return true;
-    } catch (err) {
-      if (errorKind(err) !== 'InvalidInput') throw err;
-      body = text;
-      error = `Invalid schedule: ${errorMessage(err)}`;
-    }
-  }
+  const text = await ctx.payloads.edit({ ...options, run: send });
+  return text !== undefined;
+}
+
+/** The workflow type a new schedule is for: the lens's, the node's or the selected execution's. */
+function chosenWorkflowType(ctx: Ctx, arg: unknown): string | undefined {
+  const direct = (arg as { workflowType?: unknown } | undefined)?.workflowType;
+  if (typeof direct === 'string' && direct) return direct;
+  const fromNode = execRefOf(arg)?.workflowType;
+  if (fromNode) return fromNode;
+  const selected = ctx.views.workflowsView.selection[0];
+  return execRefOf(selected)?.workflowType ?? ctx.views.workflows.filter.workflowType;
 }
 
 export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
   assertWritable(ctx);
   const types = [...new Set([...ctx.lenses.workflowTypes(), ...ctx.memory.startedTypes()])];
-  const queues = [...new Set([...ctx.lenses.taskQueues(), ...ctx.memory.usedTaskQueues()])];
-  // A workflow type chosen from a lens or tree node goes first.
-  const chosen = (arg as { workflowType?: unknown } | undefined)?.workflowType;
-  if (typeof chosen === 'string') types.unshift(chosen);
+  const chosen = chosenWorkflowType(ctx, arg);
+  if (chosen) types.unshift(chosen);
+  const queues = [
+    ...new Set([
+      ...(ctx.lenses.workflow(types[0] ?? '')?.taskQueues ?? []),
+      ...(types[0] ? [ctx.memory.lastStart(types[0]).taskQueue ?? ''] : []),
+      ...ctx.lenses.taskQueues(),
+      ...ctx.memory.usedTaskQueues(),
+    ]),
+  ].filter(Boolean);
   const example = exampleScheduleDocument(types, queues);
-  const id = `${example.action.workflowType}-schedule-${Math.random().toString(36).slice(2, 6)}`;
+  let shownType = example.action.workflowType;
   let created = '';
   const ok = await editUntilAccepted(
     ctx,
@@ -82,7 +94,24 @@ export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
       name: 'new schedule',
       title: 'New schedule: the schedule id and its spec, action, policies and state',
       action: 'create the schedule',
-      body: createDocumentText(id, example),
+      body: createDocumentText(derivedScheduleId(shownType), example),
+      notes: scheduleSpecHint,
+      // The id follows the workflow type until the user types an id of their own.
+      onEdit: (doc) => {
+        const text = doc.getText();
+        const followed = followTypeInScheduleId(text, shownType);
+        if (!followed) return;
+        shownType = followed.workflowType;
+        const edit = followed.edit;
+        if (!edit) return;
+        const we = new vscode.WorkspaceEdit();
+        we.replace(
+          doc.uri,
+          new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)),
+          edit.id,
+        );
+        void vscode.workspace.applyEdit(we);
+      },
     },
     async (text) => {
       const parsed = parseCreateDocument(text ? JSON.parse(text) : undefined);
@@ -100,7 +129,7 @@ export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
   );
   if (!ok) return;
   ctx.views.schedules.refresh();
-  void vscode.window.showInformationMessage(`Created schedule '${created}'.`);
+  reportOutcome(`Created schedule '${created}'.`);
 }
 
 export async function editSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
@@ -157,10 +186,22 @@ export const unpauseSchedule = (ctx: Ctx, arg?: unknown) => setPaused(ctx, arg, 
 export async function triggerSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
   assertWritable(ctx);
   const scheduleId = await scheduleIdFor(ctx, arg, 'Trigger Schedule');
+  const known = ctx.views.schedules.schedules.find((s) => s.scheduleId === scheduleId);
+  const what = known?.workflowType
+    ? ` It starts ${known.workflowType} once`
+    : ' It runs its action once';
+  if (
+    !(await confirmDestructive(
+      `Trigger schedule '${scheduleId}' now?`,
+      'Trigger',
+      `${what}, outside its spec (the schedule's overlap policy applies).`,
+    ))
+  )
+    return;
   await ctx.request(protocol.triggerSchedule, { scheduleId });
   ctx.views.schedules.refresh();
   ctx.views.workflows.refresh();
-  void vscode.window.showInformationMessage(`Triggered schedule '${scheduleId}'.`);
+  reportOutcome(`Triggered schedule '${scheduleId}'.`);
 }
 
 export async function backfillSchedule(ctx: Ctx, arg?: unknown): Promise<void> {

@@ -17,7 +17,7 @@ import {
   type HandlerChoice,
 } from '../input/pickers';
 import { withCancellableProgress } from '../progress';
-import { openJsonDocument, showResult } from '../results';
+import { openJsonDocument, reportOutcome, resultLog, showResult } from '../results';
 import { goToSource } from '../sourceLocations';
 import { TaskQueueItem } from '../views/taskQueuesView';
 import {
@@ -28,6 +28,7 @@ import {
   payloadsValue,
   webUiExecutionUrl,
 } from '../views/workflowsModel';
+import { decodedEventJson } from '../views/eventPayloads';
 import type { HistoryEventItem } from '../views/workflowsView';
 
 function isWorkflowLens(arg: unknown): arg is WorkflowLensArgs {
@@ -87,6 +88,9 @@ export async function startWorkflow(ctx: Ctx, arg?: unknown, wait = false): Prom
   assertWritable(ctx);
   const lens = isWorkflowLens(arg) ? arg : undefined;
   const title = `${wait ? 'Execute' : 'Start'} ${lens?.workflowType ?? 'Workflow'}`;
+  let started: protocol.StartWorkflowResult | undefined;
+  let executed: protocol.ExecuteWorkflowResult | undefined;
+  // The call runs from the input editor: a failure (id in use, bad input ...) keeps the input.
   const choice = await gatherStartOptions(
     ctx,
     {
@@ -96,30 +100,41 @@ export async function startWorkflow(ctx: Ctx, arg?: unknown, wait = false): Prom
       taskQueue: arg instanceof TaskQueueItem ? arg.name : undefined,
     },
     title,
+    async (c) => {
+      if (wait)
+        executed = await withCancellableProgress(
+          `Running ${c.workflowType} '${c.workflowId}'…`,
+          (token) => ctx.request(protocol.executeWorkflow, { ...c }, token),
+        );
+      else
+        started = await withCancellableProgress(`Starting ${c.workflowType}…`, (token) =>
+          ctx.request(protocol.startWorkflow, { ...c }, token),
+        );
+    },
   );
   if (!choice) return;
-  const params: protocol.StartWorkflowParams = { ...choice };
-  if (!wait) {
-    const r = await withCancellableProgress(`Starting ${choice.workflowType}…`, (token) =>
-      ctx.request(protocol.startWorkflow, params, token),
-    );
+  if (started) {
+    const r = started;
     refreshSoon(ctx, r.workflowId);
+    const headline = `Started ${choice.workflowType} '${r.workflowId}' on ${choice.taskQueue}.`;
+    resultLog.add({
+      headline,
+      ok: true,
+      at: new Date(),
+      reopen: () => showWorkflowResult(ctx, { ...r, workflowType: choice.workflowType }),
+    });
     void vscode.window
-      .showInformationMessage(
-        `Started ${choice.workflowType} '${r.workflowId}' on ${choice.taskQueue}.`,
-        'Show Result',
-        'Open in Web UI',
-      )
+      .showInformationMessage(headline, 'Show Result', 'Open in Web UI', 'Show in Results')
       .then((picked) => {
         if (picked === 'Show Result') return showWorkflowResult(ctx, r);
         if (picked === 'Open in Web UI') return openInWebUi(ctx, r);
+        if (picked === 'Show in Results')
+          return vscode.commands.executeCommand('temporal.results.focus');
       });
     return;
   }
-  const r = await withCancellableProgress(
-    `Running ${choice.workflowType} '${choice.workflowId}'…`,
-    (token) => ctx.request(protocol.executeWorkflow, params, token),
-  );
+  if (!executed) return;
+  const r = executed;
   refreshSoon(ctx, r.workflowId);
   const o = outcomeView(r.outcome);
   await showResult(`${choice.workflowType} '${r.workflowId}' ${o.headline}`, o.value, {
@@ -150,9 +165,7 @@ export async function startWorkflowAgain(ctx: Ctx, arg?: unknown): Promise<void>
     ),
   );
   refreshSoon(ctx, r.workflowId);
-  void vscode.window.showInformationMessage(
-    `Started ${workflowType} '${r.workflowId}' again with input ${input}.`,
-  );
+  reportOutcome(`Started ${workflowType} '${r.workflowId}' again with input ${input}.`);
 }
 
 /** Filters the Workflows view to one workflow type (lens, tree node or palette). */
@@ -215,78 +228,110 @@ async function handlerCall(ctx: Ctx, kind: HandlerLensArgs['kind'], arg: unknown
     await new MultiStepInput(`${verb} ${lens?.name ?? 'Workflow'}`, steps.length).run(steps);
   const target = exec!;
   const h = handler!;
+  const ref = refOf(target);
+  // The call runs from the input editor: a failure (e.g. an update's validator rejecting the
+  // input) keeps the editor open with the error beside the input.
+  let after: (() => Promise<void>) | undefined;
+  const call = async (input: string): Promise<void> => {
+    if (kind === 'signal') {
+      await withCancellableProgress(`Signalling ${h.name}…`, (token) =>
+        ctx.request(protocol.signalWorkflow, { ...ref, signalName: h.name, input }, token),
+      );
+      after = async () => {
+        reportOutcome(`Signal '${h.name}' sent to ${label(target)}.`);
+        ctx.views.workflows.refresh();
+      };
+    } else if (kind === 'query') {
+      const r = await withCancellableProgress(`Querying ${h.name}…`, (token) =>
+        ctx.request(protocol.queryWorkflow, { ...ref, queryType: h.name, input }, token),
+      );
+      after = async () => {
+        if (r.rejectedStatus)
+          reportOutcome(
+            `Query '${h.name}' rejected: ${label(target)} is ${r.rejectedStatus}.`,
+            false,
+          );
+        else await showResult(`Query '${h.name}' on ${label(target)}`, payloadsValue(r.result));
+      };
+    } else {
+      const r = await withCancellableProgress(`Updating ${h.name}…`, (token) =>
+        ctx.request(protocol.executeUpdate, { ...ref, updateName: h.name, input }, token),
+      );
+      after = async () => {
+        ctx.views.workflows.refresh();
+        await showResult(
+          `Update '${h.name}' on ${label(target)} returned`,
+          payloadsValue(r.result),
+        );
+      };
+    }
+  };
   const input = await editPayload(ctx, {
     memoryKey: `${kind}:${target.workflowType ?? lens?.workflowType ?? ''}:${h.name}`,
     name: `${kind} ${h.name}`,
     title: `${verb} ${h.name} on ${target.workflowId}`,
     parameters: h.parameters,
     action: verb,
+    run: call,
   });
   if (input === undefined) return;
-  const ref = refOf(target);
-  if (kind === 'signal') {
-    await withCancellableProgress(`Signalling ${h.name}…`, (token) =>
-      ctx.request(protocol.signalWorkflow, { ...ref, signalName: h.name, input }, token),
-    );
-    void vscode.window.showInformationMessage(`Signal '${h.name}' sent to ${label(target)}.`);
-    ctx.views.workflows.refresh();
-  } else if (kind === 'query') {
-    const r = await withCancellableProgress(`Querying ${h.name}…`, (token) =>
-      ctx.request(protocol.queryWorkflow, { ...ref, queryType: h.name, input }, token),
-    );
-    if (r.rejectedStatus)
-      void vscode.window.showWarningMessage(
-        `Query '${h.name}' rejected: ${label(target)} is ${r.rejectedStatus}.`,
-      );
-    else await showResult(`Query '${h.name}' on ${label(target)}`, payloadsValue(r.result));
-  } else {
-    const r = await withCancellableProgress(`Updating ${h.name}…`, (token) =>
-      ctx.request(protocol.executeUpdate, { ...ref, updateName: h.name, input }, token),
-    );
-    ctx.views.workflows.refresh();
-    await showResult(`Update '${h.name}' on ${label(target)} returned`, payloadsValue(r.result));
-  }
+  await after?.();
 }
 
 export const signalWorkflow = (ctx: Ctx, arg?: unknown) => handlerCall(ctx, 'signal', arg);
 export const queryWorkflow = (ctx: Ctx, arg?: unknown) => handlerCall(ctx, 'query', arg);
 export const updateWorkflow = (ctx: Ctx, arg?: unknown) => handlerCall(ctx, 'update', arg);
 
+/**
+ * The reason recorded in the history (the CLI's --reason): optional, prefilled; undefined when the
+ * user pressed Escape (the operation is dropped).
+ */
+async function askReason(title: string, prefill: string): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    title,
+    prompt: 'Reason (optional, recorded in the workflow history as with --reason)',
+    value: prefill,
+    valueSelection: [0, prefill.length],
+    ignoreFocusOut: true,
+  });
+  return value?.trim();
+}
+
+const reasonLine = (reason: string) => (reason ? `\n\nReason: ${reason}` : '');
+
 export async function cancelWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
   assertWritable(ctx);
   const e = await executionFor(ctx, arg, 'Cancel Workflow', true);
+  const reason = await askReason(`Cancel ${e.workflowId}`, 'Cancelled from Temporal Workbench');
+  if (reason === undefined) return;
   if (
     !(await confirmDestructive(
       `Request cancellation of workflow ${label(e)}?`,
       'Request Cancellation',
-      'The workflow is asked to cancel; its code decides how to wind down.',
+      `The workflow is asked to cancel; its code decides how to wind down.${reasonLine(reason)}`,
     ))
   )
     return;
-  await ctx.request(protocol.cancelWorkflow, {
-    ...refOf(e),
-    reason: 'Cancelled from Temporal Workbench',
-  });
-  void vscode.window.showInformationMessage(`Cancellation requested for ${label(e)}.`);
+  await ctx.request(protocol.cancelWorkflow, { ...refOf(e), reason });
+  reportOutcome(`Cancellation requested for ${label(e)}.`);
   ctx.views.workflows.refresh();
 }
 
 export async function terminateWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
   assertWritable(ctx);
   const e = await executionFor(ctx, arg, 'Terminate Workflow', true);
+  const reason = await askReason(`Terminate ${e.workflowId}`, 'Terminated from Temporal Workbench');
+  if (reason === undefined) return;
   if (
     !(await confirmDestructive(
       `Terminate workflow ${label(e)}?`,
       'Terminate',
-      'It stops at once: no workflow code runs, pending activities are abandoned.',
+      `It stops at once: no workflow code runs, pending activities are abandoned.${reasonLine(reason)}`,
     ))
   )
     return;
-  await ctx.request(protocol.terminateWorkflow, {
-    ...refOf(e),
-    reason: 'Terminated from Temporal Workbench',
-  });
-  void vscode.window.showInformationMessage(`Terminated ${label(e)}.`);
+  await ctx.request(protocol.terminateWorkflow, { ...refOf(e), reason });
+  reportOutcome(`Terminated ${label(e)}${reason ? `: ${reason}` : ''}.`);
   ctx.views.workflows.refresh();
 }
 
@@ -302,7 +347,7 @@ export async function deleteWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
   )
     return;
   await ctx.request(protocol.deleteWorkflow, refOf(e));
-  void vscode.window.showInformationMessage(`Deleting ${label(e)}.`);
+  reportOutcome(`Deleting ${label(e)}.`);
   ctx.views.workflows.reset();
 }
 
@@ -345,7 +390,7 @@ export async function resetWorkflow(ctx: Ctx, arg?: unknown): Promise<void> {
     to: picked.value,
     reason: 'Reset from Temporal Workbench',
   });
-  void vscode.window.showInformationMessage(`Reset ${label(e)}: new run ${r.runId}.`);
+  reportOutcome(`Reset ${label(e)}: new run ${r.runId}.`);
   refreshSoon(ctx, e.workflowId);
 }
 
@@ -372,7 +417,7 @@ export async function openWorkflowHistory(ctx: Ctx, arg?: unknown): Promise<void
   const events = await withCancellableProgress(
     `Reading the history of ${label(e)}…`,
     async (token) => {
-      const all: protocol.JsonObject[] = [];
+      const all: protocol.HistoryEventView[] = [];
       let nextPageToken: string | undefined;
       do {
         const page = await ctx.request(
@@ -380,20 +425,24 @@ export async function openWorkflowHistory(ctx: Ctx, arg?: unknown): Promise<void
           { ...refOf(e), pageSize: 1000, nextPageToken },
           token,
         );
-        all.push(...page.events.map((ev) => ev.json));
+        all.push(...page.events);
         nextPageToken = page.nextPageToken;
       } while (nextPageToken && !token.isCancellationRequested);
       return all;
     },
   );
-  await openJsonDocument({ events }, { name: `history of ${e.workflowId}` });
+  await openJsonDocument(
+    { events: events.map(decodedEventJson) },
+    { name: `history of ${e.workflowId}`, raw: { events: events.map((ev) => ev.json) } },
+  );
 }
 
 export async function openHistoryEvent(_ctx: Ctx, item?: unknown): Promise<void> {
   const event = (item as HistoryEventItem | undefined)?.event;
   if (event)
-    await openJsonDocument(event.json, {
+    await openJsonDocument(decodedEventJson(event), {
       name: `event ${event.eventId} ${event.eventType}`,
+      raw: event.payloads ? event.json : undefined,
       preserveFocus: true,
     });
 }

@@ -212,11 +212,13 @@ export function documentHeader(
   title: string,
   parameters: readonly ParameterInfo[] | undefined,
   action: string,
+  notes: readonly string[] = [],
 ): string {
   const params = parameters?.map((p) => (p.type ? `${p.name}: ${p.type}` : p.name)).join(', ');
   return [
     `// ${title}`,
     parameters ? `// Parameters: ${params || 'none'}` : '',
+    ...notes.map((n) => `// ${n}`),
     '// The arguments as JSON: an array is the argument list ([1, "a"] = two arguments).',
     `// ${action}: Ctrl+Enter (Cmd+Enter) or the ✓ button above. Close this editor to cancel.`,
     '',
@@ -231,4 +233,32 @@ export function freeName(base: string, taken: (name: string) => boolean): string
   for (let n = 2; taken(name); n++)
     name = `${base.replace(/(\.\w+)$/, '')} (${n})${/(\.\w+)$/.exec(base)?.[1] ?? ''}`;
   return name;
+}
+
+/** Escapes text for a snippet placeholder (`$`, `}` and `\` are snippet syntax). */
+function snippetText(text: string): string {
+  return text.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+
+/** One tab stop for a JSON value: a string's stop is inside its quotes, so typing keeps them. */
+function valueStop(index: number, json: string): string {
+  if (/^"(?:[^"\\]|\\.)*"$/.test(json)) return `"\${${index}:${snippetText(json.slice(1, -1))}}"`;
+  return `\${${index}:${snippetText(json)}}`;
+}
+
+/**
+ * The payload body as a snippet: one tab stop per argument (placeholder = the parameter's name
+ * and type, or the last input's value), so typing replaces just that value and Tab moves on.
+ */
+export function payloadSnippet(body: string, parameters?: readonly ParameterInfo[]): string {
+  if (!body && parameters) body = skeletonFor(parameters);
+  let values: unknown;
+  try {
+    values = JSON.parse(body);
+  } catch {
+    return `\${1:${snippetText(body)}}`;
+  }
+  if (!Array.isArray(values) || !values.length) return `\${1:${snippetText(body)}}`;
+  const parts = values.map((v, i) => valueStop(i + 1, JSON.stringify(v)));
+  return `[${parts.join(', ')}]`;
 }

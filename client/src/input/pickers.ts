@@ -14,6 +14,7 @@ import {
 } from '../views/workflowsModel';
 import { skeletonFor, type ParameterInfo } from './jsonText';
 import { BACK, MultiStepInput, separator, type PickItem } from './multiStep';
+import { checkStart } from './startCheck';
 
 /** An execution as commands need it; tree nodes and plain objects both carry these. */
 export interface ExecRef {
@@ -130,10 +131,15 @@ export async function editPayload(
     parameters?: readonly ParameterInfo[];
     action: string;
     last?: string;
+    /** The call made with the input; while it fails the editor stays open for correction. */
+    run?: (text: string) => Promise<unknown>;
   },
 ): Promise<string | undefined> {
   const last = options.last ?? ctx.memory.lastInput(options.memoryKey);
-  if (options.parameters && options.parameters.length === 0 && !last) return '';
+  if (options.parameters && options.parameters.length === 0 && !last) {
+    await options.run?.('');
+    return '';
+  }
   const body = last || (options.parameters ? skeletonFor(options.parameters) : '[]');
   const text = await ctx.payloads.edit({
     name: options.name,
@@ -141,6 +147,7 @@ export async function editPayload(
     parameters: options.parameters,
     body,
     action: options.action,
+    run: options.run,
   });
   if (text !== undefined) await ctx.memory.rememberInput(options.memoryKey, text);
   return text;
@@ -166,6 +173,7 @@ export async function gatherStartOptions(
     taskQueue?: string;
   },
   title: string,
+  run?: (choice: StartChoice) => Promise<unknown>,
 ): Promise<StartChoice | undefined> {
   let workflowType = seed.workflowType ?? '';
   let taskQueue = seed.taskQueue ?? '';
@@ -237,6 +245,17 @@ export async function gatherStartOptions(
   });
   await new MultiStepInput(title, steps.length).run(steps);
 
+  const warning = await checkStart(ctx, workflowType, taskQueue);
+  if (warning) {
+    const go = 'Start Anyway';
+    const picked = await vscode.window.showWarningMessage(
+      `Start ${workflowType} on ${taskQueue}?`,
+      { modal: true, detail: warning },
+      go,
+    );
+    if (picked !== go) return undefined;
+  }
+
   const parameters = seed.parameters ?? ctx.lenses.workflow(workflowType)?.parameters;
   const input = await editPayload(ctx, {
     memoryKey: `start:${workflowType}`,
@@ -245,6 +264,7 @@ export async function gatherStartOptions(
     parameters,
     action: title.startsWith('Execute') ? 'Execute' : 'Start',
     last: ctx.memory.lastStart(workflowType).input,
+    run: run && ((text) => run({ workflowType, taskQueue, workflowId, input: text })),
   });
   if (input === undefined) return undefined;
   await ctx.memory.rememberStart(workflowType, { taskQueue, input });

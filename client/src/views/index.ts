@@ -6,6 +6,7 @@ import { Config } from '../config';
 import type { Ctx } from '../ctx';
 import { autoRefresh } from './commonNodes';
 import { ConnectionTreeProvider } from './connectionsView';
+import { ResultTreeProvider } from './resultsView';
 import { ScheduleTreeProvider, type ScheduleNode } from './schedulesView';
 import { TaskQueueTreeProvider } from './taskQueuesView';
 import { isFiltered } from './workflowsModel';
@@ -64,6 +65,13 @@ export class Views {
       this.workflowsView.onDidCollapseElement((e) => this.workflows.collapsed(e.element)),
       autoRefresh(this.schedulesView, interval, () => this.schedules.poll()),
       autoRefresh(this.taskQueuesView, interval, () => void this.taskQueues.poll()),
+    );
+
+    // Results: what the workbench did since the editor started.
+    const results = new ResultTreeProvider();
+    ctx.extension.subscriptions.push(
+      results,
+      vscode.window.createTreeView('temporal.results', { treeDataProvider: results }),
     );
   }
 

@@ -62,7 +62,10 @@ export function scheduleTooltip(s: ScheduleSummary): string[] {
   ].filter(Boolean);
 }
 
-/** A complete example document to create a schedule from (every 1m of the first known type). */
+/**
+ * A complete example document to create a schedule from: every 1m of `workflowType` (the lens's or
+ * the selected one, else the first known), input as plain JSON.
+ */
 export function exampleScheduleDocument(
   workflowTypes: readonly string[],
   taskQueues: readonly string[],
@@ -72,10 +75,44 @@ export function exampleScheduleDocument(
     action: {
       workflowType: workflowTypes[0] ?? 'greeting',
       taskQueue: taskQueues[0] ?? 'workbench-ts',
-      input: '["World"]',
+      input: ['World'],
     },
     policies: { overlap: 'Skip', catchupWindow: '1m', pauseOnFailure: false },
     state: { paused: false, notes: '' },
+  };
+}
+
+/** The schedule id a new schedule of `workflowType` gets until the user types another. */
+export function derivedScheduleId(workflowType: string): string {
+  return `${workflowType}-schedule`;
+}
+
+/** Comment lines of the create document: the spec forms, each with an example. */
+export const scheduleSpecHint = [
+  'spec (any mix): "intervals": [{"every": "1h", "offset": "15m"}]',
+  '  "cronExpressions": ["0 9 * * MON-FRI"]  (minute hour day-of-month month day-of-week)',
+  '  "calendars": [{"hour": "9", "dayOfWeek": "MON-FRI", "comment": "weekday mornings"}]',
+  '  optional: "startTime"/"endTime" (ISO 8601), "jitter": "30s", "timezoneName": "Europe/Paris"',
+];
+
+/**
+ * After an edit of the create document: the workflow type it now names (when it changed from
+ * `previousType`) and, if the schedule id is still the one derived from the previous type, the
+ * replacement deriving it from the new one (offsets in `text`). A typed id is left alone.
+ */
+export function followTypeInScheduleId(
+  text: string,
+  previousType: string,
+): { workflowType: string; edit?: { start: number; end: number; id: string } } | undefined {
+  // On one line only: while the value is being retyped, a match must not run into the next key.
+  const type = /"workflowType"[ \t]*:[ \t]*"((?:[^"\\\n]|\\.)*)"/.exec(text)?.[1];
+  if (type === undefined || type === previousType) return undefined;
+  const idMatch = /("scheduleId"[ \t]*:[ \t]*")((?:[^"\\\n]|\\.)*)"/.exec(text);
+  if (!idMatch || idMatch[2] !== derivedScheduleId(previousType)) return { workflowType: type };
+  const start = idMatch.index + idMatch[1].length;
+  return {
+    workflowType: type,
+    edit: { start, end: start + idMatch[2].length, id: derivedScheduleId(type) },
   };
 }
 

@@ -122,6 +122,9 @@ export function executionTooltip(e: ExecutionSummary, now = Date.now()): string[
     e.closeTime ? `Closed: ${time(e.closeTime)}` : '',
     e.historyLength ? `History: ${e.historyLength} events` : '',
     e.parentWorkflowId ? `Parent: \`${e.parentWorkflowId}\`` : '',
+    e.workflowTaskFailing
+      ? `$(warning) Workflow task failing (attempt ${e.workflowTaskFailing.attempt}): ${e.workflowTaskFailing.message}`
+      : '',
   ].filter(Boolean);
 }
 

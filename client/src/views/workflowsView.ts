@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
 import { ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
+import { eventArgumentText } from './eventPayloads';
 import { ago, countsDescription, executionContext, lookOf, PagedList } from './treeModel';
 import {
   childrenQuery,
@@ -44,9 +45,14 @@ export class ExecutionItem extends vscode.TreeItem {
     this.id = key;
     this.description = executionDescription(execution, Date.now(), !isRun);
     const look = lookOf(execution.status);
-    this.iconPath = new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
+    const failing = execution.workflowTaskFailing;
+    // A run whose workflow task keeps failing is not healthy, whatever its status says.
+    this.iconPath = failing
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon(look.icon, new vscode.ThemeColor(look.color));
+    if (failing) this.description = `workflow task failing · ${this.description}`;
     this.contextValue = executionContext(execution.status, readOnly);
-    this.tooltip = new vscode.MarkdownString(executionTooltip(execution).join('\n\n'));
+    this.tooltip = new vscode.MarkdownString(executionTooltip(execution).join('\n\n'), true);
     this.accessibilityInformation = {
       label: `${this.label} ${look.label} ${execution.workflowType}`,
     };
@@ -92,7 +98,10 @@ export class HistoryEventItem extends vscode.TreeItem {
   ) {
     super(`${event.eventId}  ${event.eventType}`, vscode.TreeItemCollapsibleState.None);
     this.id = key;
-    this.description = event.summary.slice(event.eventType.length).trim() || undefined;
+    const argument = eventArgumentText(event);
+    this.description =
+      [event.summary.slice(event.eventType.length).trim(), argument].filter(Boolean).join(' ') ||
+      undefined;
     const look = historyEventLook(event.eventType);
     this.iconPath = new vscode.ThemeIcon(
       look.icon,
@@ -403,6 +412,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
       query: visibilityQuery(this.filter),
       pageSize: size,
       nextPageToken,
+      checkWorkflowTasks: true,
     });
     return { items: r.executions, nextPageToken: r.nextPageToken };
   }

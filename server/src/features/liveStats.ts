@@ -1,7 +1,10 @@
 // "3 running · last failed 2m ago" per workflow type: visibility counts, cached per target and
-// refreshed in the background so lenses never wait on the network.
-import { quoteQueryString } from '../../../shared/src/visibilityQuery';
+// refreshed in the background so lenses never wait on the network. The counts follow what the
+// workbench itself does (a start or terminate recounts at once) and, while a type has running
+// executions, are recounted every few seconds with one CountWorkflowExecutions per type; the
+// "last failed" lookup (a list) runs only when a run may have closed.
 import { timestampDate } from '@bufbuild/protobuf/wkt';
+import { quoteQueryString } from '../../../shared/src/visibilityQuery';
 import { elapsedAgo } from '../../../shared/src/format';
 import type { Workbench } from '../workbench';
 
@@ -11,70 +14,117 @@ export interface TypeStats {
   fetchedAt: number;
 }
 
-// Short enough that a start or terminate shows on the lens within seconds; lenses never wait for it.
+// Short enough that a run closing shows on the lens within seconds; lenses never wait for it.
 const ttlMs = 5_000;
 
 export class LiveStats {
   private readonly cache = new Map<string, TypeStats>();
   private readonly inFlight = new Set<string>();
+  private readonly poller: NodeJS.Timeout;
 
   constructor(
     private readonly workbench: Workbench,
     private readonly onUpdated: () => void,
-  ) {}
+  ) {
+    this.poller = setInterval(() => this.recountRunning(), ttlMs);
+    this.poller.unref();
+  }
+
+  dispose(): void {
+    clearInterval(this.poller);
+  }
 
   /** Cached stats (possibly stale) for the active target; starts a refresh when old or missing. */
   get(workflowType: string): TypeStats | undefined {
-    const status = this.workbench.getStatus();
-    if (status.state !== 'connected') return undefined;
-    const key = `${status.profileId}|${status.namespace}|${workflowType}`;
+    const key = this.key(workflowType);
+    if (!key) return undefined;
     const cached = this.cache.get(key);
-    if ((!cached || Date.now() - cached.fetchedAt > ttlMs) && !this.inFlight.has(key)) {
-      this.inFlight.add(key);
-      void this.fetch(workflowType)
-        .then((stats) => {
-          const changed =
-            !cached ||
-            cached.running !== stats.running ||
-            cached.lastFailedAt?.getTime() !== stats.lastFailedAt?.getTime();
-          this.cache.set(key, stats);
-          if (changed) this.onUpdated();
-        })
-        .catch(() => undefined) // the status bar and views report connection problems
-        .finally(() => this.inFlight.delete(key));
-    }
+    if (!cached || Date.now() - cached.fetchedAt > ttlMs) this.refresh(workflowType, key, false);
     return cached;
+  }
+
+  /**
+   * The workbench changed executions (started one of `workflowType`, or terminated/cancelled/
+   * reset one of any type when undefined): recount those types now.
+   */
+  executionsChanged(workflowType?: string): void {
+    const prefix = this.key('');
+    if (!prefix) return;
+    for (const key of this.cache.keys()) {
+      const type = key.slice(prefix.length);
+      if (key.startsWith(prefix) && (workflowType === undefined || type === workflowType))
+        this.refresh(type, key, true);
+    }
+    if (workflowType !== undefined && !this.cache.has(prefix + workflowType))
+      this.refresh(workflowType, prefix + workflowType, true);
   }
 
   invalidate(): void {
     this.cache.clear();
   }
 
-  private async fetch(workflowType: string): Promise<TypeStats> {
+  /** Types with running executions may close any moment: recount them (one Count each). */
+  private recountRunning(): void {
+    const prefix = this.key('');
+    if (!prefix) return;
+    for (const [key, stats] of this.cache) {
+      if (key.startsWith(prefix) && stats.running > 0)
+        this.refresh(key.slice(prefix.length), key, false);
+    }
+  }
+
+  private key(workflowType: string): string | undefined {
+    const status = this.workbench.getStatus();
+    if (status.state !== 'connected') return undefined;
+    return `${status.profileId}|${status.namespace}|${workflowType}`;
+  }
+
+  private refresh(workflowType: string, key: string, force: boolean): void {
+    if (this.inFlight.has(key)) return;
+    this.inFlight.add(key);
+    const cached = this.cache.get(key);
+    void this.fetch(workflowType, cached, force)
+      .then((stats) => {
+        const changed =
+          !cached ||
+          cached.running !== stats.running ||
+          cached.lastFailedAt?.getTime() !== stats.lastFailedAt?.getTime();
+        this.cache.set(key, stats);
+        if (changed) this.onUpdated();
+      })
+      .catch(() => undefined) // the status bar and views report connection problems
+      .finally(() => this.inFlight.delete(key));
+  }
+
+  private async fetch(
+    workflowType: string,
+    cached: TypeStats | undefined,
+    force: boolean,
+  ): Promise<TypeStats> {
     const target = await this.workbench.target({});
     const type = `WorkflowType = ${quoteQueryString(workflowType)}`;
-    const [count, failed] = await Promise.all([
-      this.workbench.call(target, (c) =>
-        c.workflow.countWorkflowExecutions({
-          namespace: target.namespace,
-          query: `${type} AND ExecutionStatus = 'Running'`,
-        }),
-      ),
-      this.workbench.call(target, (c) =>
+    const count = await this.workbench.call(target, (c) =>
+      c.workflow.countWorkflowExecutions({
+        namespace: target.namespace,
+        query: `${type} AND ExecutionStatus = 'Running'`,
+      }),
+    );
+    const running = Number(count.count);
+    let lastFailedAt = cached?.lastFailedAt;
+    // A new failure needs a run to close: only then (or on demand) look for the latest one.
+    if (!cached || force || running < cached.running) {
+      const failed = await this.workbench.call(target, (c) =>
         c.workflow.listWorkflowExecutions({
           namespace: target.namespace,
           pageSize: 1,
           query: `${type} AND ExecutionStatus = 'Failed'`,
         }),
-      ),
-    ]);
-    const last = failed.executions[0];
-    const when = last?.closeTime ?? last?.startTime;
-    return {
-      running: Number(count.count),
-      lastFailedAt: when ? timestampDate(when) : undefined,
-      fetchedAt: Date.now(),
-    };
+      );
+      const last = failed.executions[0];
+      const when = last?.closeTime ?? last?.startTime;
+      lastFailedAt = when ? timestampDate(when) : undefined;
+    }
+    return { running, lastFailedAt, fetchedAt: Date.now() };
   }
 }
 

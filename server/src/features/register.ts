@@ -29,6 +29,8 @@ export interface SourceFeatures {
   diagnostics: DiagnosticsPublisher;
   /** Call from the server's single onInitialize handler. */
   initialize(params: InitializeParams): void;
+  /** The workbench started (of a type) or ended executions: live lens counts recount now. */
+  executionsChanged(workflowType?: string): void;
   /** Hands documents another feature owns (operation files) their events, lenses and hovers. */
   delegate(documents: DelegatedDocuments): void;
 }
@@ -108,5 +110,12 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
     stats.invalidate();
     refreshLenses();
   });
-  return { source, diagnostics, initialize, folders: () => folders, delegate: (d) => (delegated = d) };
+  return {
+    source,
+    diagnostics,
+    initialize,
+    executionsChanged: (type) => stats.executionsChanged(type),
+    folders: () => folders,
+    delegate: (d) => (delegated = d),
+  };
 }

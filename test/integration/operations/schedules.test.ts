@@ -201,7 +201,8 @@ describe('a 1-second schedule through its life', () => {
           workflowId: prefix,
           workflowType: 'greeting',
           taskQueue: ops.queue('typescript'),
-          input: '["Schedule"]',
+          // Created from JSON text (the older form); the document shows plain JSON.
+          input: ['Schedule'],
         },
         policies: { overlap: 'AllowAll', catchupWindow: '365d' },
         state: { paused: true, notes: 'maintenance window' },
@@ -289,7 +290,7 @@ describe('schedule options', () => {
           workflowId: `${id}-wf`,
           workflowType: 'greeting',
           taskQueue: ops.queue('typescript'),
-          input: '["Options"]',
+          input: ['Options'],
           executionTimeout: '1h',
           runTimeout: '30m',
           taskTimeout: '20s',

@@ -5,6 +5,7 @@ import {
   documentHeader,
   freeName,
   placeholder,
+  payloadSnippet,
   skeletonFor,
   stripComments,
 } from '../../../client/src/input/jsonText';
@@ -89,4 +90,18 @@ test('document header and free names', () => {
     freeName('b.json', (n) => taken.has(n)),
     'b.json',
   );
+});
+
+test('the payload snippet has one tab stop per argument, inside a string its quotes', () => {
+  assert.equal(
+    payloadSnippet('', [
+      { name: 'name', type: 'str' },
+      { name: 'count', type: 'int' },
+    ]),
+    '["${1:<name: str>}", ${2:0}]',
+  );
+  // The last input: its values are the placeholders; snippet syntax in them is escaped.
+  assert.equal(payloadSnippet('["a$b}", {"k": 1}]'), '["${1:a\\$b\\}}", ${2:{"k":1\\}}]');
+  assert.equal(payloadSnippet('{"x": 1}'), '${1:{"x": 1\\}}');
+  assert.equal(payloadSnippet('not json'), '${1:not json}');
 });

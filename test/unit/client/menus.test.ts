@@ -142,6 +142,12 @@ test('every contributed command is in the Temporal category, and every menu entr
   }
   assert.deepEqual(
     pkg.contributes.views.temporal.map((v) => v.id),
-    ['temporal.connections', 'temporal.workflows', 'temporal.schedules', 'temporal.taskQueues'],
+    [
+      'temporal.connections',
+      'temporal.workflows',
+      'temporal.schedules',
+      'temporal.taskQueues',
+      'temporal.results',
+    ],
   );
 });

@@ -9,6 +9,7 @@ import {
   createDocumentText,
   defaultBackfillRange,
   exampleScheduleDocument,
+  followTypeInScheduleId,
   nextRun,
   parseCreateDocument,
   recentActionsNewestFirst,
@@ -167,4 +168,23 @@ test('changedSchedules names only the schedules whose summary changed, or rows w
   assert.equal(changedSchedules([a, b], [b, a]), 'rows');
   assert.equal(changedSchedules([a], [a, b]), 'rows');
   assert.equal(changedSchedules([a, b], [a]), 'rows');
+});
+
+test('the create document writes input as plain JSON', () => {
+  assert.deepEqual(exampleScheduleDocument(['greeting'], []).action.input, ['World']);
+});
+
+test('the schedule id follows the workflow type until the user edits it', () => {
+  const doc = (id: string, type: string) =>
+    `// header\n{"scheduleId": "${id}", "action": {"workflowType": "${type}"}}`;
+  const text = doc('greeting-schedule', 'counter');
+  const followed = followTypeInScheduleId(text, 'greeting');
+  assert.equal(followed?.workflowType, 'counter');
+  assert.equal(followed?.edit?.id, 'counter-schedule');
+  assert.equal(text.slice(followed!.edit!.start, followed!.edit!.end), 'greeting-schedule');
+  // An id the user typed stays; the new type is still reported.
+  assert.deepEqual(followTypeInScheduleId(doc('nightly', 'counter'), 'greeting'), {
+    workflowType: 'counter',
+  });
+  assert.equal(followTypeInScheduleId(text, 'counter'), undefined);
 });

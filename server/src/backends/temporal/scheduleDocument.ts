@@ -148,7 +148,6 @@ function checkActionShape(a: Record<string, unknown>): void {
     'workflowId',
     'workflowType',
     'taskQueue',
-    'input',
     'executionTimeout',
     'runTimeout',
     'taskTimeout',
@@ -199,7 +198,11 @@ async function actionFromInput(
   const a = expectObject(value, 'action') as ScheduleActionInput & Record<string, unknown>;
   checkActionShape(a);
   const workflowId = a.workflowId?.trim() || `${scheduleId}-workflow`;
-  const request = await startRequest(wb, target, { ...a, workflowId }, signal).catch(withinAction);
+  // `input` is plain JSON (an argument list); a string is JSON text (the older form).
+  const input = a.input === undefined || typeof a.input === 'string' ? a.input : JSON.stringify(a.input);
+  const request = await startRequest(wb, target, { ...a, input, workflowId }, signal).catch(
+    withinAction,
+  );
   // The start request's own fields (identity, request id, reuse policy ...) do not belong here.
   const action: ActionInit = {
     workflowId: request.workflowId,
@@ -387,7 +390,7 @@ function actionToInput(
     decoder.addAll(input, (views) => {
       const values = views.map(jsonOf);
       if (values.every((v) => v.ok)) {
-        a.input = JSON.stringify(values.map((v) => (v as { value: JsonValue }).value));
+        a.input = values.map((v) => (v as { value: JsonValue }).value);
       } else {
         a.input = KEPT_INPUT;
         warnings.push(

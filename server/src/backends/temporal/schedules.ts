@@ -14,12 +14,14 @@ import type {
   ListSchedulesResult,
   PauseScheduleParams,
   PayloadView,
+  ScheduleActionResultView,
   ScheduleDescription,
   ScheduleRefParams,
   ScheduleSummary,
   TriggerScheduleParams,
   UpdateScheduleParams,
 } from '../../../../shared/src/protocol';
+import { quoteQueryString } from '../../../../shared/src/visibilityQuery';
 import type { Payload } from '../../temporal/gen/temporal/api/common/v1/message_pb.js';
 import type { DescribeScheduleResponse } from '../../temporal/gen/temporal/api/workflowservice/v1/request_response_pb.js';
 import { WorkbenchError } from '../../errors';
@@ -42,6 +44,38 @@ import {
   specSummary,
 } from './scheduleSpec';
 import { actionResultView, buildDocument, overlapPolicy, parseDocument, renderDocument } from './scheduleDocument';
+import { executionStatus } from './visibility';
+
+/**
+ * A schedule's recent actions carry the run status the schedule last saw, which stays "Running"
+ * long after the run closed. Runs it still calls running get their status from visibility (one
+ * list for all of them), so the Schedules view agrees with the Workflows view.
+ */
+async function refreshRunStatuses(
+  wb: Workbench,
+  target: Target,
+  actions: ScheduleActionResultView[],
+  signal?: AbortSignal,
+): Promise<void> {
+  const open = actions.filter((a) => a.status === 'Running' && a.runId);
+  if (!open.length) return;
+  const runIds = [...new Set(open.map((a) => a.runId))].slice(0, 100);
+  const quoted = runIds.map(quoteQueryString).join(', ');
+  const res = await read(
+    wb,
+    target,
+    (c) =>
+      c.workflow.listWorkflowExecutions(
+        { namespace: target.namespace, pageSize: runIds.length, query: `RunId IN (${quoted})` },
+        { signal },
+      ),
+    signal,
+  ).catch(() => undefined); // the schedule's own view is still worth showing
+  const byRun = new Map(
+    (res?.executions ?? []).map((e) => [e.execution?.runId ?? '', executionStatus(e.status)]),
+  );
+  for (const a of open) a.status = byRun.get(a.runId) ?? a.status;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Errors
@@ -176,6 +210,7 @@ export async function describeSchedule(
     memo: rendered.memo,
     searchAttributes: rendered.searchAttributes,
   };
+  await refreshRunStatuses(wb, target, d.recentActions, signal);
   const created = isoTime(info?.createTime);
   const updated = isoTime(info?.updateTime);
   if (created) d.createTime = created;
@@ -273,7 +308,7 @@ export async function updateSchedule(
   let keptActionMemo: Record<string, Payload> = {};
   if (editedAction && typeof editedAction === 'object' && info) {
     const a = editedAction as Record<string, unknown>;
-    if (a.input !== undefined && a.input === shown.action.input && info.input) {
+    if (a.input !== undefined && sameJson(a.input, shown.action.input) && info.input) {
       keepInput = true;
       delete a.input;
     }
@@ -394,6 +429,12 @@ export async function listSchedules(
     return summary;
   });
   await decoder.flush();
+  await refreshRunStatuses(
+    wb,
+    target,
+    schedules.flatMap((x) => x.recentActions),
+    signal,
+  );
   const token = toBase64(res.nextPageToken);
   return token ? { schedules, nextPageToken: token } : { schedules };
 }

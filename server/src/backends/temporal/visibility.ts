@@ -271,7 +271,63 @@ export async function listWorkflows(
   );
   const token = toBase64(res.nextPageToken);
   const executions = res.executions.map(executionSummary);
+  if (p.checkWorkflowTasks) await markFailingWorkflowTasks(wb, target, executions, signal);
   return token ? { executions, nextPageToken: token } : { executions };
+}
+
+/** How many running executions of a page are checked for a failing workflow task. */
+const workflowTaskChecks = 20;
+
+/**
+ * A run whose workflow task fails (unknown type, non-determinism, a bug in workflow code) still
+ * says Running: its pending workflow task's attempt count and the last WorkflowTaskFailed event
+ * tell. Failing to read them leaves the execution unmarked.
+ */
+async function markFailingWorkflowTasks(
+  wb: Workbench,
+  target: Target,
+  executions: ExecutionSummary[],
+  signal?: AbortSignal,
+): Promise<void> {
+  const running = executions.filter((e) => e.status === 'Running').slice(0, workflowTaskChecks);
+  await Promise.all(
+    running.map(async (e) => {
+      const execution = { workflowId: e.workflowId, runId: e.runId };
+      const d = await read(
+        wb,
+        target,
+        (c) =>
+          c.workflow.describeWorkflowExecution(
+            { namespace: target.namespace, execution },
+            { signal },
+          ),
+        signal,
+      ).catch(() => undefined);
+      const attempt = d?.pendingWorkflowTask?.attempt ?? 0;
+      if (attempt < 2) return;
+      const history = await read(
+        wb,
+        target,
+        (c) =>
+          c.workflow.getWorkflowExecutionHistoryReverse(
+            { namespace: target.namespace, execution, maximumPageSize: 20 },
+            { signal },
+          ),
+        signal,
+      ).catch(() => undefined);
+      const failed = history?.history?.events.find(
+        (ev) => ev.attributes.case === 'workflowTaskFailedEventAttributes',
+      );
+      const attrs =
+        failed?.attributes.case === 'workflowTaskFailedEventAttributes'
+          ? failed.attributes.value
+          : undefined;
+      e.workflowTaskFailing = {
+        attempt,
+        message: attrs?.failure?.message || 'the workflow task fails',
+      };
+    }),
+  );
 }
 
 export function listWorkflowRuns(

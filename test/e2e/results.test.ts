@@ -1,0 +1,208 @@
+// How results and inputs are presented, in a real VS Code (code-server + Chromium) with the
+// packaged extension, against the real dev server and the sample workers: payload snippets, an
+// input kept open when the call fails, read-only decoded result documents in one group, the
+// reason of a terminate, the live "N running" lens, and the Results view. One editor for the
+// file; the steps run in order and build on each other.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe } from 'node:test';
+import type { Client } from '@temporalio/client';
+import type { Page } from 'playwright-core';
+import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
+import { useWorkbenchSession } from './session';
+import {
+  answerQuickInput,
+  clickLens,
+  contextMenu,
+  dialog,
+  dialogButton,
+  fillPayloadPlaceholders,
+  lensTextAbove,
+  setViewExpanded,
+  waitForGroupEditorText,
+  openFile,
+  openTemporal,
+  treeRow,
+  waitForQuickInput,
+  waitForRowText,
+} from './workbenchPage';
+
+const ids: { timer: string; counter: string } = { timer: '', counter: '' };
+const s = useWorkbenchSession({
+  prefix: 'results',
+  // A counter at 3 that got one signal: its history has a signal with an argument.
+  prepare: async (c, t) => {
+    const counter = await c.workflow.start('counter', {
+      taskQueue: t.queues.python,
+      workflowId: ids.counter,
+      args: [3],
+    });
+    await counter.signal('increment', 2);
+  },
+  cleanupIds: () => Object.values(ids),
+});
+ids.timer = `e2e-res-timer-${s.suffix}`;
+ids.counter = `e2e-res-counter-${s.suffix}`;
+const { step, shot } = s;
+let harness: typeof EditorHarness;
+let page: Page;
+let client: Client;
+before(async () => {
+  await s.ready;
+  ({ harness, page, client } = s);
+});
+
+const pySource = () =>
+  readFileSync(path.join(harness.repoRoot, 'samples', 'python/workflows.py'), 'utf8');
+const longTimerLine = 'class LongTimer';
+const runningOf = (lens: string) => Number(/(\d+) running/.exec(lens)?.[1] ?? NaN);
+
+describe('Results and inputs', { timeout: 240_000 }, () => {
+  let runningBefore = NaN;
+
+  step('the live lens counts a start made from the lens at once', async () => {
+    await openTemporal(page);
+    await openFile(page, 'python/workflows.py');
+    runningBefore = runningOf(await lensTextAbove(page, pySource(), longTimerLine, /running/));
+    assert.ok(Number.isFinite(runningBefore));
+
+    await page.keyboard.press('Control+Home'); // clickLens waits for the first lens to show
+    await clickLens(page, pySource(), 'class LongTimer', 'Start');
+    await answerQuickInput(page, 'Start longTimer (1/2)');
+    await answerQuickInput(page, 'Start longTimer (2/2)', ids.timer);
+    // The snippet's one tab stop holds `seconds`' placeholder: typing replaces just that value.
+    await fillPayloadPlaceholders(page, 'longTimer input', ['600']);
+    await shot('1-snippet-typed');
+    await page.keyboard.press('Control+Enter');
+    await harness.waitForNotification(page, `Started longTimer '${ids.timer}'`);
+    const started = await client.workflow.getHandle(ids.timer).fetchHistory();
+    const input = started.events?.[0]?.workflowExecutionStartedEventAttributes?.input;
+    assert.equal(Buffer.from(input?.payloads?.[0]?.data ?? []).toString(), '600');
+
+    await openFile(page, 'python/workflows.py');
+    await waitForLensCount(runningBefore + 1);
+    await shot('2-lens-counts-start');
+  });
+
+  step(
+    'an update its validator rejects keeps the input open with the error beside it',
+    async () => {
+      await openFile(page, 'python/workflows.py');
+      await page.keyboard.press('Control+Home'); // clickLens waits for the first lens to show
+      await clickLens(page, pySource(), 'def set_value', 'Update');
+      await answerQuickInput(page, 'Update setValue', ids.counter);
+      await fillPayloadPlaceholders(page, 'update setValue', ['-1']);
+      await page.keyboard.press('Control+Enter');
+      await harness.waitForNotification(page, /value must be >= 0/);
+      // Still open, with the error as a problem on the input.
+      const input = page.locator('.editor-group-container.active .monaco-editor').first();
+      await page.locator('.tab.active', { hasText: 'update setValue' }).waitFor();
+      await input.locator('.squiggly-error').first().waitFor();
+      await shot('3-update-rejected-input-kept');
+
+      // Cleared first: typing `[` over a selection would surround it (the editor's default).
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await page.keyboard.type('[9]');
+      await page.keyboard.press('Control+Enter');
+      await page.locator('.tab', { hasText: 'update setValue' }).waitFor({ state: 'detached' });
+      await harness.waitForNotification(page, `Update 'setValue' on '${ids.counter}' returned: 5`);
+      assert.equal(await client.workflow.getHandle(ids.counter).query<number>('value'), 9);
+    },
+  );
+
+  step(
+    'history rows show a signal argument; event documents are decoded and read-only',
+    async () => {
+      // Room for the history rows: the other views fold (a tree renders only visible rows).
+      for (const view of ['Connections', 'Schedules', 'Task Queues', 'Results'])
+        await setViewExpanded(page, view, false);
+      const row = treeRow(page, 'Workflows', ids.counter);
+      await row.click();
+      await page.keyboard.press('ArrowRight');
+      const history = treeRow(page, 'Workflows', /^History/);
+      await history.click();
+      await page.keyboard.press('ArrowRight');
+      const signaled = treeRow(page, 'Workflows', /WorkflowExecutionSignaled/);
+      await waitForRowText(signaled, /increment \[2\]/);
+
+      await signaled.click();
+      await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).waitFor();
+      const decoded = await resultText('WorkflowExecutionSignaled', /"decoded"/);
+      assert.match(decoded, /"encoding": "json\/plain"/);
+      assert.doesNotMatch(decoded, /anNvbi9wbGFpbg==/); // base64 of json/plain
+      await shot('4-event-decoded');
+
+      // The event opened beside the code without taking focus; its tab makes it active.
+      await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).click();
+      await harness.runCommand(page, 'Temporal: Show Raw (as the Server Sent It)');
+      assert.match(await resultText('(raw)', /"data"/), /anNvbi9wbGFpbg==/);
+
+      // Describe opens in the same group: the code keeps its half of the window.
+      await contextMenu(page, row, 'Describe Workflow (JSON)');
+      await page.locator('.tab', { hasText: `description of ${ids.counter}` }).waitFor();
+      assert.equal(await page.locator('.editor-group-container').count(), 2);
+      await shot('5-results-one-group');
+
+      // Read-only documents close without asking to save (a dialog would keep the tab open).
+      for (let open = await resultTabs().count(); open > 0; open = await resultTabs().count()) {
+        await resultTabs().first().click();
+        await page.keyboard.press('Control+W');
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('.tab[aria-label*=".json"]').length < n,
+          open,
+        );
+        assert.equal(await dialog(page).count(), 0);
+      }
+    },
+  );
+
+  step('terminate asks for a prefilled reason and records it', async () => {
+    const row = treeRow(page, 'Workflows', ids.timer);
+    await contextMenu(page, row, 'Terminate Workflow');
+    const widget = await waitForQuickInput(page, `Terminate ${ids.timer}`);
+    assert.equal(
+      await widget.locator('.quick-input-box input').inputValue(),
+      'Terminated from Temporal Workbench',
+    );
+    await answerQuickInput(page, `Terminate ${ids.timer}`, 'e2e: reason typed by the user');
+    await dialog(page).waitFor();
+    assert.match((await dialog(page).textContent()) ?? '', /Reason: e2e: reason typed by the user/);
+    await dialogButton(page, 'Terminate');
+    await waitForRowText(row, /longTimer.*Terminated/);
+    const events = (await client.workflow.getHandle(ids.timer).fetchHistory()).events ?? [];
+    const last = events[events.length - 1];
+    assert.equal(
+      last?.workflowExecutionTerminatedEventAttributes?.reason,
+      'e2e: reason typed by the user',
+    );
+
+    await openFile(page, 'python/workflows.py');
+    await waitForLensCount(runningBefore);
+  });
+
+  step('the Results view lists every outcome, each reopenable', async () => {
+    await setViewExpanded(page, 'Results', true);
+    await treeRow(page, 'Results', `Started longTimer '${ids.timer}'`).waitFor();
+    await treeRow(page, 'Results', /value must be >= 0/).waitFor();
+    await treeRow(page, 'Results', `Terminated '${ids.timer}'`).waitFor();
+    const update = treeRow(page, 'Results', `Update 'setValue' on '${ids.counter}' returned: 5`);
+    await shot('6-results-view');
+    await update.click();
+    assert.match(await resultText('Update setValue on', /5/), /^\s*5\s*$/);
+  });
+});
+
+const resultTabs = () => page.locator('.tab[aria-label*=".json"]');
+
+/** The text of the result document whose tab shows `tab`, once it contains `expected`. */
+function resultText(tab: string, expected: RegExp): Promise<string> {
+  return waitForGroupEditorText(page, tab, expected);
+}
+
+/** Waits until the longTimer lens says `n` running. */
+async function waitForLensCount(n: number): Promise<void> {
+  await lensTextAbove(page, pySource(), longTimerLine, new RegExp(`(^|\\D)${n} running`));
+}
+
