@@ -42,6 +42,8 @@ export class Ctx {
   private readonly statusListeners = new vscode.EventEmitter<protocol.ConnectionStatus>();
   readonly onDidChangeStatus = this.statusListeners.event;
   status: protocol.ConnectionStatus = { state: 'disconnected' };
+  /** Settles once activation's server start and profile restore are done (or failed). */
+  ready: Promise<void> = Promise.resolve();
   /** Set during activation, after the views are created. */
   views!: Views;
   readonly memory: WorkspaceMemory;
@@ -73,7 +75,20 @@ export class Ctx {
     return this.client?.isRunning() ?? false;
   }
 
+  /** While the server starts: requests wait for it instead of failing. */
+  private starting?: Promise<void>;
+
+  /** Starts the language server; requests sent meanwhile wait for it. */
   async start(): Promise<void> {
+    this.starting = this.startClient();
+    try {
+      await this.starting;
+    } finally {
+      this.starting = undefined;
+    }
+  }
+
+  private async startClient(): Promise<void> {
     const module = this.extension.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },
@@ -207,6 +222,7 @@ export class Ctx {
     params: P,
     token?: vscode.CancellationToken,
   ): Promise<R> {
+    if (this.starting) await this.starting.catch(() => undefined);
     if (!this.client || !this.running) {
       throw new Error('The Temporal language server is not running (see the "Temporal" output)');
     }

@@ -18,12 +18,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
   registerCommands(ctx);
   createStatusBar(ctx);
   ctx.views = new Views(ctx);
-  try {
-    await ctx.start();
-    await restoreActiveProfile(ctx);
-  } catch (err) {
-    await showError(err, ctx.output);
-  }
+  // Not awaited: activation returns at once (the editor waits for it); requests sent while the
+  // server starts wait for it (Ctx.request), and `ready` says when it is up with its profile.
+  const started = ctx;
+  started.ready = (async () => {
+    try {
+      await started.start();
+      await restoreActiveProfile(started);
+    } catch (err) {
+      await showError(err, started.output);
+    }
+  })();
   void warnAboutAuthorizationInSettings(ctx);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
