@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import * as protocol from '../../shared/src/protocol';
+import { languageServerExecArgv } from '../../shared/src/serverProcess';
 import { Config } from './config';
 import { PayloadEditors } from './input/payloadEditor';
 import { LensIndex } from './lensIndex';
@@ -91,11 +92,15 @@ export class Ctx {
   private async startClient(): Promise<void> {
     const module = this.extension.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: [...languageServerExecArgv] },
+      },
       debug: {
         module,
         transport: TransportKind.ipc,
-        options: { execArgv: ['--nolazy', '--inspect=6019'] },
+        options: { execArgv: [...languageServerExecArgv, '--nolazy', '--inspect=6019'] },
       },
     };
     const clientOptions: LanguageClientOptions = {

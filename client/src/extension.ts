@@ -12,7 +12,9 @@ import { Views } from './views';
 let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
-  const loadStart = (globalThis as { __temporalWorkbenchLoadStart?: number }).__temporalWorkbenchLoadStart ?? performance.now();
+  const loadStart =
+    (globalThis as { __temporalWorkbenchLoadStart?: number }).__temporalWorkbenchLoadStart ??
+    performance.now();
   ctx = new Ctx(context);
   registerResultDocuments(context);
   registerCommands(ctx);
@@ -36,7 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
     }),
   );
   // Read by the editor benchmark (bench/editor.bench.ts).
-  ctx.output.info(`activated in ${Math.round(performance.now() - loadStart)} ms (module load included)`);
+  ctx.output.info(
+    `activated in ${Math.round(performance.now() - loadStart)} ms (module load included)`,
+  );
   return ctx;
 }
 
