@@ -12,6 +12,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import * as protocol from '../../shared/src/protocol';
+import { languageServerExecArgv } from '../../shared/src/serverProcess';
 import { Config } from './config';
 import { PayloadEditors } from './input/payloadEditor';
 import { LensIndex } from './lensIndex';
@@ -42,6 +43,8 @@ export class Ctx {
   private readonly statusListeners = new vscode.EventEmitter<protocol.ConnectionStatus>();
   readonly onDidChangeStatus = this.statusListeners.event;
   status: protocol.ConnectionStatus = { state: 'disconnected' };
+  /** Settles once activation's server start and profile restore are done (or failed). */
+  ready: Promise<void> = Promise.resolve();
   /** Set during activation, after the views are created. */
   views!: Views;
   readonly memory: WorkspaceMemory;
@@ -73,14 +76,31 @@ export class Ctx {
     return this.client?.isRunning() ?? false;
   }
 
+  /** While the server starts: requests wait for it instead of failing. */
+  private starting?: Promise<void>;
+
+  /** Starts the language server; requests sent meanwhile wait for it. */
   async start(): Promise<void> {
+    this.starting = this.startClient();
+    try {
+      await this.starting;
+    } finally {
+      this.starting = undefined;
+    }
+  }
+
+  private async startClient(): Promise<void> {
     const module = this.extension.asAbsolutePath(path.join('dist', 'server.js'));
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: [...languageServerExecArgv] },
+      },
       debug: {
         module,
         transport: TransportKind.ipc,
-        options: { execArgv: ['--nolazy', '--inspect=6019'] },
+        options: { execArgv: [...languageServerExecArgv, '--nolazy', '--inspect=6019'] },
       },
     };
     const clientOptions: LanguageClientOptions = {
@@ -207,6 +227,7 @@ export class Ctx {
     params: P,
     token?: vscode.CancellationToken,
   ): Promise<R> {
+    if (this.starting) await this.starting.catch(() => undefined);
     if (!this.client || !this.running) {
       throw new Error('The Temporal language server is not running (see the "Temporal" output)');
     }

@@ -12,18 +12,25 @@ import { Views } from './views';
 let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
-  const loadStart = (globalThis as { __temporalWorkbenchLoadStart?: number }).__temporalWorkbenchLoadStart ?? performance.now();
+  const loadStart =
+    (globalThis as { __temporalWorkbenchLoadStart?: number }).__temporalWorkbenchLoadStart ??
+    performance.now();
   ctx = new Ctx(context);
   registerResultDocuments(context);
   registerCommands(ctx);
   createStatusBar(ctx);
   ctx.views = new Views(ctx);
-  try {
-    await ctx.start();
-    await restoreActiveProfile(ctx);
-  } catch (err) {
-    await showError(err, ctx.output);
-  }
+  // Not awaited: activation returns at once (the editor waits for it); requests sent while the
+  // server starts wait for it (Ctx.request), and `ready` says when it is up with its profile.
+  const started = ctx;
+  started.ready = (async () => {
+    try {
+      await started.start();
+      await restoreActiveProfile(started);
+    } catch (err) {
+      await showError(err, started.output);
+    }
+  })();
   void warnAboutAuthorizationInSettings(ctx);
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -31,7 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
     }),
   );
   // Read by the editor benchmark (bench/editor.bench.ts).
-  ctx.output.info(`activated in ${Math.round(performance.now() - loadStart)} ms (module load included)`);
+  ctx.output.info(
+    `activated in ${Math.round(performance.now() - loadStart)} ms (module load included)`,
+  );
   return ctx;
 }
 

@@ -14,6 +14,7 @@ import {
 } from 'vscode-jsonrpc/node';
 import * as protocol from '../../shared/src/protocol';
 import type { WorkbenchSettings } from '../../shared/src/settings';
+import { languageServerExecArgv } from '../../shared/src/serverProcess';
 
 type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
 
@@ -59,7 +60,8 @@ export class TestLanguageServer {
     // A private HOME so a developer's own ~/.config/temporalio/temporal.toml never interferes.
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-home-'));
     const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: home, ...options.env };
-    const args = [serverBundle, options.ipc ? '--node-ipc' : '--stdio'];
+    // Started as the VS Code client starts it (same Node flags), so RSS figures are the product's.
+    const args = [...languageServerExecArgv, serverBundle, options.ipc ? '--node-ipc' : '--stdio'];
     const child = spawn(process.execPath, args, {
       env,
       stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],

@@ -25,6 +25,7 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension('temporal-workbench.temporal-workbench');
   assert.ok(extension);
   const ctx = (await extension.activate()) as Ctx;
+  await ctx.ready;
   await waitFor('the profile from settings to connect', () => ctx.status.state === 'connected');
 
   const file = vscode.Uri.file(process.env.E2E_WORKFLOW_FILE!);

@@ -30,6 +30,7 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension('temporal-workbench.temporal-workbench');
   assert.ok(extension);
   const ctx = (await extension.activate()) as Ctx;
+  await ctx.ready;
   assert.equal(vscode.workspace.isTrusted, false, 'the folder opened in Restricted Mode');
 
   const userKey = protocol.apiKeySecretKey({ source: 'settings', name: 'prod', address: env.E2E_USER_ADDRESS });

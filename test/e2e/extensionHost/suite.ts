@@ -45,6 +45,7 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension('temporal-workbench.temporal-workbench');
   assert.ok(extension, 'the extension under development is loaded');
   const ctx = (await extension.activate()) as Ctx;
+  await ctx.ready;
 
   // Every contributed command is registered (the registry and the manifest agree).
   const registered = await vscode.commands.getCommands(true);
