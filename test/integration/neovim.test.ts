@@ -27,6 +27,8 @@ interface Seen {
   lenses: { command: { title: string; command: string } }[];
   executeCommands: string[];
   started: { workflowId: string; runId: string; started: boolean };
+  counter: { workflowId: string; runId: string };
+  updated: { workflowId: string; result: { value: unknown }[] };
 }
 
 const target = useTestTarget();
@@ -172,5 +174,28 @@ describe('Neovim (built-in LSP client, headless)', () => {
       ),
       seen.messages.join('\n'),
     );
+  });
+
+  test('the Update lens run from Neovim with the argument 7 and a workflow id updated that counter', async () => {
+    const { address, namespace } = target();
+    connection ??= await Connection.connect({ address });
+    const handle = new Client({ connection, namespace }).workflow.getHandle(
+      seen.counter.workflowId,
+    );
+    try {
+      assert.equal(seen.updated.workflowId, seen.counter.workflowId);
+      assert.deepEqual(
+        seen.updated.result.map((p) => p.value),
+        [0],
+        'setValue returns the previous value',
+      );
+      assert.equal(await handle.query('value'), 7);
+      assert.ok(
+        seen.messages.includes(`Temporal: update setValue on ${seen.counter.workflowId}: 0`),
+        seen.messages.join('\n'),
+      );
+    } finally {
+      await handle.terminate('test done');
+    }
   });
 });

@@ -50,6 +50,20 @@ const show = (payloads: protocol.PayloadView[] | undefined) =>
     .map((p) => (p.value !== undefined ? JSON.stringify(p.value) : (p.base64 ?? p.format)))
     .join(', ') || '(no value)';
 
+/** An optional operation group of the backend, or Unsupported naming the profile kind. */
+function group<C extends 'execute' | 'queries' | 'updates'>(
+  backend: Backend,
+  capability: C,
+): NonNullable<Backend[C]> {
+  const g = backend[capability];
+  if (!g)
+    throw new WorkbenchError(
+      'Unsupported',
+      `A ${backend.kind} profile has no ${capability === 'execute' ? 'start-and-wait' : capability}`,
+    );
+  return g as NonNullable<Backend[C]>;
+}
+
 export class LensCommandRunner {
   constructor(
     private readonly connection: Connection,
@@ -136,9 +150,7 @@ export class LensCommandRunner {
         );
         return started;
       }
-      if (!backend.execute)
-        throw new WorkbenchError('Unsupported', `A ${backend.kind} profile cannot start and wait`);
-      const done = await backend.execute.executeWorkflow(params, signal);
+      const done = await group(backend, 'execute').executeWorkflow(params, signal);
       const o = done.outcome;
       const text =
         o.status === 'Completed'
@@ -227,18 +239,14 @@ export class LensCommandRunner {
       return { ...target, ok: true };
     }
     if (kind === 'query') {
-      if (!backend.queries)
-        throw new WorkbenchError('Unsupported', `A ${backend.kind} profile has no queries`);
-      const result = await backend.queries.queryWorkflow(
+      const result = await group(backend, 'queries').queryWorkflow(
         { ...target, queryType: arg.name, input },
         signal,
       );
       info(`query ${where}: ${show(result.result)}`);
       return { ...target, ...result };
     }
-    if (!backend.updates)
-      throw new WorkbenchError('Unsupported', `A ${backend.kind} profile has no updates`);
-    const result = await backend.updates.executeUpdate(
+    const result = await group(backend, 'updates').executeUpdate(
       { ...target, updateName: arg.name, input },
       signal,
     );

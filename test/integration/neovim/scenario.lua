@@ -48,13 +48,21 @@ local ok, err = pcall(function()
   out.lenses = lenses
   out.executeCommands = c.server_capabilities.executeCommandProvider.commands
 
-  local start
-  for _, lens in ipairs(lenses) do
-    if lens.command and lens.command.title == 'Start' and lens.command.arguments[1].workflowType == 'greeting' then
-      start = lens.command
+  local function lens(title, name)
+    for _, l in ipairs(lenses) do
+      local arg = l.command and l.command.arguments[1]
+      if l.command.title == title and (arg.workflowType == name or arg.name == name) then return l.command end
     end
+    error('no ' .. title .. ' lens on ' .. name)
   end
-  assert(start, 'no Start lens on greeting')
-  out.started = request('workspace/executeCommand', start)
+  -- Start with the default argument (name = "").
+  out.started = request('workspace/executeCommand', lens('Start', 'greeting'))
+  -- Start counter (initial = 0 by default); the Update lens on `setValue`, given the argument 7
+  -- and that execution (other test files share the namespace, so not "the newest running one").
+  out.counter = request('workspace/executeCommand', lens('Start', 'counter'))
+  local update = lens('Update…', 'setValue')
+  update.arguments[1].args = { 7 }
+  update.arguments[1].workflowId = out.counter.workflowId
+  out.updated = request('workspace/executeCommand', update)
 end)
 finish(not ok and tostring(err) or nil)
