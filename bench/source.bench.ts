@@ -1,5 +1,5 @@
 // Source analysis speed: re-analysis after a one-line edit (what a code lens waits for) on 1k and
-// 10k-line files, against a full re-analysis of the same text measured in the same run; and the
+// 10k-line files of each language, against a full re-analysis of the same text measured in the same run; and the
 // time to index a 1,000-file workspace.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -8,87 +8,21 @@ import { createSourceEngine, WorkspaceIndex, type SourceEngine } from '../server
 import { Language, Parser } from 'web-tree-sitter';
 import { grammarWasmPath, runtimeWasmPath } from '../server/src/source/grammars';
 import { percentile, type BenchResult } from './types';
-
-/** A Python module of about `lines` lines: workflows with handlers, activities and helpers. */
-function generatePython(lines: number): string {
-  const out = [
-    'import time',
-    'from datetime import timedelta',
-    'from temporalio import activity, workflow',
-    '',
-  ];
-  for (let i = 0; out.length < lines; i++) {
-    out.push(
-      `@activity.defn(name="activity-${i}")`,
-      `async def activity_${i}(value: int) -> int:`,
-      `    return value + ${i}`,
-      '',
-      `@workflow.defn(name="workflow-${i}")`,
-      `class Workflow${i}:`,
-      '    def __init__(self) -> None:',
-      '        self.total = 0',
-      '',
-      '    @workflow.run',
-      `    async def run(self, start: int, label: str = "w${i}") -> int:`,
-      '        for step in range(3):',
-      `            self.total += await workflow.execute_activity(activity_${i}, step, start_to_close_timeout=timedelta(seconds=5))`,
-      '        return self.total',
-      '',
-      '    @workflow.signal',
-      '    def add(self, amount: int) -> None:',
-      '        self.total += amount',
-      '',
-      `def helper_${i}(values: list[int]) -> dict[str, int]:`,
-      '    squares = [v * v for v in values]',
-      '    return {"count": len(squares), "sum": sum(squares), "at": int(time.time())}',
-      '',
-    );
-  }
-  return out.join('\n');
-}
-
-/** A TypeScript workflow module of about `lines` lines. */
-function generateTypescript(lines: number): string {
-  const out = [
-    "import { defineSignal, proxyActivities, setHandler, sleep } from '@temporalio/workflow';",
-    "import type * as activities from './activities';",
-    "const { work } = proxyActivities<typeof activities>({ startToCloseTimeout: '1 minute' });",
-    '',
-  ];
-  for (let i = 0; out.length < lines; i++) {
-    out.push(
-      `export const addSignal${i} = defineSignal<[number]>('add${i}');`,
-      '',
-      `/** Workflow number ${i}. */`,
-      `export async function workflow${i}(start: number, label = 'w${i}'): Promise<number> {`,
-      '  let total = start;',
-      `  setHandler(addSignal${i}, (amount) => {`,
-      '    total += amount;',
-      '  });',
-      '  for (let step = 0; step < 3; step++) {',
-      '    total += await work(step, label);',
-      "    await sleep('1 second');",
-      '  }',
-      '  return total;',
-      '}',
-      '',
-      `function helper${i}(values: number[]): { count: number; sum: number } {`,
-      '  const squares = values.map((v) => v * v);',
-      '  return { count: squares.length, sum: squares.reduce((a, b) => a + b, 0) };',
-      '}',
-      '',
-    );
-  }
-  return out.join('\n');
-}
+import { generatePython, generateTypescript, generators } from './sourceFiles';
 
 /** Deterministic pseudo-random numbers so every run edits the same places. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
-function editLatency(engine: SourceEngine, uri: string, language: string, text: string, edits: number) {
+function editLatency(
+  engine: SourceEngine,
+  uri: string,
+  language: string,
+  text: string,
+  edits: number,
+) {
   engine.analyze(uri, language, text);
   const next = random(42);
   const incremental: number[] = [];
@@ -98,7 +32,12 @@ function editLatency(engine: SourceEngine, uri: string, language: string, text: 
     const line = Math.floor(next() * lines.length);
     const character = Math.floor(next() * (lines[line].length + 1));
     const t0 = performance.now();
-    engine.applyEdit(uri, [{ range: { start: { line, character }, end: { line, character } }, text: i % 3 === 0 ? '\n' : 'x' }]);
+    engine.applyEdit(uri, [
+      {
+        range: { start: { line, character }, end: { line, character } },
+        text: i % 3 === 0 ? '\n' : 'x',
+      },
+    ]);
     incremental.push(performance.now() - t0);
     texts.push(engine.text(uri)!);
   }
@@ -114,14 +53,18 @@ function editLatency(engine: SourceEngine, uri: string, language: string, text: 
 }
 
 /** Time to index `files` generated files, and for web-tree-sitter alone to parse the same texts. */
-async function indexTime(engine: SourceEngine, files: number): Promise<{ index: number; parseOnly: number }> {
+async function indexTime(
+  engine: SourceEngine,
+  files: number,
+): Promise<{ index: number; parseOnly: number }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-index-'));
   try {
     const written: [string, string][] = [];
     for (let i = 0; i < files; i++) {
       const dir = path.join(root, `pkg${i % 20}`);
       fs.mkdirSync(dir, { recursive: true });
-      const [file, text] = i % 2 ? [`wf${i}.py`, generatePython(120)] : [`wf${i}.ts`, generateTypescript(120)];
+      const [file, text] =
+        i % 2 ? [`wf${i}.py`, generatePython(120)] : [`wf${i}.ts`, generateTypescript(120)];
       fs.writeFileSync(path.join(dir, file), text);
       written.push([file, text]);
     }
@@ -132,13 +75,20 @@ async function indexTime(engine: SourceEngine, files: number): Promise<{ index: 
     // The baseline: a bare web-tree-sitter parser over the same texts (no reading, no queries).
     await Parser.init({ locateFile: () => runtimeWasmPath() });
     const parsers = new Map<string, Parser>();
-    for (const [ext, grammar] of [['py', 'python'], ['ts', 'typescript']] as const) {
+    for (const [ext, grammar] of [
+      ['py', 'python'],
+      ['ts', 'typescript'],
+    ] as const) {
       const parser = new Parser();
       parser.setLanguage(await Language.load(grammarWasmPath(grammar)));
       parsers.set(ext, parser);
     }
     const t1 = performance.now();
-    for (const [file, text] of written) parsers.get(file.slice(file.lastIndexOf('.') + 1))!.parse(text)?.delete();
+    for (const [file, text] of written)
+      parsers
+        .get(file.slice(file.lastIndexOf('.') + 1))!
+        .parse(text)
+        ?.delete();
     const parseOnly = performance.now() - t1;
     for (const p of parsers.values()) p.delete();
     return { index: indexMs, parseOnly };
@@ -152,7 +102,10 @@ function fuzzWorst(engine: SourceEngine): number {
   const next = random(7);
   let worst = 0;
   for (let i = 0; i < 40; i++) {
-    const text = Array.from({ length: 1 + Math.floor(next() * 4000) }, () => '(){}[]<>"\'#@:;,.\n abc'[Math.floor(next() * 22)]).join('');
+    const text = Array.from(
+      { length: 1 + Math.floor(next() * 4000) },
+      () => '(){}[]<>"\'#@:;,.\n abc'[Math.floor(next() * 22)],
+    ).join('');
     for (const language of ['python', 'typescript', 'go', 'java', 'csharp', 'rust', 'clojure']) {
       const t0 = performance.now();
       engine.analyzeOnce(`file:///bench/fuzz${i}`, language as 'python', text);
@@ -165,17 +118,25 @@ function fuzzWorst(engine: SourceEngine): number {
 export async function run(): Promise<BenchResult[]> {
   const engine = await createSourceEngine();
   const results: BenchResult[] = [];
-  for (const [language, generate, ext] of [
-    ['python', generatePython, 'py'],
-    ['typescript', generateTypescript, 'ts'],
-  ] as const) {
+  for (const [language, generate, ext] of generators) {
     editLatency(engine, `file:///bench/warm.${ext}`, language, generate(500), 20);
     for (const lines of [1000, 10000]) {
-      const { incremental, full } = editLatency(engine, `file:///bench/big${lines}.${ext}`, language, generate(lines), 60);
+      const { incremental, full } = editLatency(
+        engine,
+        `file:///bench/big${lines}.${ext}`,
+        language,
+        generate(lines),
+        60,
+      );
       const name = `${language} ${lines / 1000}k lines`;
       results.push(
         { name: `${name}: full re-analysis p95`, value: percentile(full, 95), unit: 'ms' },
-        { name: `${name}: after one-line edit p50`, value: percentile(incremental, 50), unit: 'ms', baseline: `${name}: full re-analysis p95` },
+        {
+          name: `${name}: after one-line edit p50`,
+          value: percentile(incremental, 50),
+          unit: 'ms',
+          baseline: `${name}: full re-analysis p95`,
+        },
         {
           name: `${name}: after one-line edit p95`,
           value: percentile(incremental, 95),
@@ -196,7 +157,11 @@ export async function run(): Promise<BenchResult[]> {
       baseline: 'web-tree-sitter parse of the same 1,000 files',
       goal: { op: '<', value: Math.round(indexed.parseOnly * 1.5) },
     },
-    { name: 'fuzz: slowest analysis of a random input (7 languages × 40)', value: fuzzWorst(engine), unit: 'ms' },
+    {
+      name: 'fuzz: slowest analysis of a random input (7 languages × 40)',
+      value: fuzzWorst(engine),
+      unit: 'ms',
+    },
   );
   engine.dispose();
   return results;

@@ -3,7 +3,7 @@
 # builds, and runs them.
 #   bash scripts/test.sh [all|unit|integration|substrate|e2e|<file>...]
 # unit needs npm packages only (no root, no apt); integration adds the Temporal CLI + Python SDK
-# venv, PostgreSQL (duroxide stores) and nginx (TLS proxy); substrate and e2e add code-server and Chromium.
+# venv, PostgreSQL (duroxide stores), Neovim (a second LSP client) and nginx (TLS proxy); substrate and e2e add code-server and Chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 server=0 nginx=0 editor=0
@@ -15,7 +15,7 @@ for arg in "${@:-all}"; do
   esac
 done
 steps=(npm)
-((server)) && steps+=(temporal postgres)
+((server)) && steps+=(temporal postgres neovim)
 ((nginx)) && steps+=(nginx)
 ((editor)) && steps+=(codeServer)
 bash scripts/setup/all.sh "${steps[@]}"

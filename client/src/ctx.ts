@@ -117,7 +117,9 @@ export class Ctx {
           '**/*.{py,ts,tsx,js,jsx,mjs,cjs,go,java,cs,rs,clj,cljs,cljc}',
         ),
       },
-      initializationOptions: { settings: Config.read() },
+      // clientLensCommands: this client runs the lens commands itself (its input flow), so the
+      // server puts these ids on lenses instead of its own temporal.server.* ones.
+      initializationOptions: { settings: Config.read(), clientLensCommands: true },
       outputChannel: this.output,
       middleware: {
         // Results of a .temporal run open beside the file, which keeps the focus (and its lenses).

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh machine; each step is a fast no-op when done.
-#   bash scripts/setup/all.sh [npm] [temporal] [nginx] [codeServer]   (no argument: all of them)
+#   bash scripts/setup/all.sh [npm] [temporal] [postgres] [neovim] [nginx] [codeServer]   (no argument: all of them)
 # Only nginx and codeServer need root (apt); npm and temporal install into the repository.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 steps=("$@")
-[[ ${#steps[@]} -gt 0 ]] || steps=(npm temporal postgres nginx codeServer)
+[[ ${#steps[@]} -gt 0 ]] || steps=(npm temporal postgres neovim nginx codeServer)
 for step in "${steps[@]}"; do
   case "$step" in
     npm)
@@ -20,7 +20,7 @@ for step in "${steps[@]}"; do
         echo "$want" > "$stamp"
       fi
       ;;
-    temporal | postgres | nginx | codeServer) bash "scripts/setup/$step.sh" ;;
+    temporal | postgres | neovim | nginx | codeServer) bash "scripts/setup/$step.sh" ;;
     *) echo "setup: unknown step '$step'" >&2; exit 2 ;;
   esac
 done

@@ -41,3 +41,43 @@ export interface HandlerLensArgs {
   uri: string;
   range: SourceRange;
 }
+
+/**
+ * The same lens commands, run by the language server itself through `workspace/executeCommand`
+ * (advertised in `executeCommandProvider`), for LSP clients without their own implementation
+ * (Neovim, Helix, Zed, Emacs). Distinct ids, so a client that registers `LensCommands` (VS Code)
+ * never clashes with them.
+ */
+export const ServerLensCommands = {
+  start: 'temporal.server.startWorkflow',
+  execute: 'temporal.server.executeWorkflow',
+  showExecutions: 'temporal.server.showExecutionsOfType',
+  signal: 'temporal.server.signalWorkflow',
+  query: 'temporal.server.queryWorkflow',
+  update: 'temporal.server.updateWorkflow',
+} as const;
+
+/** `initializationOptions` fields about lens commands. */
+export interface LensInitializationOptions {
+  /**
+   * True when the client implements `LensCommands` itself (the VS Code client, with its input
+   * flow); lenses then carry those ids. Otherwise they carry `ServerLensCommands`.
+   */
+  clientLensCommands?: boolean;
+}
+
+/**
+ * What a caller of a server lens command may add to the lens argument (all optional): the
+ * arguments to pass instead of per-type defaults, and the execution or target to use.
+ */
+export interface ServerLensOverrides {
+  /** The workflow / handler arguments as JSON values (default: one default value per parameter). */
+  args?: unknown[];
+  /** Start: the workflow id (default a new UUID). Handlers: the execution to address (default the newest running one of the type). */
+  workflowId?: string;
+  runId?: string;
+  /** Start / execute: the task queue (default the first one a worker in the workspace registers). */
+  taskQueue?: string;
+  profileId?: string;
+  namespace?: string;
+}

@@ -29,6 +29,8 @@ export interface ServerOptions {
   /** Use node IPC instead of stdio. */
   ipc?: boolean;
   rootUri?: string;
+  /** Say, as the VS Code client does, that the client runs the lens commands itself (default true). */
+  clientLensCommands?: boolean;
 }
 
 export class TestLanguageServer {
@@ -56,10 +58,15 @@ export class TestLanguageServer {
   }
 
   static async start(options: ServerOptions = {}): Promise<TestLanguageServer> {
-    if (!fs.existsSync(serverBundle)) throw new Error(`${serverBundle} is missing: run npm run build`);
+    if (!fs.existsSync(serverBundle))
+      throw new Error(`${serverBundle} is missing: run npm run build`);
     // A private HOME so a developer's own ~/.config/temporalio/temporal.toml never interferes.
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-home-'));
-    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: home, ...options.env };
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      ...options.env,
+    };
     // Started as the VS Code client starts it (same Node flags), so RSS figures are the product's.
     const args = [...languageServerExecArgv, serverBundle, options.ipc ? '--node-ipc' : '--stdio'];
     const child = spawn(process.execPath, args, {
@@ -73,7 +80,10 @@ export class TestLanguageServer {
           new (require('vscode-jsonrpc/node').IPCMessageReader)(child),
           new (require('vscode-jsonrpc/node').IPCMessageWriter)(child),
         )
-      : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      : createMessageConnection(
+          new StreamMessageReader(child.stdout!),
+          new StreamMessageWriter(child.stdin!),
+        );
     const secrets = new Map(Object.entries(options.secrets ?? {}));
     const server = new TestLanguageServer(child, rpc, secrets, home, stderr);
     rpc.onRequest(protocol.readSecret, ({ key }) => {
@@ -81,10 +91,15 @@ export class TestLanguageServer {
       return { value: secrets.get(key) ?? null };
     });
     rpc.onNotification(protocol.connectionStatusChanged, (s) => server.statuses.push(s));
-    rpc.onNotification('window/logMessage', (p: { message: string }) => server.logs.push(p.message));
-    rpc.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => {
-      server.diagnostics.set(p.uri, p.diagnostics);
-    });
+    rpc.onNotification('window/logMessage', (p: { message: string }) =>
+      server.logs.push(p.message),
+    );
+    rpc.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { uri: string; diagnostics: unknown[] }) => {
+        server.diagnostics.set(p.uri, p.diagnostics);
+      },
+    );
     rpc.onRequest('window/workDoneProgress/create', () => null);
     rpc.onNotification('$/progress', (p: { value: { kind: string } }) => {
       if (p.value.kind === 'end') server.indexed = true;
@@ -96,16 +111,37 @@ export class TestLanguageServer {
     rpc.listen();
     // A server that dies while starting would otherwise leave the test waiting forever.
     const exited = new Promise<never>((_, reject) =>
-      child.once('exit', (code) => reject(new Error(`language server exited (${code}) while starting: ${stderr.join('').slice(-2000)}`))),
+      child.once('exit', (code) =>
+        reject(
+          new Error(
+            `language server exited (${code}) while starting: ${stderr.join('').slice(-2000)}`,
+          ),
+        ),
+      ),
     );
     exited.catch(() => undefined); // after a successful start, a later exit is normal
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('language server did not answer initialize within 20 s')), 20_000).unref());
-    await Promise.race([exited, timeout, rpc.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: options.rootUri ?? null,
-      capabilities: { window: { workDoneProgress: true }, workspace: { codeLens: { refreshSupport: true } } },
-      initializationOptions: { settings: options.settings ?? {} },
-    })]);
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(
+        () => reject(new Error('language server did not answer initialize within 20 s')),
+        20_000,
+      ).unref(),
+    );
+    await Promise.race([
+      exited,
+      timeout,
+      rpc.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: options.rootUri ?? null,
+        capabilities: {
+          window: { workDoneProgress: true },
+          workspace: { codeLens: { refreshSupport: true } },
+        },
+        initializationOptions: {
+          settings: options.settings ?? {},
+          clientLensCommands: options.clientLensCommands ?? true,
+        },
+      }),
+    ]);
     rpc.sendNotification('initialized', {});
     return server;
   }
@@ -119,7 +155,11 @@ export class TestLanguageServer {
   }
 
   /** Polls `check` until it returns a truthy value (bounded). */
-  async waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 15_000): Promise<Truthy<T>> {
+  async waitFor<T>(
+    check: () => T | Promise<T>,
+    what: string,
+    timeoutMs = 15_000,
+  ): Promise<Truthy<T>> {
     const end = Date.now() + timeoutMs;
     for (;;) {
       const v = await check();
@@ -130,11 +170,15 @@ export class TestLanguageServer {
   }
 
   openDocument(uri: string, languageId: string, text: string): void {
-    this.rpc.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    this.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
   }
 
   updateSettings(settings: Partial<WorkbenchSettings>): void {
-    this.rpc.sendNotification('workspace/didChangeConfiguration', { settings: { temporal: settings } });
+    this.rpc.sendNotification('workspace/didChangeConfiguration', {
+      settings: { temporal: settings },
+    });
   }
 
   async stop(): Promise<void> {
@@ -156,7 +200,10 @@ function delay(ms: number) {
 }
 
 /** Asserts a promise fails with a ResponseError of the given kind; returns its message. */
-export async function expectWorkbenchError(p: Promise<unknown>, kind: protocol.ErrorKind): Promise<string> {
+export async function expectWorkbenchError(
+  p: Promise<unknown>,
+  kind: protocol.ErrorKind,
+): Promise<string> {
   try {
     await p;
   } catch (err) {

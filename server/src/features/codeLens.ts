@@ -1,12 +1,26 @@
 // Code lenses on workflow definitions (Start, Execute, a live status line) and on signal, query
-// and update handlers. Plain LSP lenses: any client can show them and bind the command ids.
+// and update handlers. Plain LSP lenses: a client with its own lens commands (VS Code) gets its
+// ids and icon titles; any other client gets the ids the server runs itself, with plain titles.
 import type { CodeLens } from 'vscode-languageserver';
-import { LensCommands, type HandlerLensArgs, type WorkflowLensArgs } from '../../../shared/src/lenses';
+import {
+  LensCommands,
+  ServerLensCommands,
+  type HandlerLensArgs,
+  type WorkflowLensArgs,
+} from '../../../shared/src/lenses';
 import type { WorkspaceIndex } from '../source';
 import { describeStats, type LiveStats } from './liveStats';
 
-export function codeLenses(uri: string, index: WorkspaceIndex, stats: LiveStats): CodeLens[] {
+export function codeLenses(
+  uri: string,
+  index: WorkspaceIndex,
+  stats: LiveStats,
+  clientCommands = true,
+): CodeLens[] {
   const lenses: CodeLens[] = [];
+  const ids = clientCommands ? LensCommands : ServerLensCommands;
+  // `$(icon)` is VS Code's title syntax; other clients would show it literally.
+  const title = (t: string) => (clientCommands ? t : t.replace(/^\$\([\w-]+\) /, ''));
   for (const wf of index.workflowsIn(uri)) {
     if (wf.dynamic || wf.runtime !== 'temporal') continue;
     const args: WorkflowLensArgs = {
@@ -19,11 +33,18 @@ export function codeLenses(uri: string, index: WorkspaceIndex, stats: LiveStats)
     };
     const range = wf.nameRange;
     lenses.push(
-      { range, command: { title: '$(play) Start', command: LensCommands.start, arguments: [args] } },
-      { range, command: { title: '$(run-all) Execute', command: LensCommands.execute, arguments: [args] } },
+      { range, command: { title: title('$(play) Start'), command: ids.start, arguments: [args] } },
+      {
+        range,
+        command: { title: title('$(run-all) Execute'), command: ids.execute, arguments: [args] },
+      },
     );
     const live = describeStats(stats.get(wf.name));
-    if (live) lenses.push({ range, command: { title: live, command: LensCommands.showExecutions, arguments: [args] } });
+    if (live)
+      lenses.push({
+        range,
+        command: { title: title(live), command: ids.showExecutions, arguments: [args] },
+      });
   }
   for (const h of index.handlersIn(uri)) {
     if (h.dynamic || h.runtime !== 'temporal') continue;
@@ -35,8 +56,15 @@ export function codeLenses(uri: string, index: WorkspaceIndex, stats: LiveStats)
       uri,
       range: h.nameRange,
     };
-    const title = { signal: '$(broadcast) Signal…', query: '$(search) Query…', update: '$(edit) Update…' }[h.kind];
-    lenses.push({ range: h.nameRange, command: { title, command: LensCommands[h.kind], arguments: [args] } });
+    const label = {
+      signal: '$(broadcast) Signal…',
+      query: '$(search) Query…',
+      update: '$(edit) Update…',
+    }[h.kind];
+    lenses.push({
+      range: h.nameRange,
+      command: { title: title(label), command: ids[h.kind], arguments: [args] },
+    });
   }
   return lenses;
 }

@@ -6,19 +6,55 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CodeLens, CompletionItem, Connection, Diagnostic, Hover, InitializeParams, Position, TextDocumentContentChangeEvent } from 'vscode-languageserver';
-import { CodeLensRefreshRequest, CompletionItemKind, DiagnosticSeverity } from 'vscode-languageserver';
+import type {
+  CodeLens,
+  CompletionItem,
+  Connection,
+  Diagnostic,
+  Hover,
+  InitializeParams,
+  Position,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver';
+import {
+  CodeLensRefreshRequest,
+  CompletionItemKind,
+  DiagnosticSeverity,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TargetParams } from '../../../shared/src/protocol';
 import type { OperationBackend } from '../operationFiles/backend';
 import { completeOperationFile, type FileCompletionItem } from '../operationFiles/completion';
-import { LineIndex, parseOperationFile, referencesIn, type Block, type FileProblem, type OperationFile } from '../operationFiles/document';
-import { checkAgainstIndex, workspaceTaskQueues, workspaceWorkflowTypes } from '../operationFiles/indexChecks';
-import { FileSession, formatOutcomes, runBlocks, shortValue, type BlockOutcome } from '../operationFiles/run';
+import {
+  LineIndex,
+  parseOperationFile,
+  referencesIn,
+  type Block,
+  type FileProblem,
+  type OperationFile,
+} from '../operationFiles/document';
+import {
+  checkAgainstIndex,
+  workspaceTaskQueues,
+  workspaceWorkflowTypes,
+} from '../operationFiles/indexChecks';
+import {
+  FileSession,
+  formatOutcomes,
+  runBlocks,
+  shortValue,
+  type BlockOutcome,
+} from '../operationFiles/run';
 import { optionFor, specFor } from '../operationFiles/specs';
 import { checkBlock, unquote } from '../operationFiles/values';
 import type { WorkspaceIndex } from '../source';
-import { catalogFrom, checkVisibilityQuery, completeVisibilityQuery, defaultCatalog, type AttributeCatalog } from '../visibilityQuery';
+import {
+  catalogFrom,
+  checkVisibilityQuery,
+  completeVisibilityQuery,
+  defaultCatalog,
+  type AttributeCatalog,
+} from '../visibilityQuery';
 
 export const OperationFileCommands = {
   run: 'temporal.operationFile.run',
@@ -62,7 +98,10 @@ export class OperationFileFeatures {
   }
 
   owns(uri: string, languageId?: string): boolean {
-    return this.docs.has(uri) || (languageId ? operationFileLanguages.includes(languageId) : /\.(temporal|tquery)$/.test(uri));
+    return (
+      this.docs.has(uri) ||
+      (languageId ? operationFileLanguages.includes(languageId) : /\.(temporal|tquery)$/.test(uri))
+    );
   }
 
   open(uri: string, languageId: string, version: number, text: string): void {
@@ -100,7 +139,10 @@ export class OperationFileFeatures {
   private text(uri: string): { text: string; languageId: string } {
     const doc = this.docs.get(uri);
     if (doc) return { text: doc.getText(), languageId: doc.languageId };
-    return { text: fs.readFileSync(fileURLToPath(uri), 'utf8'), languageId: uri.endsWith('.tquery') ? 'temporal-query' : 'temporal' };
+    return {
+      text: fs.readFileSync(fileURLToPath(uri), 'utf8'),
+      languageId: uri.endsWith('.tquery') ? 'temporal-query' : 'temporal',
+    };
   }
 
   private session(uri: string): FileSession {
@@ -110,10 +152,14 @@ export class OperationFileFeatures {
   }
 
   private target(file: OperationFile | undefined): TargetParams {
-    const get = (name: string) => file?.settings.find((s) => s.name === name && !s.value.includes('${'));
+    const get = (name: string) =>
+      file?.settings.find((s) => s.name === name && !s.value.includes('${'));
     const profile = get('profile');
     const namespace = get('namespace');
-    return { ...(profile ? { profileId: unquote(profile.value) } : {}), ...(namespace ? { namespace: unquote(namespace.value) } : {}) };
+    return {
+      ...(profile ? { profileId: unquote(profile.value) } : {}),
+      ...(namespace ? { namespace: unquote(namespace.value) } : {}),
+    };
   }
 
   /** The namespace's search attributes once connected (cached a minute), else the system ones. */
@@ -133,7 +179,8 @@ export class OperationFileFeatures {
 
   private async workflowTypesOnServer(target: TargetParams): Promise<string[]> {
     if (!this.backend.isConnected()) return [];
-    if (this.serverTypes && Date.now() - this.serverTypes.at < 30_000) return this.serverTypes.types;
+    if (this.serverTypes && Date.now() - this.serverTypes.at < 30_000)
+      return this.serverTypes.types;
     const types = await this.backend.recentWorkflowTypes(target).catch(() => []);
     this.serverTypes = { types, at: Date.now() };
     return types;
@@ -142,29 +189,48 @@ export class OperationFileFeatures {
   async diagnostics(uri: string): Promise<Diagnostic[]> {
     const { text, languageId } = this.text(uri);
     const lines = new LineIndex(text);
-    const toDiagnostic = (p: FileProblem, sev: 'error' | 'warning' = p.severity ?? 'error'): Diagnostic => ({
+    const toDiagnostic = (
+      p: FileProblem,
+      sev: 'error' | 'warning' = p.severity ?? 'error',
+    ): Diagnostic => ({
       range: lines.range(p.span),
       message: p.message,
       severity: severity[sev],
       source: 'temporal',
     });
     if (languageId === 'temporal-query') {
-      return checkVisibilityQuery(text, await this.catalog({})).problems.map((p) => toDiagnostic({ message: p.message, span: p }, p.severity));
+      return checkVisibilityQuery(text, await this.catalog({})).problems.map((p) =>
+        toDiagnostic({ message: p.message, span: p }, p.severity),
+      );
     }
     const file = parseOperationFile(text);
     const catalog = await this.catalog(this.target(file));
-    const out = file.blocks.flatMap((b) => staticProblems(file, b, catalog)).map((p) => toDiagnostic(p));
-    out.push(...file.problems.filter((p) => !file.blocks.some((b) => within(p.span, b.span))).map((p) => toDiagnostic(p)));
+    const out = file.blocks
+      .flatMap((b) => staticProblems(file, b, catalog))
+      .map((p) => toDiagnostic(p));
+    out.push(
+      ...file.problems
+        .filter((p) => !file.blocks.some((b) => within(p.span, b.span)))
+        .map((p) => toDiagnostic(p)),
+    );
     const index = await this.index;
-    out.push(...file.blocks.flatMap((b) => checkAgainstIndex(file, b, index)).map((p) => toDiagnostic(p, 'warning')));
+    out.push(
+      ...file.blocks
+        .flatMap((b) => checkAgainstIndex(file, b, index))
+        .map((p) => toDiagnostic(p, 'warning')),
+    );
     // The last run's failures, where the block is now.
     for (const outcome of this.session(uri).outcomes.values()) {
       const b = file.blocks.find((x) => x.name === outcome.name);
       if (!b || outcome.status !== 'failed' || !outcome.error) continue;
       const spec = specFor(b.command);
       const query = b.options.find((o) => spec && optionFor(spec, o.flag)?.kind === 'query');
-      const span = outcome.error.kind === 'InvalidInput' && query?.valueSpan ? query.valueSpan : b.nameSpan;
-      out.push({ ...toDiagnostic({ message: `Last run failed: ${outcome.error.message}`, span }), code: outcome.error.kind });
+      const span =
+        outcome.error.kind === 'InvalidInput' && query?.valueSpan ? query.valueSpan : b.nameSpan;
+      out.push({
+        ...toDiagnostic({ message: `Last run failed: ${outcome.error.message}`, span }),
+        code: outcome.error.kind,
+      });
     }
     return out;
   }
@@ -186,13 +252,44 @@ export class OperationFileFeatures {
     const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const session = this.session(uri);
     const lenses: CodeLens[] = [];
-    if (file.blocks.length) lenses.push({ range: top, command: { title: '$(run-all) Run all', command: OperationFileCommands.runAll, arguments: [uri] } });
-    if (session.outcomes.size) lenses.push({ range: top, command: { title: 'Show results', command: OperationFileCommands.showResults, arguments: [uri] } });
+    if (file.blocks.length)
+      lenses.push({
+        range: top,
+        command: {
+          title: '$(run-all) Run all',
+          command: OperationFileCommands.runAll,
+          arguments: [uri],
+        },
+      });
+    if (session.outcomes.size)
+      lenses.push({
+        range: top,
+        command: {
+          title: 'Show results',
+          command: OperationFileCommands.showResults,
+          arguments: [uri],
+        },
+      });
     for (const b of file.blocks) {
       const range = lines.range(b.nameSpan);
-      lenses.push({ range, command: { title: '$(play) Run', command: OperationFileCommands.run, arguments: [uri, b.name] } });
+      lenses.push({
+        range,
+        command: {
+          title: '$(play) Run',
+          command: OperationFileCommands.run,
+          arguments: [uri, b.name],
+        },
+      });
       const o = session.outcomes.get(b.name);
-      if (o) lenses.push({ range, command: { title: describeOutcome(o), command: OperationFileCommands.showResults, arguments: [uri] } });
+      if (o)
+        lenses.push({
+          range,
+          command: {
+            title: describeOutcome(o),
+            command: OperationFileCommands.showResults,
+            arguments: [uri],
+          },
+        });
     }
     return lenses;
   }
@@ -208,14 +305,30 @@ export class OperationFileFeatures {
     for (const b of file.blocks) {
       if (inside(b.nameSpan)) {
         const o = session.outcomes.get(b.name);
-        const value = o ? `**${b.name}**: ${describeOutcome(o)}${o.result ? `\n\n\`\`\`json\n${JSON.stringify(o.result, null, 2)}\n\`\`\`` : ''}` : `**${b.name}** has not run yet`;
+        const value = o
+          ? `**${b.name}**: ${describeOutcome(o)}${o.result ? `\n\n\`\`\`json\n${JSON.stringify(o.result, null, 2)}\n\`\`\`` : ''}`
+          : `**${b.name}** has not run yet`;
         return { range: lines.range(b.nameSpan), contents: { kind: 'markdown', value } };
       }
       const spec = specFor(b.command);
-      if (spec && inside(b.commandSpan)) return { range: lines.range(b.commandSpan), contents: { kind: 'markdown', value: `\`temporal ${spec.command}\`: ${spec.description}` } };
+      if (spec && inside(b.commandSpan))
+        return {
+          range: lines.range(b.commandSpan),
+          contents: {
+            kind: 'markdown',
+            value: `\`temporal ${spec.command}\`: ${spec.description}`,
+          },
+        };
       for (const o of b.options) {
         const option = spec && optionFor(spec, o.flag);
-        if (option && inside(o.flagSpan)) return { range: lines.range(o.flagSpan), contents: { kind: 'markdown', value: `\`--${option.flag}\`${option.alias ? ` (\`-${option.alias}\`)` : ''}: ${option.description}` } };
+        if (option && inside(o.flagSpan))
+          return {
+            range: lines.range(o.flagSpan),
+            contents: {
+              kind: 'markdown',
+              value: `\`--${option.flag}\`${option.alias ? ` (\`-${option.alias}\`)` : ''}: ${option.description}`,
+            },
+          };
         for (const ref of referencesIn(o.value ?? '', o.valueSpan?.start)) {
           if (!inside(ref.span)) continue;
           const [head, field] = ref.path.split('.');
@@ -241,29 +354,49 @@ export class OperationFileFeatures {
     const index = await this.index;
     const range = (start: number) => ({ start: lines.position(start), end: position });
     if (languageId === 'temporal-query') {
-      const known = { WorkflowType: workspaceWorkflowTypes(index), TaskQueue: workspaceTaskQueues(index) };
+      const known = {
+        WorkflowType: workspaceWorkflowTypes(index),
+        TaskQueue: workspaceTaskQueues(index),
+      };
       const q = completeVisibilityQuery(text, offset, await this.catalog({}), known);
       return q.items.map((i, n) => toCompletion(i, range(q.replaceStart), n));
     }
     const file = parseOperationFile(text);
     const target = this.target(file);
-    const [catalog, serverWorkflowTypes] = await Promise.all([this.catalog(target), this.workflowTypesOnServer(target)]);
+    const [catalog, serverWorkflowTypes] = await Promise.all([
+      this.catalog(target),
+      this.workflowTypesOnServer(target),
+    ]);
     const c = completeOperationFile(file, text, offset, { index, catalog, serverWorkflowTypes });
     return c.items.map((i, n) => toCompletion(i, range(c.replaceStart), n));
   }
 
+  ownsCommand(command: string): boolean {
+    return (Object.values(OperationFileCommands) as string[]).includes(command);
+  }
+
+  run(command: string, args: unknown[]): Promise<RunResult | null> {
+    return this.executeCommand(command, args);
+  }
+
   async executeCommand(command: string, args: unknown[]): Promise<RunResult | null> {
     const [uri, name] = args as [string, string | undefined];
-    if (typeof uri !== 'string') throw new Error(`${command} needs the document uri as its first argument`);
+    if (typeof uri !== 'string')
+      throw new Error(`${command} needs the document uri as its first argument`);
     if (command === OperationFileCommands.showResults) {
       const output = this.outputUri(uri);
-      if (this.showDocument && fs.existsSync(fileURLToPath(output))) await this.connection.window.showDocument({ uri: output, takeFocus: false });
+      if (this.showDocument && fs.existsSync(fileURLToPath(output)))
+        await this.connection.window.showDocument({ uri: output, takeFocus: false });
       return null;
     }
     const file = parseOperationFile(this.text(uri).text);
     const catalog = await this.catalog(this.target(file));
-    const blocks = command === OperationFileCommands.run ? file.blocks.filter((b) => b.name === name) : file.blocks;
-    if (!blocks.length) throw new Error(name ? `No block named ${name} in ${uri}` : `${uri} has no blocks to run`);
+    const blocks =
+      command === OperationFileCommands.run
+        ? file.blocks.filter((b) => b.name === name)
+        : file.blocks;
+    if (!blocks.length)
+      throw new Error(name ? `No block named ${name} in ${uri}` : `${uri} has no blocks to run`);
     const progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin(`Temporal: running ${name ?? path.basename(uri)}`, 0, undefined, true);
     const controller = new AbortController();
@@ -273,15 +406,26 @@ export class OperationFileFeatures {
         dir: uri.startsWith('file:') ? path.dirname(fileURLToPath(uri)) : undefined,
         signal: controller.signal,
         confirm: (destructive) => this.confirm(destructive),
-        precheck: (block) => staticProblems(file, block, catalog).filter((p) => p.severity !== 'warning').map((p) => p.message),
-        onProgress: (done, total, b) => progress?.report(Math.round((done / total) * 100), `${b.name}: ${b.command}`),
+        precheck: (block) =>
+          staticProblems(file, block, catalog)
+            .filter((p) => p.severity !== 'warning')
+            .map((p) => p.message),
+        onProgress: (done, total, b) =>
+          progress?.report(Math.round((done / total) * 100), `${b.name}: ${b.command}`),
       });
       const outputUri = this.writeOutput(uri, outcomes, name ? `Run ${name}` : 'Run all');
-      if (this.showDocument) await this.connection.window.showDocument({ uri: outputUri, takeFocus: false }).catch(() => undefined);
+      if (this.showDocument)
+        await this.connection.window
+          .showDocument({ uri: outputUri, takeFocus: false })
+          .catch(() => undefined);
       const failed = outcomes.find((o) => o.status === 'failed');
-      if (failed) void this.connection.window.showErrorMessage(`${failed.name} (${failed.command}) failed: ${failed.error?.message}`);
+      if (failed)
+        void this.connection.window.showErrorMessage(
+          `${failed.name} (${failed.command}) failed: ${failed.error?.message}`,
+        );
       await this.publish(uri);
-      if (this.lensRefresh) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      if (this.lensRefresh)
+        void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
       return { outcomes: outcomes.map(({ request: _request, ...o }) => o), outputUri };
     } finally {
       progress?.done();
@@ -290,14 +434,22 @@ export class OperationFileFeatures {
 
   private async confirm(blocks: Block[]): Promise<boolean> {
     const list = blocks.map((b) => `${b.name} (${b.command})`).join(', ');
-    const answer = await this.connection.window.showWarningMessage(`Run destructive operations: ${list}?`, { title: 'Run' }, { title: 'Cancel' });
+    const answer = await this.connection.window.showWarningMessage(
+      `Run destructive operations: ${list}?`,
+      { title: 'Run' },
+      { title: 'Cancel' },
+    );
     return answer?.title === 'Run';
   }
 
   private outputUri(uri: string): string {
     const hash = crypto.createHash('sha256').update(uri).digest('hex').slice(0, 12);
-    const base = path.basename(uri.startsWith('file:') ? fileURLToPath(uri) : uri).replace(/\.temporal$/, '');
-    return pathToFileURL(path.join(os.tmpdir(), 'temporal-workbench-results', hash, `${base}.results.md`)).href;
+    const base = path
+      .basename(uri.startsWith('file:') ? fileURLToPath(uri) : uri)
+      .replace(/\.temporal$/, '');
+    return pathToFileURL(
+      path.join(os.tmpdir(), 'temporal-workbench-results', hash, `${base}.results.md`),
+    ).href;
   }
 
   private writeOutput(uri: string, outcomes: BlockOutcome[], what: string): string {
@@ -305,25 +457,39 @@ export class OperationFileFeatures {
     const file = fileURLToPath(output);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const previous = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-    const text = formatOutcomes(path.basename(uri), outcomes, `${what} at ${new Date().toISOString()}`);
+    const text = formatOutcomes(
+      path.basename(uri),
+      outcomes,
+      `${what} at ${new Date().toISOString()}`,
+    );
     // Newest run first; older runs stay below for comparison (bounded).
     fs.writeFileSync(file, `${text}\n${previous}`.slice(0, 200_000));
     return output;
   }
 }
 
-function within(inner: { start: number; end: number }, outer: { start: number; end: number }): boolean {
+function within(
+  inner: { start: number; end: number },
+  outer: { start: number; end: number },
+): boolean {
   return inner.start >= outer.start && inner.end <= outer.end;
 }
 
 /** A block's problems that need no index: its lines, options, values, references and queries. */
 function staticProblems(file: OperationFile, b: Block, catalog: AttributeCatalog): FileProblem[] {
-  const out: FileProblem[] = [...file.problems.filter((p) => within(p.span, b.span)), ...checkBlock(file, b)];
+  const out: FileProblem[] = [
+    ...file.problems.filter((p) => within(p.span, b.span)),
+    ...checkBlock(file, b),
+  ];
   const spec = specFor(b.command);
   for (const o of b.options) {
     if (!spec || optionFor(spec, o.flag)?.kind !== 'query' || !o.value || !o.valueSpan) continue;
     for (const p of checkVisibilityQuery(o.value, catalog).problems) {
-      out.push({ message: p.message, severity: p.severity, span: { start: o.valueSpan.start + p.start, end: o.valueSpan.start + p.end } });
+      out.push({
+        message: p.message,
+        severity: p.severity,
+        span: { start: o.valueSpan.start + p.start, end: o.valueSpan.start + p.end },
+      });
     }
   }
   return out;
@@ -347,7 +513,11 @@ const kinds: Record<FileCompletionItem['kind'], CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
 };
 
-function toCompletion(i: FileCompletionItem, range: { start: Position; end: Position }, n: number): CompletionItem {
+function toCompletion(
+  i: FileCompletionItem,
+  range: { start: Position; end: Position },
+  n: number,
+): CompletionItem {
   return {
     label: i.label,
     kind: kinds[i.kind],

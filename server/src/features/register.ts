@@ -1,9 +1,17 @@
 // Editor-neutral source features over standard LSP: document sync into the analysis engine,
 // code lenses, hover, diagnostics with quick fixes, and the background workspace index.
-import type { CodeLens, Connection, Hover, InitializeParams, Position, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type {
+  CodeLens,
+  Connection,
+  Hover,
+  InitializeParams,
+  Position,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver';
 import { CodeLensRefreshRequest } from 'vscode-languageserver';
 import type { Workbench } from '../workbench';
 import { codeLenses } from './codeLens';
+import type { LensInitializationOptions } from '../../../shared/src/lenses';
 import { DiagnosticsPublisher, quickFixes } from './diagnostics';
 import { findSource } from './findSource';
 import * as protocol from '../../../shared/src/protocol';
@@ -45,15 +53,23 @@ export interface DelegatedDocuments {
   hover(uri: string, position: Position): Hover | null;
 }
 
-export function registerSourceFeatures(connection: Connection, workbench: Workbench): SourceFeatures {
+export function registerSourceFeatures(
+  connection: Connection,
+  workbench: Workbench,
+): SourceFeatures {
   const source = new SourceService(connection);
   const diagnostics = new DiagnosticsPublisher(connection, source.index);
   let lensRefresh = false;
+  // Lens command ids: the client's own (VS Code says it has them) or the server-run ones.
+  let clientLensCommands = false;
   let refreshTimer: NodeJS.Timeout | undefined;
   const refreshLenses = () => {
     if (!lensRefresh) return;
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined), 200);
+    refreshTimer = setTimeout(
+      () => void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined),
+      200,
+    );
   };
   const stats = new LiveStats(workbench, refreshLenses);
   let folders: string[] = [];
@@ -61,7 +77,11 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
 
   const initialize = (params: InitializeParams) => {
     lensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
-    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    clientLensCommands =
+      (params.initializationOptions as LensInitializationOptions | undefined)
+        ?.clientLensCommands === true;
+    const uris =
+      params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     folders = uris.map(filePath).filter((p): p is string => !!p);
   };
   connection.onInitialized(() => void source.indexWorkspace(folders));
@@ -73,12 +93,14 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
   });
 
   connection.onDidOpenTextDocument(({ textDocument: d }) => {
-    if (delegated?.owns(d.uri, d.languageId)) return delegated.open(d.uri, d.languageId, d.version, d.text);
+    if (delegated?.owns(d.uri, d.languageId))
+      return delegated.open(d.uri, d.languageId, d.version, d.text);
     diagnostics.open.add(d.uri);
     void source.open(d.uri, d.languageId, d.text);
   });
   connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
-    if (delegated?.owns(textDocument.uri)) return delegated.change(textDocument.uri, textDocument.version, contentChanges);
+    if (delegated?.owns(textDocument.uri))
+      return delegated.change(textDocument.uri, textDocument.version, contentChanges);
     void source.change(textDocument.uri, contentChanges);
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -88,11 +110,19 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
   });
   connection.onDidChangeWatchedFiles(({ changes }) => void source.filesChanged(changes));
 
-  connection.onCodeLens(async ({ textDocument: { uri } }) => (delegated?.owns(uri) ? delegated.codeLenses(uri) : codeLenses(uri, await source.index, stats)));
-  connection.onHover(async ({ textDocument: { uri }, position }) =>
-    delegated?.owns(uri) ? delegated.hover(uri, position) : hover(uri, position, await source.index, stats),
+  connection.onCodeLens(async ({ textDocument: { uri } }) =>
+    delegated?.owns(uri)
+      ? delegated.codeLenses(uri)
+      : codeLenses(uri, await source.index, stats, clientLensCommands),
   );
-  handle(connection, protocol.findSource, async (p) => ({ locations: findSource(await source.index, p.kind, p.name) }));
+  connection.onHover(async ({ textDocument: { uri }, position }) =>
+    delegated?.owns(uri)
+      ? delegated.hover(uri, position)
+      : hover(uri, position, await source.index, stats),
+  );
+  handle(connection, protocol.findSource, async (p) => ({
+    locations: findSource(await source.index, p.kind, p.name),
+  }));
   handle(connection, protocol.listWorkspaceWorkers, async () => ({
     workers: (await source.index).workers().map((w) => ({
       taskQueue: w.resolvedTaskQueue ?? w.taskQueue,
@@ -101,9 +131,13 @@ export function registerSourceFeatures(connection: Connection, workbench: Workbe
       uri: w.uri,
     })),
   }));
-  connection.onDocumentSymbol(async ({ textDocument }) => documentSymbols(textDocument.uri, await source.index));
+  connection.onDocumentSymbol(async ({ textDocument }) =>
+    documentSymbols(textDocument.uri, await source.index),
+  );
   connection.onWorkspaceSymbol(async ({ query }) => workspaceSymbols(query, await source.index));
-  connection.onCodeAction(({ textDocument, context }) => quickFixes(textDocument.uri, context.diagnostics));
+  connection.onCodeAction(({ textDocument, context }) =>
+    quickFixes(textDocument.uri, context.diagnostics),
+  );
 
   // A new profile or namespace means other executions: recount.
   workbench.onDidChangeStatus(() => {

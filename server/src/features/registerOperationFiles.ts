@@ -1,5 +1,6 @@
 // Wires .temporal files and visibility query documents into the server: document events, lenses
-// and hovers arrive routed from the source features; completion and executeCommand are theirs.
+// and hovers arrive routed from the source features; completion is theirs (executeCommand is routed in
+// features/executeCommand.ts).
 import type { Connection } from 'vscode-languageserver';
 import * as protocol from '../../../shared/src/protocol';
 import { handle } from '../handlers';
@@ -11,13 +12,24 @@ import type { SourceFeatures } from './register';
 
 export { operationFileCapabilities } from './operationFiles';
 
-export function registerOperationFileFeatures(connection: Connection, workbench: Workbench, source: SourceFeatures): OperationFileFeatures {
-  const features = new OperationFileFeatures(connection, workbenchBackend(workbench), source.source.index);
+export function registerOperationFileFeatures(
+  connection: Connection,
+  workbench: Workbench,
+  source: SourceFeatures,
+): OperationFileFeatures {
+  const features = new OperationFileFeatures(
+    connection,
+    workbenchBackend(workbench),
+    source.source.index,
+  );
   source.delegate(features);
-  connection.onCompletion(({ textDocument, position }) => (features.owns(textDocument.uri) ? features.completion(textDocument.uri, position) : []));
-  connection.onExecuteCommand(({ command, arguments: args }) => features.executeCommand(command, args ?? []));
+  connection.onCompletion(({ textDocument, position }) =>
+    features.owns(textDocument.uri) ? features.completion(textDocument.uri, position) : [],
+  );
   handle(connection, protocol.checkVisibilityQuery, async ({ query, ...target }) => ({
-    problems: checkVisibilityQuery(query, await features.catalog(target)).problems.map(({ message, start, end, severity }) => ({ message, start, end, severity })),
+    problems: checkVisibilityQuery(query, await features.catalog(target)).problems.map(
+      ({ message, start, end, severity }) => ({ message, start, end, severity }),
+    ),
   }));
   source.source.onDidChange(() => features.recheck());
   // Another profile or namespace has other search attributes.

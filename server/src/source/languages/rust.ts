@@ -1,67 +1,22 @@
 // Rust: the Temporal Rust SDK in both styles, and duroxide.
 //  - experimental SDK: `async fn f(ctx: WfContext)`, registered with worker.register_wf("name", f);
 //    the type name is the registered string (the function name until a registration is seen)
-//  - macro style: #[workflow] struct + #[workflow_methods] impl with #[run] / #[signal] /
-//    #[query] / #[update], each with an optional name = "..." (#[run(name)] names the workflow
-//    type); default names are the impl type and method names;
-//    workers: WorkerOptions::new("q").register_workflow::<T>()
+//  - macro style (rustMacros.ts); workers: WorkerOptions::new("q").register_workflow::<T>()
 //  - duroxide: OrchestrationRegistry::builder().register("Name", f) orchestrations (workflows),
 //    ActivityRegistry::builder().register("Name", f) activities, ctx.schedule_wait("Event")
-import { checkDeterminism, type WorkflowCode } from '../diagnostics';
+import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/rust';
-import {
-  toParameters,
-  type AnnotationFact,
-  type CallFact,
-  type FactParameter,
-  type FunctionFact,
-  type ValueFact,
-} from '../facts';
+import { toParameters, type AnnotationFact, type CallFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import { annotatedHandlers, annotation, callHandler, definitionOf, emptyBody, FileFacts,
-  sortBody, taskQueueOf, withOwners, workerRecord } from '../resolve';
+import { callHandler, definitionOf, emptyBody, FileFacts, sortBody, taskQueueOf } from '../resolve';
+import { chainKey, inlineDefinition, variableKey, WorkerGroups } from '../registrations';
 import { compact } from '../syntax';
-import type {
-  HandlerKind,
-  Range,
-  RegisteredRef,
-  SourceRuntime,
-  WorkflowDefinition,
-} from '../types';
+import type { SourceRuntime } from '../types';
+import { closureCode, inImpl, macroWorkflows, namedActivities, type CodeScope } from './rustMacros';
 
-const HANDLERS: Record<string, HandlerKind> = {
-  signal: 'signal',
-  query: 'query',
-  update: 'update',
-};
-const WORKFLOW_CONTEXT =
-  /^(&(mut)?)?(WfContext|(Sync)?WorkflowContext(<.*>)?|WorkflowContextView)$/;
 const ORCHESTRATION_CONTEXT = /^(&(mut)?)?(duroxide::)?OrchestrationContext$/;
-const ACTIVITY_CONTEXT = /Act(ivity)?Context$/;
 const REGISTRY = /(^|::)(OrchestrationRegistry|ActivityRegistry)::builder$/;
 const WORKER_OPTIONS = /(^|::)WorkerOptions::(new|builder)$/;
-
-
-/** Registrations of one worker: a worker variable, or a builder chain. */
-interface Group {
-  runtime: SourceRuntime;
-  queue?: ValueFact;
-  queueScope: string[];
-  workflows: RegisteredRef[];
-  activities: RegisteredRef[];
-  complete: boolean;
-  range: Range;
-}
-
-/** Workflow code: functions and impls of workflows, closures taking a workflow context. */
-interface CodeScope extends WorkflowCode {
-  scope: string[];
-  runtime: SourceRuntime;
-  /** Every type name the code is registered under (one function, several register_wf calls). */
-  names?: string[];
-}
-
-const startKey = (r: Range) => `${r.start.line}:${r.start.character}`;
 
 export const rustRules: LanguageRules = {
   language: 'rust',
@@ -122,43 +77,13 @@ export const rustRules: LanguageRules = {
         a.named.name ?? a.args.find((v) => v.str !== undefined),
         file.lookup([], a.range),
       );
-    const explicit = (a: AnnotationFact) => attrName(a)?.name;
-    const inImpl = (f: FunctionFact) => f.scope.some((s) => s.startsWith('impl '));
-    const withoutContext = (params: readonly FactParameter[], context: RegExp) =>
-      toParameters(params.filter((p) => !context.test(p.type ?? '')));
 
     // Registrations: register_wf / register_activity on a worker variable; builder chains.
-    const workflowNames = new Map<string, { name: string; ref?: string }[]>(); // fn -> registered names
+    const workflowNames = new Map<string, { name?: string; ref?: string }[]>(); // fn -> registered names
     const activityNames = new Map<string, string>();
     const orchestrationNames = new Map<string, string>();
     const closureNames = new Map<string, string>(); // closure scope -> name ('' when ambiguous)
-    const groups = new Map<string, Group>();
-    const group = (key: string, range: Range, runtime: SourceRuntime, scope: string[]) => {
-      let g = groups.get(key);
-      if (!g) {
-        g = { runtime, queueScope: scope, workflows: [], activities: [], complete: true, range };
-        groups.set(key, g);
-      }
-      return g;
-    };
-    /** Registration by name: `.register("Name", f)`, the function or closure last. */
-    const byName = (c: CallFact, g: Group) => {
-      const given = file.nameArgument(c.args[0], file.lookup(c.scope, c.range));
-      const name = given?.ref === undefined ? given?.name : undefined;
-      const f = c.args[c.args.length - 1];
-      const r: RegisteredRef = { range: c.range };
-      if (f?.ref !== undefined && c.args.length > 1) r.symbol = f.ref;
-      if (name !== undefined) r.name = name;
-      else if (given?.ref !== undefined) r.nameRef = given.ref;
-      else g.complete = false;
-      return { name, given, r, inline: r.symbol === undefined && f !== undefined };
-    };
-    /** An inline closure registered by name: the registration is the definition. */
-    const inlineDefinition = (c: CallFact, name: string, runtime: SourceRuntime) =>
-      definitionOf({ name, range: c.range, nameRange: c.args[0].range }, name, {
-        runtime,
-        source: 'registration',
-      });
+    const groups = new WorkerGroups(file);
     for (const c of calls) {
       const method = c.method ?? '';
       // Experimental SDK: worker.register_wf("name", f) / register_activity("name", f).
@@ -166,8 +91,8 @@ export const rustRules: LanguageRules = {
         (method === 'register_wf' || method === 'register_activity') &&
         c.receiver !== undefined
       ) {
-        const g = group(`${c.scope.join('/')}|${c.receiver}`, c.range, 'temporal', c.scope);
-        const { name, given, r, inline } = byName(c, g);
+        const g = groups.add(variableKey(c.scope, c.receiver), c.range, 'temporal', c.scope);
+        const { name, given, ref: r, inline } = groups.byName(c, g);
         const workflow = method === 'register_wf';
         (workflow ? g.workflows : g.activities).push(r);
         if (r.symbol && given && workflow)
@@ -184,8 +109,8 @@ export const rustRules: LanguageRules = {
       const root = c.chainRoot ?? '';
       if (REGISTRY.test(root)) {
         const orchestration = root.endsWith('OrchestrationRegistry::builder');
-        const g = group(`chain@${startKey(start)}`, start, 'duroxide', c.scope);
-        const { name, r, inline } = byName(c, g);
+        const g = groups.add(chainKey(start), start, 'duroxide', c.scope);
+        const { name, ref: r, inline } = groups.byName(c, g);
         (orchestration ? g.workflows : g.activities).push(r);
         if (name === undefined) continue;
         if (orchestration && c.closureScope !== undefined)
@@ -198,7 +123,7 @@ export const rustRules: LanguageRules = {
         }
       } else if (WORKER_OPTIONS.test(root)) {
         // Macro-style SDK: WorkerOptions::new("q").register_workflow::<T>().register_activities(x).
-        const g = group(`chain@${startKey(start)}`, start, 'temporal', c.scope);
+        const g = groups.add(chainKey(start), start, 'temporal', c.scope);
         if (method === 'register_workflow') {
           const t = c.typeArgs[0];
           g.workflows.push(t !== undefined ? { symbol: t, range: c.range } : { range: c.range });
@@ -213,88 +138,24 @@ export const rustRules: LanguageRules = {
     for (const c of calls) {
       if (c.object !== undefined) continue;
       if (WORKER_OPTIONS.test(c.callee)) {
-        const g = groups.get(`chain@${startKey(c.range)}`);
+        const g = groups.get(chainKey(c.range));
         if (g && c.args[0]) g.queue = c.args[0];
       } else if (/(^|::)Worker::new_from_core$/.test(c.callee) && c.assignedTo !== undefined) {
-        const g = groups.get(`${c.scope.join('/')}|${c.assignedTo}`);
+        const g = groups.get(variableKey(c.scope, c.assignedTo));
         if (g && c.args[1]) g.queue = c.args[1];
         if (g) g.range = c.range;
       }
     }
-    for (const g of groups.values()) {
-      if (!g.queue && g.runtime === 'temporal') {
-        // WorkerConfigBuilder::default().task_queue("q") in the same function.
-        const scope = g.queueScope.join('/');
-        g.queue = calls.find((c) => c.method === 'task_queue' && c.scope.join('/') === scope)
-          ?.args[0];
-      }
-      const queue =
-        g.runtime === 'temporal'
-          ? taskQueueOf(g.queue, file.lookup(g.queueScope, g.range))
-          : { known: true };
-      body.workers.push(
-        workerRecord({
-          range: g.range,
-          runtime: g.runtime,
-          taskQueue: 'taskQueue' in queue ? queue.taskQueue : undefined,
-          taskQueueRef: 'taskQueueRef' in queue ? queue.taskQueueRef : undefined,
-          workflows: g.workflows,
-          activities: g.activities,
-          complete: g.complete && queue.known,
-        }),
-      );
-    }
-
-    // Macro style: #[workflow] structs with #[workflow_methods] impls.
-    const code: CodeScope[] = [];
-    const workflowByStruct = new Map<string, WorkflowDefinition>();
-    for (const s of file.types) {
-      const a = s.typeKind === 'struct' ? annotation(s.annotations, 'workflow') : undefined;
-      if (!a) continue;
-      const methods = file.functions.filter(
-        (f) => f.scope[f.scope.length - 1] === `impl ${s.name}`,
-      );
-      const method = (name: string) => methods.find((m) => annotation(m.annotations, name));
-      const run = method('run');
-      const inputs = (m: FunctionFact | undefined) =>
-        withoutContext(m?.params ?? [], WORKFLOW_CONTEXT);
-      // The macros name the type after #[run(name = ...)], else the impl's type name.
-      const given = attrName(run && annotation(run.annotations, 'run')) ?? attrName(a);
-      const record = definitionOf(s, given?.name, {
-        parameters: inputs(run).length > 0 ? inputs(run) : inputs(method('init')),
-      });
-      if (given?.ref !== undefined) record.nameRef = given.ref;
-      body.workflows.push(record);
-      workflowByStruct.set(s.name, record);
-    }
-    for (const impl of file.types) {
-      if (impl.typeKind !== 'impl') continue;
-      const scope = [...impl.scope, `impl ${impl.name}`];
-      const methods = file.functions.filter((f) => f.scope.join('/') === scope.join('/'));
-      if (annotation(impl.annotations, 'workflow_methods')) {
-        const wf = workflowByStruct.get(impl.name);
-        code.push({ scope, workflow: wf?.name, runtime: 'temporal', module: '', context: 'ctx' });
-        for (const m of methods) {
-          const parameters = withoutContext(m.params, WORKFLOW_CONTEXT);
-          for (const { handler, annotation: a } of annotatedHandlers(m, HANDLERS, {
-            explicit,
-            parameters,
-          })) {
-            const ref = attrName(a)?.ref;
-            if (ref !== undefined) handler.nameRef = ref;
-            body.handlers.push(...withOwners(handler, wf ? [wf] : [], impl.name));
-          }
-        }
-      }
-      if (annotation(impl.annotations, 'activities')) {
-        for (const m of methods) {
-          const a = annotation(m.annotations, 'activity');
-          if (!a) continue;
-          const parameters = withoutContext(m.params, ACTIVITY_CONTEXT);
-          body.activities.push(definitionOf(m, explicit(a), { parameters }));
-        }
-      }
-    }
+    // WorkerConfigBuilder::default().task_queue("q") in the same function.
+    body.workers.push(
+      ...groups.records(
+        (g) =>
+          calls.find(
+            (c) => c.method === 'task_queue' && c.scope.join('/') === g.queueScope.join('/'),
+          )?.args[0],
+      ),
+    );
+    const code: CodeScope[] = macroWorkflows(file, body, attrName);
 
     // Functions taking a workflow or orchestration context.
     for (const f of file.functions) {
@@ -329,23 +190,7 @@ export const rustRules: LanguageRules = {
         context: context.name,
       });
     }
-    // Activities registered by name for functions of this file.
-    for (const [symbol, name] of activityNames) {
-      const f = file.functions.find((fn) => fn.name === symbol && !inImpl(fn));
-      if (!f) continue;
-      const duroxide = calls.some(
-        (c) =>
-          c.chainRoot?.endsWith('ActivityRegistry::builder') &&
-          c.args[c.args.length - 1]?.ref === symbol,
-      );
-      body.activities.push(
-        definitionOf(f, name, {
-          parameters: withoutContext(f.params, ACTIVITY_CONTEXT),
-          runtime: duroxide ? 'duroxide' : 'temporal',
-          source: 'registration',
-        }),
-      );
-    }
+    body.activities.push(...namedActivities(file, activityNames));
 
     // Code scope of a call: workflow functions, #[workflow_methods] impls, context closures.
     const codeOf = (scope: readonly string[]): CodeScope | undefined => {
@@ -353,22 +198,7 @@ export const rustRules: LanguageRules = {
         (w) => scope.length >= w.scope.length && w.scope.every((s, i) => scope[i] === s),
       );
       if (found) return found;
-      for (const s of scope) {
-        const workflow = closureNames.get(s) || undefined;
-        const orch = /^\|(\w+):(duroxide::)?OrchestrationContext[,|]/.exec(s);
-        if (orch)
-          return {
-            scope: [],
-            workflow,
-            runtime: 'duroxide',
-            durable: true,
-            module: '',
-            context: orch[1],
-          };
-        const wf = /^\|(\w+):&?(mut)?(WfContext|WorkflowContext)/.exec(s);
-        if (wf) return { scope: [], workflow, runtime: 'temporal', module: '', context: wf[1] };
-      }
-      return undefined;
+      return closureCode(scope, closureNames);
     };
     for (const c of calls) {
       const where = codeOf(c.scope);
@@ -377,7 +207,11 @@ export const rustRules: LanguageRules = {
       const isSignal =
         ((c.method === 'schedule_wait' || c.method === 'dequeue_event') && where.durable) ||
         (c.method === 'make_signal_channel' && !where.durable);
-      const kind = isSignal ? 'signal' : c.method === 'update_handler' && !where.durable ? 'update' : undefined;
+      const kind = isSignal
+        ? 'signal'
+        : c.method === 'update_handler' && !where.durable
+          ? 'update'
+          : undefined;
       if (kind) {
         const name = nameArg(c);
         if (name === undefined) continue;

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Debian's `neovim` package: a second LSP client for the language server's integration test
+# (test/integration/neovim.test.ts runs `nvim --headless` with the built-in LSP client).
+# Idempotent: a no-op when nvim is already installed.
+set -euo pipefail
+if command -v nvim >/dev/null; then exit 0; fi
+echo "setup: apt-get install neovim"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq -o DPkg::Lock::Timeout=600
+apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 neovim >/dev/null
