@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import type { Browser, Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { useTestTarget } from '../support/target';
-import { clickLens, openFile } from './workbenchPage';
+import { clickLens, openFile, screenshotStep } from './workbenchPage';
 
 const target = useTestTarget();
 let harness: typeof EditorHarness;
@@ -19,16 +19,7 @@ let page: Page;
 const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
 const sampleText = () => readFileSync(path.join(harness.repoRoot, 'samples', 'operations.temporal'), 'utf8');
 
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      await harness.screenshot(page, `operation-files-failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
+const step = screenshotStep((name) => harness.screenshot(page, `operation-files-${name}`));
 
 before(async () => {
   harness = await import('../support/editor.mjs');

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import type { Browser, Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
@@ -18,6 +18,7 @@ import {
   dialogButton,
   openFile,
   openTemporal,
+  screenshotStep,
   setViewExpanded,
   submitPayload,
   submitTypedPayload,
@@ -50,16 +51,7 @@ const source = (rel: string) => readFileSync(path.join(samples(), rel), 'utf8');
 const shot = (name: string) => harness.screenshot(page, `workflows-${name}`);
 
 /** A test that leaves a screenshot of the page when it fails. */
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      await shot(`failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
+const step = screenshotStep(shot);
 
 before(async () => {
   harness = await import('../support/editor.mjs');

@@ -4,16 +4,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../../client/src/ctx';
-
-async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 60_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { waitFor } from './hostHelpers';
 
 interface Stopped {
   session: vscode.DebugSession;
@@ -25,7 +16,7 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension('temporal-workbench.temporal-workbench');
   assert.ok(extension);
   const ctx = (await extension.activate()) as Ctx;
-  await waitFor('the profile from settings to connect', () => ctx.status.state === 'connected');
+  await waitFor('the profile from settings to connect', () => ctx.status.state === 'connected', 60_000);
 
   const file = vscode.Uri.file(process.env.E2E_WORKFLOW_FILE!);
   const line = Number(process.env.E2E_BREAK_LINE);

@@ -8,23 +8,9 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../../../client/src/ctx';
+import { request, waitFor } from './hostHelpers';
 
 const env = process.env as Record<string, string>;
-
-async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 30_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** By method name: this bundle's RequestType objects are not the extension's. */
-function request<P, R>(ctx: Ctx, type: protocol.RequestTypeOf<P, R>, params: P): Promise<R> {
-  return ctx.request(type.method as unknown as protocol.RequestTypeOf<P, R>, params);
-}
 
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension('temporal-workbench.temporal-workbench');
