@@ -16,6 +16,7 @@ import {
   typePayload,
   viewPane,
   waitForRowText,
+  widenSideBar,
 } from './workbenchPage';
 
 const session = useWorkbenchSession({
@@ -40,14 +41,7 @@ before(async () => {
   await session.ready;
   ({ harness, page } = session);
   // A wider side bar: the schedule rows carry their next-run times.
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (box) {
-    const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + box.width + 1, y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 460, y, { steps: 5 });
-    await page.mouse.up();
-  }
+  await widenSideBar(page, 460);
 });
 
 async function selectProfile(name: string): Promise<void> {

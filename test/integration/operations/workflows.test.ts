@@ -361,21 +361,25 @@ describe('waiting', () => {
 
   // The workflow waits an hour: a wait that ignored the cancellation would never settle here.
   // How fast it stops is a speed question for the benchmark, not asserted by the clock here.
-  test('LSP cancellation ends the wait for a result with Cancelled; the workflow keeps running', T, async () => {
-    const s = ops.server();
-    const workflowId = ops.id('exec-cancel');
-    const source = new CancellationTokenSource();
-    const pending = s.rpc.sendRequest(
-      protocol.executeWorkflow,
-      { workflowId, workflowType: 'longTimer', taskQueue: ops.queue('typescript') },
-      source.token,
-    );
-    await waitForEvent(s, workflowId, 'TimerStarted');
-    source.cancel();
-    await expectWorkbenchError(pending, 'Cancelled');
-    const d = await s.request(protocol.describeWorkflow, { workflowId });
-    assert.equal(d.status, 'Running');
-  });
+  test(
+    'LSP cancellation ends the wait for a result with Cancelled; the workflow keeps running',
+    T,
+    async () => {
+      const s = ops.server();
+      const workflowId = ops.id('exec-cancel');
+      const source = new CancellationTokenSource();
+      const pending = s.rpc.sendRequest(
+        protocol.executeWorkflow,
+        { workflowId, workflowType: 'longTimer', taskQueue: ops.queue('typescript') },
+        source.token,
+      );
+      await waitForEvent(s, workflowId, 'TimerStarted');
+      source.cancel();
+      await expectWorkbenchError(pending, 'Cancelled');
+      const d = await s.request(protocol.describeWorkflow, { workflowId });
+      assert.equal(d.status, 'Running');
+    },
+  );
 });
 
 describe('signal-with-start', () => {
