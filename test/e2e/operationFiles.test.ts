@@ -17,7 +17,8 @@ let editor: EditorHarness.Editor;
 let browser: Browser;
 let page: Page;
 const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
-const sampleText = () => readFileSync(path.join(harness.repoRoot, 'samples', 'operations.temporal'), 'utf8');
+const sampleText = () =>
+  readFileSync(path.join(harness.repoRoot, 'samples', 'operations.temporal'), 'utf8');
 
 const step = screenshotStep((name) => harness.screenshot(page, `operation-files-${name}`));
 
@@ -47,35 +48,54 @@ after(async () => {
 });
 
 describe('.temporal files in the editor', { timeout: 240_000 }, () => {
-  step('the grammar gives the block name, its colon and the operation tokens of their own', async () => {
-    await openFile(page, 'operations.temporal');
-    const line = page.locator('.editor-group-container.active .view-line', { hasText: 'start1: workflow start' }).first();
-    // Without the grammar the whole line stays one plain token; tokenizing is asynchronous.
-    await line.locator('span > span').nth(2).waitFor({ timeout: 30_000 });
-    const spans = await line.locator('span > span').evaluateAll((els) => els.map((e) => ({ text: e.textContent, cls: e.className })));
-    // The editor renders spaces as no-break spaces.
-    const cls = (text: string) => spans.find((s) => s.text?.replace(/\u00a0/g, ' ').trim() === text)?.cls;
-    assert.ok(cls('start1') && cls('workflow start'), JSON.stringify(spans));
-    assert.notEqual(cls('start1'), cls('workflow start'));
-  });
+  step(
+    'the grammar gives the block name, its colon and the operation tokens of their own',
+    async () => {
+      await openFile(page, 'operations.temporal');
+      const line = page
+        .locator('.editor-group-container.active .view-line', { hasText: 'start1: workflow start' })
+        .first();
+      // Without the grammar the whole line stays one plain token; tokenizing is asynchronous.
+      await line.locator('span > span').nth(2).waitFor({ timeout: 30_000 });
+      const spans = await line
+        .locator('span > span')
+        .evaluateAll((els) => els.map((e) => ({ text: e.textContent, cls: e.className })));
+      // The editor renders spaces as no-break spaces.
+      const cls = (text: string) =>
+        spans.find((s) => s.text?.replace(/\u00a0/g, ' ').trim() === text)?.cls;
+      assert.ok(cls('start1') && cls('workflow start'), JSON.stringify(spans));
+      assert.notEqual(cls('start1'), cls('workflow start'));
+    },
+  );
 
-  step('Run on a block starts the workflow through the server, opens the results and shows the outcome', async () => {
-    await clickLens(page, sampleText(), 'start1: workflow start', 'Run');
-    await page.locator('.tab', { hasText: 'operations.results.md' }).first().waitFor({ timeout: 60_000 });
-    const outcome = page.locator('.codelens-decoration a', { hasText: /ms · counter-[0-9a-f-]{36}/ }).first();
-    await outcome.waitFor({ timeout: 60_000 });
-    const workflowId = /counter-[0-9a-f-]{36}/.exec((await outcome.textContent()) ?? '')![0];
-    // The same execution, seen through the SDK client: running, of the type the block names.
-    const { address, namespace } = target();
-    const connection = await Connection.connect({ address });
-    try {
-      const client = new Client({ connection, namespace });
-      const handle = client.workflow.getHandle(workflowId);
-      const d = await handle.describe();
-      assert.deepEqual([d.type, d.status.name, d.taskQueue], ['counter', 'RUNNING', 'workbench-ts']);
-      await handle.terminate('e2e cleanup');
-    } finally {
-      await connection.close();
-    }
-  });
+  step(
+    'Run on a block starts the workflow through the server, opens the results and shows the outcome',
+    async () => {
+      await clickLens(page, sampleText(), 'start1: workflow start', 'Run');
+      await page
+        .locator('.tab', { hasText: 'operations.results.md' })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      const outcome = page
+        .locator('.codelens-decoration a', { hasText: /ms · counter-[0-9a-f-]{36}/ })
+        .first();
+      await outcome.waitFor({ timeout: 60_000 });
+      const workflowId = /counter-[0-9a-f-]{36}/.exec((await outcome.textContent()) ?? '')![0];
+      // The same execution, seen through the SDK client: running, of the type the block names.
+      const { address, namespace } = target();
+      const connection = await Connection.connect({ address });
+      try {
+        const client = new Client({ connection, namespace });
+        const handle = client.workflow.getHandle(workflowId);
+        const d = await handle.describe();
+        assert.deepEqual(
+          [d.type, d.status.name, d.taskQueue],
+          ['counter', 'RUNNING', 'workbench-ts'],
+        );
+        await handle.terminate('e2e cleanup');
+      } finally {
+        await connection.close();
+      }
+    },
+  );
 });

@@ -16,24 +16,40 @@ export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension('temporal-workbench.temporal-workbench');
   assert.ok(extension);
   const ctx = (await extension.activate()) as Ctx;
-  await waitFor('the profile from settings to connect', () => ctx.status.state === 'connected', 60_000);
+  await waitFor(
+    'the profile from settings to connect',
+    () => ctx.status.state === 'connected',
+    60_000,
+  );
 
   const file = vscode.Uri.file(process.env.E2E_WORKFLOW_FILE!);
   const line = Number(process.env.E2E_BREAK_LINE);
-  vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(file, new vscode.Position(line, 0)))]);
+  vscode.debug.addBreakpoints([
+    new vscode.SourceBreakpoint(new vscode.Location(file, new vscode.Position(line, 0))),
+  ]);
 
   let stopped: Stopped | undefined;
   const tracker = vscode.debug.registerDebugAdapterTrackerFactory('*', {
     createDebugAdapterTracker: (session) => ({
-      onDidSendMessage: (m: { type: string; event?: string; body?: { threadId: number; reason: string } }) => {
-        if (m.type === 'event' && m.event === 'stopped' && m.body) stopped ??= { session, threadId: m.body.threadId, reason: m.body.reason };
+      onDidSendMessage: (m: {
+        type: string;
+        event?: string;
+        body?: { threadId: number; reason: string };
+      }) => {
+        if (m.type === 'event' && m.event === 'stopped' && m.body)
+          stopped ??= { session, threadId: m.body.threadId, reason: m.body.reason };
       },
     }),
   });
   try {
-    const replay = vscode.commands.executeCommand<boolean>('temporal.debugReplay', { workflowId: process.env.E2E_WORKFLOW_ID });
+    const replay = vscode.commands.executeCommand<boolean>('temporal.debugReplay', {
+      workflowId: process.env.E2E_WORKFLOW_ID,
+    });
     const hit = await waitFor('the debugger to stop', () => stopped, 150_000);
-    const trace = (await hit.session.customRequest('stackTrace', { threadId: hit.threadId, levels: 1 })) as {
+    const trace = (await hit.session.customRequest('stackTrace', {
+      threadId: hit.threadId,
+      levels: 1,
+    })) as {
       stackFrames: { line: number; source?: { path?: string } }[];
     };
     const top = trace.stackFrames[0];
