@@ -40,10 +40,15 @@ export function registerOperationHandlers(
   const changes =
     <P, R>(op: Operation<P, R>, typeOf: (p: P) => string | undefined = () => undefined): Operation<P, R> =>
     async (p, signal) => {
+      let refused = false;
       try {
         return await op(p, signal);
+      } catch (err) {
+        // Refused input changed nothing: recounting would send a call after "nothing was sent".
+        refused = err instanceof WorkbenchError && err.kind === 'InvalidInput';
+        throw err;
       } finally {
-        executionsChanged(typeOf(p));
+        if (!refused) executionsChanged(typeOf(p));
       }
     };
 
