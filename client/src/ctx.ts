@@ -216,10 +216,6 @@ export class Ctx {
   }
 
   private setStatus(status: protocol.ConnectionStatus): void {
-    // Every failed call reports the error again; views re-read on a status event, so passing
-    // on a repeat would re-read an unreachable server in a loop (and make Retry pointless).
-    const same = (s: protocol.ConnectionStatus) => JSON.stringify({ ...s, error: s.error?.kind });
-    if (same(status) === same(this.status)) return;
     this.status = status;
     this.setContextKeys(status);
     this.statusListeners.fire(status);
