@@ -1,7 +1,7 @@
 // A view whose server goes away shows the failure in place with Retry; with the server back on
-// the same address, Retry brings the rows back. The interval refresh is off in this editor, so
-// nothing but the Retry click can re-read the views. Uses a dev server of its own (stopped and
-// started again here), never the shared one.
+// the same address, Retry brings the rows back. The interval refresh is off in this editor (see
+// the known gap in the last step). Uses a dev server of its own (stopped and started again
+// here), never the shared one.
 import assert from 'node:assert/strict';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import type * as Substrate from '../support/substrate.mjs' with { 'resolution-mode': 'import' };
