@@ -19,6 +19,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   loader: { '.scm': 'text' },
+  // jsonc-parser's `main` is UMD, whose inner require() calls esbuild cannot follow: bundle its ESM build.
+  alias: { 'jsonc-parser': path.join(root, 'node_modules/jsonc-parser/lib/esm/main.js') },
 };
 
 const started = Date.now();
@@ -76,10 +78,16 @@ for (const rel of wasm) {
 // Replay runners run in the workspace's own node / Python, so they ship as plain files.
 fs.mkdirSync(path.join(dist, 'replay'), { recursive: true });
 for (const file of ['replayTypescript.cjs', 'replayPython.py']) {
-  fs.copyFileSync(path.join(root, 'server/src/replay/runners', file), path.join(dist, 'replay', file));
+  fs.copyFileSync(
+    path.join(root, 'server/src/replay/runners', file),
+    path.join(dist, 'replay', file),
+  );
 }
 // duroxide's native client (an optional dependency: Linux x64 glibc only) is loaded from dist/native.
-const duroxideAddon = path.join(root, 'node_modules/duroxide-linux-x64-gnu/duroxide.linux-x64-gnu.node');
+const duroxideAddon = path.join(
+  root,
+  'node_modules/duroxide-linux-x64-gnu/duroxide.linux-x64-gnu.node',
+);
 if (fs.existsSync(duroxideAddon)) {
   fs.mkdirSync(path.join(dist, 'native'), { recursive: true });
   const shipped = path.join(dist, 'native', path.basename(duroxideAddon));

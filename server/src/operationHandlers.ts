@@ -28,7 +28,10 @@ const capabilityText: Record<BackendCapability, string> = {
 };
 
 function unsupported(backend: Backend, capability: BackendCapability): WorkbenchError {
-  return new WorkbenchError('Unsupported', `A ${backend.kind} profile has no ${capabilityText[capability]}`);
+  return new WorkbenchError(
+    'Unsupported',
+    `A ${backend.kind} profile has no ${capabilityText[capability]}`,
+  );
 }
 
 export function registerOperationHandlers(
@@ -38,12 +41,20 @@ export function registerOperationHandlers(
 ): void {
   /** Operations that start or end executions: whoever counts them (lenses) hears of it. */
   const changes =
-    <P, R>(op: Operation<P, R>, typeOf: (p: P) => string | undefined = () => undefined): Operation<P, R> =>
+    <P, R>(
+      op: Operation<P, R>,
+      typeOf: (p: P) => string | undefined = () => undefined,
+    ): Operation<P, R> =>
     async (p, signal) => {
+      let refused = false;
       try {
         return await op(p, signal);
+      } catch (err) {
+        // Refused input changed nothing: recounting would send a call after "nothing was sent".
+        refused = err instanceof WorkbenchError && err.kind === 'InvalidInput';
+        throw err;
       } finally {
-        executionsChanged(typeOf(p));
+        if (!refused) executionsChanged(typeOf(p));
       }
     };
 
@@ -51,7 +62,10 @@ export function registerOperationHandlers(
   const on = <P extends TargetParams, R>(
     type: protocol.RequestTypeOf<P, R>,
     pick: (b: Backend) => Operation<P, R>,
-  ) => handle(connection, type, async (params, signal) => pick(await wb.backend(params ?? {}))(params, signal));
+  ) =>
+    handle(connection, type, async (params, signal) =>
+      pick(await wb.backend(params ?? {}))(params, signal),
+    );
 
   /** An operation of an optional group; `targetOf` for requests that name their target inside. */
   const onOptional = <P, R, C extends BackendCapability>(
@@ -86,7 +100,9 @@ export function registerOperationHandlers(
       (p) => p.workflowType,
     ),
   );
-  onOptional(protocol.executeWorkflow, 'execute', (g) => changes(g.executeWorkflow, (p) => p.workflowType));
+  onOptional(protocol.executeWorkflow, 'execute', (g) =>
+    changes(g.executeWorkflow, (p) => p.workflowType),
+  );
   on(protocol.getWorkflowResult, (b) => b.getWorkflowResult);
   on(protocol.signalWorkflow, (b) => b.signalWorkflow);
   onOptional(protocol.queryWorkflow, 'queries', (g) => g.queryWorkflow);
@@ -99,7 +115,12 @@ export function registerOperationHandlers(
   onOptional(protocol.startUpdate, 'updates', (g) => g.startUpdate);
   onOptional(protocol.pollUpdate, 'updates', (g) => g.pollUpdate);
   // Update-with-start names its target inside `start`.
-  onOptional(protocol.updateWithStartWorkflow, 'updates', (g) => g.updateWithStartWorkflow, (p) => p.start ?? {});
+  onOptional(
+    protocol.updateWithStartWorkflow,
+    'updates',
+    (g) => g.updateWithStartWorkflow,
+    (p) => p.start ?? {},
+  );
 
   on(protocol.describeWorkflow, (b) => b.describeWorkflow);
   on(protocol.getWorkflowHistory, (b) => b.getWorkflowHistory);

@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { Client, Connection } from '@temporalio/client';
 import type { Browser, Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { useTestTarget } from '../support/target';
-import { clickLens, openFile } from './workbenchPage';
+import { clickLens, openFile, screenshotStep } from './workbenchPage';
 
 const target = useTestTarget();
 let harness: typeof EditorHarness;
@@ -17,18 +17,10 @@ let editor: EditorHarness.Editor;
 let browser: Browser;
 let page: Page;
 const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
-const sampleText = () => readFileSync(path.join(harness.repoRoot, 'samples', 'operations.temporal'), 'utf8');
+const sampleText = () =>
+  readFileSync(path.join(harness.repoRoot, 'samples', 'operations.temporal'), 'utf8');
 
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      await harness.screenshot(page, `operation-files-failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
+const step = screenshotStep((name) => harness.screenshot(page, `operation-files-${name}`));
 
 before(async () => {
   harness = await import('../support/editor.mjs');
@@ -56,35 +48,54 @@ after(async () => {
 });
 
 describe('.temporal files in the editor', { timeout: 240_000 }, () => {
-  step('the grammar gives the block name, its colon and the operation tokens of their own', async () => {
-    await openFile(page, 'operations.temporal');
-    const line = page.locator('.editor-group-container.active .view-line', { hasText: 'start1: workflow start' }).first();
-    // Without the grammar the whole line stays one plain token; tokenizing is asynchronous.
-    await line.locator('span > span').nth(2).waitFor({ timeout: 30_000 });
-    const spans = await line.locator('span > span').evaluateAll((els) => els.map((e) => ({ text: e.textContent, cls: e.className })));
-    // The editor renders spaces as no-break spaces.
-    const cls = (text: string) => spans.find((s) => s.text?.replace(/\u00a0/g, ' ').trim() === text)?.cls;
-    assert.ok(cls('start1') && cls('workflow start'), JSON.stringify(spans));
-    assert.notEqual(cls('start1'), cls('workflow start'));
-  });
+  step(
+    'the grammar gives the block name, its colon and the operation tokens of their own',
+    async () => {
+      await openFile(page, 'operations.temporal');
+      const line = page
+        .locator('.editor-group-container.active .view-line', { hasText: 'start1: workflow start' })
+        .first();
+      // Without the grammar the whole line stays one plain token; tokenizing is asynchronous.
+      await line.locator('span > span').nth(2).waitFor({ timeout: 30_000 });
+      const spans = await line
+        .locator('span > span')
+        .evaluateAll((els) => els.map((e) => ({ text: e.textContent, cls: e.className })));
+      // The editor renders spaces as no-break spaces.
+      const cls = (text: string) =>
+        spans.find((s) => s.text?.replace(/\u00a0/g, ' ').trim() === text)?.cls;
+      assert.ok(cls('start1') && cls('workflow start'), JSON.stringify(spans));
+      assert.notEqual(cls('start1'), cls('workflow start'));
+    },
+  );
 
-  step('Run on a block starts the workflow through the server, opens the results and shows the outcome', async () => {
-    await clickLens(page, sampleText(), 'start1: workflow start', 'Run');
-    await page.locator('.tab', { hasText: 'operations.results.md' }).first().waitFor({ timeout: 60_000 });
-    const outcome = page.locator('.codelens-decoration a', { hasText: /ms · counter-[0-9a-f-]{36}/ }).first();
-    await outcome.waitFor({ timeout: 60_000 });
-    const workflowId = /counter-[0-9a-f-]{36}/.exec((await outcome.textContent()) ?? '')![0];
-    // The same execution, seen through the SDK client: running, of the type the block names.
-    const { address, namespace } = target();
-    const connection = await Connection.connect({ address });
-    try {
-      const client = new Client({ connection, namespace });
-      const handle = client.workflow.getHandle(workflowId);
-      const d = await handle.describe();
-      assert.deepEqual([d.type, d.status.name, d.taskQueue], ['counter', 'RUNNING', 'workbench-ts']);
-      await handle.terminate('e2e cleanup');
-    } finally {
-      await connection.close();
-    }
-  });
+  step(
+    'Run on a block starts the workflow through the server, opens the results and shows the outcome',
+    async () => {
+      await clickLens(page, sampleText(), 'start1: workflow start', 'Run');
+      await page
+        .locator('.tab', { hasText: 'operations.results.md' })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      const outcome = page
+        .locator('.codelens-decoration a', { hasText: /ms · counter-[0-9a-f-]{36}/ })
+        .first();
+      await outcome.waitFor({ timeout: 60_000 });
+      const workflowId = /counter-[0-9a-f-]{36}/.exec((await outcome.textContent()) ?? '')![0];
+      // The same execution, seen through the SDK client: running, of the type the block names.
+      const { address, namespace } = target();
+      const connection = await Connection.connect({ address });
+      try {
+        const client = new Client({ connection, namespace });
+        const handle = client.workflow.getHandle(workflowId);
+        const d = await handle.describe();
+        assert.deepEqual(
+          [d.type, d.status.name, d.taskQueue],
+          ['counter', 'RUNNING', 'workbench-ts'],
+        );
+        await handle.terminate('e2e cleanup');
+      } finally {
+        await connection.close();
+      }
+    },
+  );
 });

@@ -1,16 +1,11 @@
 // The Schedules view and schedule commands in a real VS Code (code-server + Chromium) with the
-// packaged extension, against the real dev server and sample workers; then recovery of a view
-// when its server goes away and comes back on the same address. One editor for the file.
+// packaged extension, against the real dev server and sample workers. One editor for the file.
+// (Recovery of a view whose server goes away and comes back: recovery.test.ts.)
 import assert from 'node:assert/strict';
-import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe } from 'node:test';
+import type { Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
-import type * as Substrate from '../support/substrate.mjs' with { 'resolution-mode': 'import' };
-import { useTestTarget } from '../support/target';
+import { useWorkbenchSession } from './session';
 import {
   answerQuickInput,
   contextMenu,
@@ -21,114 +16,32 @@ import {
   typePayload,
   viewPane,
   waitForRowText,
+  widenSideBar,
 } from './workbenchPage';
 
-const target = useTestTarget();
+const session = useWorkbenchSession({
+  prefix: 'schedules',
+  // The document is typed key by key: no auto-closing or auto-indent adding to it.
+  settings: () => ({
+    'editor.autoClosingBrackets': 'never',
+    'editor.autoClosingQuotes': 'never',
+    'editor.autoSurround': 'never',
+    'editor.autoIndent': 'none',
+    'editor.formatOnType': false,
+    'workbench.editor.enablePreview': false,
+  }),
+});
+const { step, shot } = session;
 let harness: typeof EditorHarness;
-let substrate: typeof Substrate;
-let editor: EditorHarness.Editor;
-let browser: Browser;
 let page: Page;
-/** The second server, for the recovery scenario (stopped and started again by the test). */
-let second: { address: string; port: number; namespace: string; stop(): Promise<void> };
-let restarted: ChildProcess | undefined;
 
-const scheduleId = `e2e-sched-${randomUUID().slice(0, 6)}`;
-const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
-const shot = (name: string) => harness.screenshot(page, `schedules-${name}`);
-
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      await shot(`failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
-
-/** The CLI's answer to a health check of `address` (true = serving). */
-function healthy(address: string): Promise<boolean> {
-  return new Promise((resolve) =>
-    execFile(
-      substrate.temporalCli(),
-      ['operator', 'cluster', 'health', '--address', address, '--disable-config-file'],
-      { timeout: 3000 },
-      (err, stdout) => resolve(!err && stdout.includes('SERVING')),
-    ),
-  );
-}
-
-/**
- * Starts a dev server on a given port. substrate.startDevServer() always picks a free port, so
- * the restart on the same address is done here with the same CLI flags that matter.
- */
-async function startDevServerOnPort(port: number, namespace: string): Promise<ChildProcess> {
-  const args = ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port)];
-  args.push('--namespace', namespace, '--disable-config-file', '--disable-config-env');
-  const proc = spawn(substrate.temporalCli(), args, { detached: true, stdio: 'ignore' });
-  const deadline = Date.now() + 60_000;
-  while (!(await healthy(`127.0.0.1:${port}`))) {
-    if (proc.exitCode !== null) throw new Error(`dev server on ${port} exited (${proc.exitCode})`);
-    if (Date.now() > deadline) throw new Error(`dev server on ${port} did not become healthy`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return proc;
-}
-
-function killGroup(proc: ChildProcess | undefined): void {
-  if (proc?.pid && proc.exitCode === null) {
-    try {
-      process.kill(-proc.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-}
+const scheduleId = `e2e-sched-${session.suffix}`;
 
 before(async () => {
-  harness = await import('../support/editor.mjs');
-  substrate = await import('../support/substrate.mjs');
-  if (!existsSync(vsix())) throw new Error(`${vsix()} is missing: run npm run package first`);
-  const t = await target.ready();
-  second = await substrate.startDevServer({ namespace: 'recovery' });
-  editor = await harness.startEditor({
-    workspace: path.join(harness.repoRoot, 'samples'),
-    vsix: vsix(),
-    settings: {
-      'temporal.profiles': {
-        e2e: { address: t.address, namespace: t.namespace },
-        recovery: { address: second.address, namespace: second.namespace },
-      },
-      'temporal.refreshIntervalSeconds': 1,
-      'editor.autoClosingBrackets': 'never',
-      'editor.autoClosingQuotes': 'never',
-      'editor.autoSurround': 'never',
-      'editor.autoIndent': 'none',
-      'editor.formatOnType': false,
-      'git.openRepositoryInParentFolders': 'never',
-      'workbench.editor.enablePreview': false,
-    },
-  });
-  ({ browser, page } = await harness.launchBrowser({ viewport: { width: 1500, height: 950 } }));
-  await page.goto(editor.url);
-  await harness.waitForWorkbench(page, { activityBarTitle: 'Temporal' });
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (box) {
-    const y = box.y + box.height / 2;
-    await page.mouse.move(box.x + box.width + 1, y);
-    await page.mouse.down();
-    await page.mouse.move(box.x + 460, y, { steps: 5 });
-    await page.mouse.up();
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await editor?.stop();
-  await second?.stop();
-  killGroup(restarted);
+  await session.ready;
+  ({ harness, page } = session);
+  // A wider side bar: the schedule rows carry their next-run times.
+  await widenSideBar(page, 460);
 });
 
 async function selectProfile(name: string): Promise<void> {
@@ -152,7 +65,7 @@ describe('Schedules view and schedule commands', { timeout: 300_000 }, () => {
         spec: { intervals: [{ every: '1s' }], ...(timezone ? { timezoneName: timezone } : {}) },
         action: {
           workflowType: 'greeting',
-          taskQueue: target().queues.typescript,
+          taskQueue: session.target.queues.typescript,
           input: '["Scheduled"]',
         },
       });
@@ -223,41 +136,4 @@ describe('Schedules view and schedule commands', { timeout: 300_000 }, () => {
     await row.waitFor({ state: 'detached', timeout: 20_000 });
     await shot('6-deleted');
   });
-});
-
-describe('a view recovers when its server comes back', { timeout: 240_000 }, () => {
-  step('the second profile connects', async () => {
-    await selectProfile('recovery');
-    await page.locator('.part.statusbar', { hasText: /Temporal: recovery/ }).waitFor();
-    await treeRow(page, 'Workflows', /No executions in recovery/).waitFor({ timeout: 30_000 });
-    await shot('7-recovery-profile');
-  });
-
-  step('stopping its server shows the error node with Retry', async () => {
-    await second.stop();
-    assert.equal(await healthy(second.address), false);
-    await harness.runCommand(page, 'Temporal: Refresh Workflows');
-    const error = viewPane(page, 'Workflows').locator('.codicon-error').first();
-    await error.waitFor({ timeout: 30_000 });
-    await shot('8-server-down');
-  });
-
-  step(
-    'a server on the same port again: the view recovers (Retry or the interval refresh)',
-    async () => {
-      restarted = await startDevServerOnPort(second.port, second.namespace);
-      const errorRow = viewPane(page, 'Workflows')
-        .getByRole('treeitem')
-        .filter({ has: page.locator('.codicon-error') })
-        .first();
-      // Retry is the error row's click; the interval refresh may re-read the view first, so the
-      // step checks that the view recovers (either way), not which of the two did it.
-      if (await errorRow.isVisible()) await errorRow.click().catch(() => undefined);
-      await treeRow(page, 'Workflows', /No executions in recovery/).waitFor({ timeout: 30_000 });
-      await treeRow(page, 'Schedules', /No schedules in this namespace/).waitFor({
-        timeout: 30_000,
-      });
-      await shot('9-recovered');
-    },
-  );
 });

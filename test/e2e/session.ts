@@ -34,6 +34,8 @@ export function useWorkbenchSession(options: {
   cleanupIds?: () => string[];
   /** Extra cleanup after the file. */
   cleanup?: (client: Client) => Promise<void>;
+  /** User settings over the defaults below (read after `prepare`). */
+  settings?: () => Record<string, unknown>;
 }): WorkbenchSession {
   const target = useTestTarget();
   let editor: EditorHarness.Editor | undefined;
@@ -88,6 +90,7 @@ export function useWorkbenchSession(options: {
         'temporal.profiles': { e2e: { address: t.address, namespace: t.namespace } },
         'temporal.refreshIntervalSeconds': 1,
         'git.openRepositoryInParentFolders': 'never',
+        ...options.settings?.(),
       },
     });
     ({ browser, page: session.page } = await session.harness.launchBrowser({

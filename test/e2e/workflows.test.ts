@@ -2,14 +2,13 @@
 // Chromium) with the packaged extension, against the real dev server and sample workers. One
 // editor for the whole file; the scenarios run in order and build on each other.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { Client, Connection } from '@temporalio/client';
-import type { Browser, Page } from 'playwright-core';
+import { before, describe } from 'node:test';
+import type { Client } from '@temporalio/client';
+import type { Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
-import { useTestTarget } from '../support/target';
+import { useWorkbenchSession } from './session';
 import {
   answerQuickInput,
   clickLens,
@@ -24,17 +23,39 @@ import {
   treeRow,
   typePayload,
   waitForRowText,
+  widenSideBar,
 } from './workbenchPage';
 
-const target = useTestTarget();
+// Executions the view must list: one that stays open (terminated later), one that completes.
+const session = useWorkbenchSession({
+  prefix: 'workflows',
+  prepare: async (c, t) => {
+    await c.workflow.start('longTimer', {
+      taskQueue: t.queues.python,
+      workflowId: ids.timer,
+      args: [3600],
+    });
+    await c.workflow.execute('greeting', {
+      taskQueue: t.queues.typescript,
+      workflowId: ids.listed,
+      args: ['Listed'],
+    });
+  },
+  cleanupIds: () => Object.values(ids),
+  // Typed payloads stay exactly as typed.
+  settings: () => ({
+    'editor.autoClosingBrackets': 'never',
+    'editor.autoClosingQuotes': 'never',
+    'editor.autoSurround': 'never',
+    'workbench.editor.enablePreview': false,
+  }),
+});
+const { step, shot } = session;
 let harness: typeof EditorHarness;
-let editor: EditorHarness.Editor;
-let browser: Browser;
 let page: Page;
-let connection: Connection;
 let client: Client;
 
-const suffix = randomUUID().slice(0, 6);
+const suffix = session.suffix;
 const ids = {
   timer: `e2e-timer-${suffix}`,
   listed: `e2e-listed-${suffix}`,
@@ -43,83 +64,12 @@ const ids = {
 };
 
 const samples = () => path.join(harness.repoRoot, 'samples');
-const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
 const source = (rel: string) => readFileSync(path.join(samples(), rel), 'utf8');
 
-/** A screenshot a person can look at, named after the step. */
-const shot = (name: string) => harness.screenshot(page, `workflows-${name}`);
-
-/** A test that leaves a screenshot of the page when it fails. */
-function step(name: string, fn: () => Promise<void>): void {
-  test(name, async () => {
-    try {
-      await fn();
-    } catch (err) {
-      await shot(`failed-${name.replace(/\W+/g, '-').slice(0, 40)}`).catch(() => undefined);
-      throw err;
-    }
-  });
-}
-
 before(async () => {
-  harness = await import('../support/editor.mjs');
-  if (!existsSync(vsix())) throw new Error(`${vsix()} is missing: run npm run package first`);
-  const t = await target.ready();
-  connection = await Connection.connect({ address: t.address });
-  client = new Client({ connection, namespace: t.namespace });
-  // Executions the view must list: one that stays open (terminated later), one that completes.
-  await client.workflow.start('longTimer', {
-    taskQueue: t.queues.python,
-    workflowId: ids.timer,
-    args: [3600],
-  });
-  await client.workflow.execute('greeting', {
-    taskQueue: t.queues.typescript,
-    workflowId: ids.listed,
-    args: ['Listed'],
-  });
-
-  editor = await harness.startEditor({
-    workspace: samples(),
-    vsix: vsix(),
-    settings: {
-      'temporal.profiles': { e2e: { address: t.address, namespace: t.namespace } },
-      'temporal.refreshIntervalSeconds': 1,
-      // Typed payloads stay exactly as typed.
-      'editor.autoClosingBrackets': 'never',
-      'editor.autoClosingQuotes': 'never',
-      'editor.autoSurround': 'never',
-      'git.openRepositoryInParentFolders': 'never',
-      'workbench.editor.enablePreview': false,
-    },
-  });
-  ({ browser, page } = await harness.launchBrowser({ viewport: { width: 1500, height: 950 } }));
-  await page.goto(editor.url);
-  await harness.waitForWorkbench(page, { activityBarTitle: 'Temporal' });
+  await session.ready;
+  ({ harness, page, client } = session);
   await widenSideBar(page, 460);
-});
-
-/** Drags the side bar's edge so rows show their descriptions in the screenshots. */
-async function widenSideBar(p: Page, width: number): Promise<void> {
-  const box = await p.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  const y = box.y + box.height / 2;
-  await p.mouse.move(box.x + box.width + 1, y);
-  await p.mouse.down();
-  await p.mouse.move(box.x + width, y, { steps: 5 });
-  await p.mouse.up();
-}
-
-after(async () => {
-  await browser?.close();
-  await editor?.stop();
-  for (const id of Object.values(ids)) {
-    await client?.workflow
-      .getHandle(id)
-      .terminate('e2e cleanup')
-      .catch(() => undefined);
-  }
-  await connection?.close();
 });
 
 describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {

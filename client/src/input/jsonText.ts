@@ -1,6 +1,9 @@
 // Payload input as JSON text (pure, no vscode import): comments allowed for the explanation the
 // editor document starts with, syntax errors located by line and column so the user can fix
-// them in place, and a skeleton built from the parameters the source declares.
+// them in place (shared/jsonSyntax, on jsonc-parser), and a skeleton built from the parameters
+// the source declares.
+import { stripComments as stripJsonComments } from 'jsonc-parser';
+import { positionOf, scanJson, type JsonProblem } from '../../../shared/src/jsonSyntax';
 
 export type JsonCheck =
   | {
@@ -12,171 +15,53 @@ export type JsonCheck =
 
 /** `//` and block comments replaced by spaces (newlines kept), so offsets stay the same. */
 export function stripComments(text: string): string {
-  let out = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === '"') {
-      const end = stringEnd(text, i);
-      out += text.slice(i, end);
-      i = end;
-    } else if (c === '/' && text[i + 1] === '/') {
-      while (i < text.length && text[i] !== '\n') {
-        out += ' ';
-        i++;
-      }
-    } else if (c === '/' && text[i + 1] === '*') {
-      const close = text.indexOf('*/', i + 2);
-      const end = close < 0 ? text.length : close + 2;
-      out += text.slice(i, end).replace(/[^\n]/g, ' ');
-      i = end;
-    } else {
-      out += c;
-      i++;
-    }
-  }
-  return out;
+  return stripJsonComments(text, ' ');
 }
 
-function stringEnd(text: string, start: number): number {
-  let i = start + 1;
-  while (i < text.length && text[i] !== '"' && text[i] !== '\n') i += text[i] === '\\' ? 2 : 1;
-  return Math.min(text.length, i + 1);
-}
-
-class JsonSyntaxError extends Error {
-  constructor(
-    message: string,
-    readonly offset: number,
-  ) {
-    super(message);
+/** The problem in the words of the input document's diagnostic, at the offset it names. */
+function describe(text: string, p: JsonProblem): string {
+  const c = text[p.offset];
+  switch (p.kind) {
+    case 'valueExpected':
+      if (c === undefined) return 'the input ends where a value should follow';
+      if (c === "'") return 'strings need double quotes';
+      return `expected a value, found '${c}'`;
+    case 'propertyNameExpected':
+      return c === undefined ? "missing '}'" : 'expected a property name in double quotes';
+    case 'colonExpected':
+      return "expected ':' after the property name";
+    case 'commaExpected':
+      return c === undefined ? `missing '${p.close}'` : `expected ',' or '${p.close}'`;
+    case 'trailingComma':
+      return 'trailing comma';
+    case 'textAfterValue':
+      return 'unexpected text after the value (several arguments go in one array)';
+    case 'invalidNumber':
+      return 'invalid number';
+    case 'unterminatedString':
+      return 'unterminated string';
+    case 'invalidEscape':
+      return 'invalid escape';
+    case 'invalidUnicodeEscape':
+      return 'invalid \\u escape';
+    case 'controlCharacter':
+      return 'control character in a string';
+    case 'comment':
+    case 'unterminatedComment':
+      return 'unterminated comment';
+    case 'tooDeep':
+      return 'nested too deep';
   }
-}
-
-/** A strict JSON reader that only validates; it exists to say *where* the text is wrong. */
-class Reader {
-  i = 0;
-  constructor(private readonly t: string) {}
-
-  fail(message: string, at = this.i): never {
-    throw new JsonSyntaxError(message, at);
-  }
-
-  ws(): void {
-    while (this.i < this.t.length && ' \t\r\n'.includes(this.t[this.i])) this.i++;
-  }
-
-  value(): void {
-    const c = this.t[this.i];
-    if (c === '{') return this.object();
-    if (c === '[') return this.array();
-    if (c === '"') return this.string();
-    if (c === '-' || (c >= '0' && c <= '9')) return this.number();
-    for (const word of ['true', 'false', 'null']) {
-      if (this.t.startsWith(word, this.i)) {
-        this.i += word.length;
-        return;
-      }
-    }
-    if (c === undefined) this.fail('the input ends where a value should follow');
-    if (c === "'") this.fail('strings need double quotes');
-    this.fail(`expected a value, found '${c}'`);
-  }
-
-  private object(): void {
-    this.i++;
-    this.ws();
-    if (this.t[this.i] === '}') return void this.i++;
-    for (;;) {
-      if (this.t[this.i] !== '"')
-        this.fail(
-          this.t[this.i] === undefined
-            ? "missing '}'"
-            : 'expected a property name in double quotes',
-        );
-      this.string();
-      this.ws();
-      if (this.t[this.i] !== ':') this.fail("expected ':' after the property name");
-      this.i++;
-      this.ws();
-      this.value();
-      this.ws();
-      const c = this.t[this.i];
-      if (c === '}') return void this.i++;
-      if (c !== ',') this.fail(c === undefined ? "missing '}'" : "expected ',' or '}'");
-      const comma = this.i++;
-      this.ws();
-      if (this.t[this.i] === '}') this.fail('trailing comma', comma);
-    }
-  }
-
-  private array(): void {
-    this.i++;
-    this.ws();
-    if (this.t[this.i] === ']') return void this.i++;
-    for (;;) {
-      this.value();
-      this.ws();
-      const c = this.t[this.i];
-      if (c === ']') return void this.i++;
-      if (c !== ',') this.fail(c === undefined ? "missing ']'" : "expected ',' or ']'");
-      const comma = this.i++;
-      this.ws();
-      if (this.t[this.i] === ']') this.fail('trailing comma', comma);
-    }
-  }
-
-  private string(): void {
-    const start = this.i++;
-    for (;;) {
-      const c = this.t[this.i];
-      if (c === undefined || c === '\n') this.fail('unterminated string', start);
-      if (c === '"') return void this.i++;
-      if (c < ' ') this.fail('control character in a string');
-      if (c === '\\') {
-        const e = this.t[this.i + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.t.slice(this.i + 2, this.i + 6)))
-            this.fail('invalid \\u escape');
-          this.i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) this.i += 2;
-        else this.fail('invalid escape');
-      } else this.i++;
-    }
-  }
-
-  private number(): void {
-    const re = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-    re.lastIndex = this.i;
-    const m = re.exec(this.t);
-    if (!m || m[0] === '-' || m[0] === '') this.fail('invalid number');
-    this.i += m[0].length;
-    if (/[\w.]/.test(this.t[this.i] ?? '')) this.fail('invalid number');
-  }
-}
-
-/** 1-based line and column of an offset. */
-export function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
 }
 
 /** Validates payload text: comments allowed, otherwise strict JSON; empty = no input. */
 export function checkJson(text: string): JsonCheck {
   const plain = stripComments(text);
   if (!plain.trim()) return { ok: true, text: '', value: undefined };
-  const r = new Reader(plain);
-  try {
-    r.ws();
-    r.value();
-    r.ws();
-    if (r.i < plain.length)
-      r.fail('unexpected text after the value (several arguments go in one array)');
-  } catch (err) {
-    if (!(err instanceof JsonSyntaxError)) throw err;
-    const offset = Math.min(err.offset, plain.length);
-    return { ok: false, message: err.message, offset, ...positionOf(plain, offset) };
+  const { problem } = scanJson(text, { comments: true });
+  if (problem) {
+    const offset = Math.min(problem.offset, text.length);
+    return { ok: false, message: describe(text, problem), offset, ...positionOf(text, offset) };
   }
   return { ok: true, text: plain.trim(), value: JSON.parse(plain) };
 }

@@ -1,6 +1,13 @@
-// JSON text typed by a person -> the exact text of each value. A small strict scanner instead of
-// JSON.parse alone: Node's parse errors do not always carry a position, and keeping each value's
-// source text preserves numbers beyond 2^53 (int64 ids) byte for byte.
+// JSON text typed by a person -> the exact text of each value. jsonc-parser (through
+// shared/jsonSyntax) locates syntax errors by line and column and gives each value's source
+// span, so numbers beyond 2^53 (int64 ids) pass on byte for byte.
+import {
+  foundAt,
+  positionOf,
+  scanJson,
+  type JsonProblem,
+  type JsonScan,
+} from '../../../shared/src/jsonSyntax';
 import { WorkbenchError } from '../errors';
 
 /** A syntax error at a 1-based line and column. */
@@ -14,152 +21,60 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-interface Span {
-  start: number;
-  end: number;
+/** The problem in the words of a server error message, at the offset it names. */
+function describe(text: string, p: JsonProblem): [string, number] {
+  const found = (at: number): string => foundAt(text, at);
+  switch (p.kind) {
+    case 'trailingComma':
+    case 'propertyNameExpected':
+    case 'valueExpected': {
+      const at = p.kind === 'trailingComma' ? p.next : p.offset;
+      const name =
+        p.kind === 'propertyNameExpected' || (p.kind === 'trailingComma' && p.close === '}');
+      return [
+        `Expected ${name ? 'a property name in double quotes' : 'a JSON value'} but found ${found(at)}`,
+        at,
+      ];
+    }
+    case 'colonExpected':
+      return [`Expected ':' but found ${found(p.offset)}`, p.offset];
+    case 'commaExpected':
+      return [`Expected ',' or '${p.close ?? ']'}' but found ${found(p.offset)}`, p.offset];
+    case 'textAfterValue':
+      return [`Unexpected ${found(p.offset)} after the JSON value`, p.offset];
+    case 'invalidNumber':
+      return [`Unexpected ${found(p.offset)} in a number`, p.offset];
+    case 'unterminatedString':
+      return ['Unterminated string', p.next];
+    case 'invalidEscape':
+      return ['Invalid escape in string', p.offset];
+    case 'invalidUnicodeEscape':
+      return ['Invalid \\u escape', p.offset];
+    case 'controlCharacter':
+      return ['Control character in string (use \\n, \\t ...)', p.offset];
+    case 'comment':
+    case 'unterminatedComment':
+      return ['Comments are not allowed in JSON', p.offset];
+    case 'tooDeep':
+      return ['Nesting too deep', p.offset];
+  }
 }
 
-class Scanner {
-  pos = 0;
-  constructor(readonly text: string) {}
-
-  fail(reason: string, at = this.pos): never {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < at && i < this.text.length; i++) {
-      if (this.text[i] === '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    throw new JsonSyntaxError(reason, line, at - lineStart + 1);
+function scan(text: string): JsonScan & { root: NonNullable<JsonScan['root']> } {
+  const result = scanJson(text);
+  if (result.problem || !result.root) {
+    const [reason, offset] = result.problem
+      ? describe(text, result.problem)
+      : [`Expected a JSON value but found end of input`, text.length];
+    const { line, column } = positionOf(text, offset);
+    throw new JsonSyntaxError(reason, line, column);
   }
-
-  skipSpace(): void {
-    while (this.pos < this.text.length && ' \t\n\r'.includes(this.text[this.pos])) this.pos++;
-  }
-
-  found(): string {
-    if (this.pos >= this.text.length) return 'end of input';
-    return `'${this.text[this.pos]}'`;
-  }
-
-  value(depth = 0): Span {
-    if (depth > 512) this.fail('Nesting too deep');
-    this.skipSpace();
-    const start = this.pos;
-    const c = this.text[this.pos];
-    if (c === '{') this.object(depth);
-    else if (c === '[') this.array(depth);
-    else if (c === '"') this.string();
-    else if (c === '-' || (c >= '0' && c <= '9')) this.number();
-    else if (this.text.startsWith('true', this.pos)) this.pos += 4;
-    else if (this.text.startsWith('false', this.pos)) this.pos += 5;
-    else if (this.text.startsWith('null', this.pos)) this.pos += 4;
-    else this.fail(`Expected a JSON value but found ${this.found()}`);
-    return { start, end: this.pos };
-  }
-
-  /** Returns the spans of the elements. */
-  array(depth: number): Span[] {
-    const elements: Span[] = [];
-    this.pos++; // [
-    this.skipSpace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return elements;
-    }
-    for (;;) {
-      elements.push(this.value(depth + 1));
-      this.skipSpace();
-      const c = this.text[this.pos];
-      if (c === ',') {
-        this.pos++;
-        continue;
-      }
-      if (c === ']') {
-        this.pos++;
-        return elements;
-      }
-      this.fail(`Expected ',' or ']' but found ${this.found()}`);
-    }
-  }
-
-  object(depth: number): void {
-    this.pos++; // {
-    this.skipSpace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return;
-    }
-    for (;;) {
-      this.skipSpace();
-      if (this.text[this.pos] !== '"')
-        this.fail(`Expected a property name in double quotes but found ${this.found()}`);
-      this.string();
-      this.skipSpace();
-      if (this.text[this.pos] !== ':') this.fail(`Expected ':' but found ${this.found()}`);
-      this.pos++;
-      this.value(depth + 1);
-      this.skipSpace();
-      const c = this.text[this.pos];
-      if (c === ',') {
-        this.pos++;
-        continue;
-      }
-      if (c === '}') {
-        this.pos++;
-        return;
-      }
-      this.fail(`Expected ',' or '}' but found ${this.found()}`);
-    }
-  }
-
-  string(): void {
-    this.pos++; // "
-    for (;;) {
-      if (this.pos >= this.text.length) this.fail('Unterminated string');
-      const c = this.text[this.pos];
-      if (c === '"') {
-        this.pos++;
-        return;
-      }
-      if (c === '\\') {
-        const e = this.text[this.pos + 1];
-        if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(this.text.slice(this.pos + 2, this.pos + 6))) {
-            this.fail('Invalid \\u escape', this.pos);
-          }
-          this.pos += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
-          this.pos += 2;
-        } else {
-          this.fail('Invalid escape in string', this.pos);
-        }
-        continue;
-      }
-      if (c < ' ') this.fail('Control character in string (use \\n, \\t ...)');
-      this.pos++;
-    }
-  }
-
-  number(): void {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(this.text.slice(this.pos));
-    if (!m || m[0] === '-') this.fail('Invalid number');
-    this.pos += m[0].length;
-  }
-
-  end(): void {
-    this.skipSpace();
-    if (this.pos < this.text.length) this.fail(`Unexpected ${this.found()} after the JSON value`);
-  }
+  return result as JsonScan & { root: NonNullable<JsonScan['root']> };
 }
 
 /** Checks that `text` is one JSON value; throws JsonSyntaxError with line and column if not. */
 export function checkJson(text: string): void {
-  const s = new Scanner(text);
-  s.value();
-  s.end();
+  scan(text);
 }
 
 /**
@@ -168,16 +83,8 @@ export function checkJson(text: string): void {
  */
 export function splitArguments(text: string): string[] {
   if (!text.trim()) return [];
-  const s = new Scanner(text);
-  s.skipSpace();
-  if (s.text[s.pos] === '[') {
-    const elements = s.array(0);
-    s.end();
-    return elements.map((e) => text.slice(e.start, e.end));
-  }
-  const span = s.value();
-  s.end();
-  return [text.slice(span.start, span.end)];
+  const { root, elements } = scan(text);
+  return (elements ?? [root]).map((e) => text.slice(e.start, e.end));
 }
 
 /** splitArguments, with syntax errors as InvalidInput naming the field and line:column. */

@@ -4,16 +4,7 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Ctx } from '../../../client/src/ctx';
-
-async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 60_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { waitFor } from './hostHelpers';
 
 interface Stopped {
   session: vscode.DebugSession;
@@ -26,24 +17,40 @@ export async function run(): Promise<void> {
   assert.ok(extension);
   const ctx = (await extension.activate()) as Ctx;
   await ctx.ready;
-  await waitFor('the profile from settings to connect', () => ctx.status.state === 'connected');
+  await waitFor(
+    'the profile from settings to connect',
+    () => ctx.status.state === 'connected',
+    60_000,
+  );
 
   const file = vscode.Uri.file(process.env.E2E_WORKFLOW_FILE!);
   const line = Number(process.env.E2E_BREAK_LINE);
-  vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(file, new vscode.Position(line, 0)))]);
+  vscode.debug.addBreakpoints([
+    new vscode.SourceBreakpoint(new vscode.Location(file, new vscode.Position(line, 0))),
+  ]);
 
   let stopped: Stopped | undefined;
   const tracker = vscode.debug.registerDebugAdapterTrackerFactory('*', {
     createDebugAdapterTracker: (session) => ({
-      onDidSendMessage: (m: { type: string; event?: string; body?: { threadId: number; reason: string } }) => {
-        if (m.type === 'event' && m.event === 'stopped' && m.body) stopped ??= { session, threadId: m.body.threadId, reason: m.body.reason };
+      onDidSendMessage: (m: {
+        type: string;
+        event?: string;
+        body?: { threadId: number; reason: string };
+      }) => {
+        if (m.type === 'event' && m.event === 'stopped' && m.body)
+          stopped ??= { session, threadId: m.body.threadId, reason: m.body.reason };
       },
     }),
   });
   try {
-    const replay = vscode.commands.executeCommand<boolean>('temporal.debugReplay', { workflowId: process.env.E2E_WORKFLOW_ID });
+    const replay = vscode.commands.executeCommand<boolean>('temporal.debugReplay', {
+      workflowId: process.env.E2E_WORKFLOW_ID,
+    });
     const hit = await waitFor('the debugger to stop', () => stopped, 150_000);
-    const trace = (await hit.session.customRequest('stackTrace', { threadId: hit.threadId, levels: 1 })) as {
+    const trace = (await hit.session.customRequest('stackTrace', {
+      threadId: hit.threadId,
+      levels: 1,
+    })) as {
       stackFrames: { line: number; source?: { path?: string } }[];
     };
     const top = trace.stackFrames[0];

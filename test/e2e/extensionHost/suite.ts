@@ -7,39 +7,13 @@ import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../../../client/src/ctx';
 import { handlerNamesFromMetadata, payloadsValue } from '../../../client/src/views/workflowsModel';
+import { request, waitFor } from './hostHelpers';
 
 const namespace = process.env.E2E_HOST_NAMESPACE ?? 'default';
 const queue = `host-${Date.now().toString(36)}`;
 const workflowType = `hostPaging_${Date.now().toString(36)}`;
 
-async function waitFor<T>(
-  what: string,
-  fn: () => T | Promise<T>,
-  timeoutMs = 30_000,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v) return v as NonNullable<T>;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-}
-
 type Item = vscode.TreeItem & { key?: string };
-
-/**
- * ctx.request by method name: this bundle's RequestType objects are not the extension's (the
- * JSON-RPC layer checks their parameter-structure marker by identity).
- */
-function request<P, R>(ctx: Ctx, type: protocol.RequestTypeOf<P, R>, params: P): Promise<R> {
-  return ctx.request(type.method as unknown as protocol.RequestTypeOf<P, R>, params);
-}
 
 export async function run(): Promise<void> {
   const extension = vscode.extensions.getExtension('temporal-workbench.temporal-workbench');

@@ -359,23 +359,27 @@ describe('waiting', () => {
     assert.deepEqual(outcome, { status: 'Running', workflowId, runId: started.runId });
   });
 
-  test('LSP cancellation stops waiting for a result; the workflow keeps running', T, async () => {
-    const s = ops.server();
-    const workflowId = ops.id('exec-cancel');
-    const source = new CancellationTokenSource();
-    const pending = s.rpc.sendRequest(
-      protocol.executeWorkflow,
-      { workflowId, workflowType: 'longTimer', taskQueue: ops.queue('typescript') },
-      source.token,
-    );
-    await waitForEvent(s, workflowId, 'TimerStarted');
-    const cancelledAt = Date.now();
-    source.cancel();
-    await expectWorkbenchError(pending, 'Cancelled');
-    assert.ok(Date.now() - cancelledAt < 2_000, 'the long poll was abandoned promptly');
-    const d = await s.request(protocol.describeWorkflow, { workflowId });
-    assert.equal(d.status, 'Running');
-  });
+  // The workflow waits an hour: a wait that ignored the cancellation would never settle here.
+  // How fast it stops is a speed question for the benchmark, not asserted by the clock here.
+  test(
+    'LSP cancellation ends the wait for a result with Cancelled; the workflow keeps running',
+    T,
+    async () => {
+      const s = ops.server();
+      const workflowId = ops.id('exec-cancel');
+      const source = new CancellationTokenSource();
+      const pending = s.rpc.sendRequest(
+        protocol.executeWorkflow,
+        { workflowId, workflowType: 'longTimer', taskQueue: ops.queue('typescript') },
+        source.token,
+      );
+      await waitForEvent(s, workflowId, 'TimerStarted');
+      source.cancel();
+      await expectWorkbenchError(pending, 'Cancelled');
+      const d = await s.request(protocol.describeWorkflow, { workflowId });
+      assert.equal(d.status, 'Running');
+    },
+  );
 });
 
 describe('signal-with-start', () => {

@@ -35,6 +35,7 @@ test('syntax errors name the line and column', () => {
     ['"open', 1, 1, /unterminated string/],
     ['[01]', 1, 3, /invalid number/],
     ['[tru]', 1, 2, /expected a value/],
+    ['/* a\n b */ [1,\n 2,]', 3, 3, /trailing comma/],
   ];
   for (const [text, line, column, message] of cases) {
     const r = checkJson(text);

@@ -47,6 +47,14 @@ describe('splitArguments', () => {
     assert.deepEqual(splitArguments('[9007199254740993]'), ['9007199254740993']);
   });
 
+  test('an element nested 100000 deep is a syntax error, not a crash', () => {
+    const deep = `${'['.repeat(100000)}${']'.repeat(100000)}`;
+    assert.throws(
+      () => splitArguments(deep),
+      (err: unknown) => err instanceof JsonSyntaxError && /^Nesting too deep/.test(err.reason),
+    );
+  });
+
   test('strings with escapes and unicode', () => {
     assert.deepEqual(splitArguments('["a\\"b\\\\c\\u00e9\\n", "日本"]'), [
       '"a\\"b\\\\c\\u00e9\\n"',
@@ -69,6 +77,10 @@ describe('syntax errors carry line and column', () => {
     ['1 2', "Unexpected '2' after the JSON value", 1, 3],
     ['tru', 'Expected a JSON value', 1, 1],
     ['"tab\there"', 'Control character', 1, 5],
+    ['{"a": 1,}', "Expected a property name in double quotes but found '}'", 1, 9],
+    ['[1] // note', 'Comments are not allowed', 1, 5],
+    ['"\\u12"', 'Invalid \\u escape', 1, 2],
+    ['[1.]', "Unexpected '.' in a number", 1, 3],
   ];
   for (const [text, reason, line, column] of cases) {
     test(JSON.stringify(text), () => {
