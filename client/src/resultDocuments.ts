@@ -128,7 +128,10 @@ async function offerFullText(name: string, uri: vscode.Uri, longest: number): Pr
       ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, full.path.split('/').pop()!) } : {}),
     });
     if (target)
-      await vscode.workspace.fs.writeFile(target, Buffer.from(provider.provideTextDocumentContent(full)));
+      await vscode.workspace.fs.writeFile(
+        target,
+        Buffer.from(provider.provideTextDocumentContent(full)),
+      );
   }
 }
 

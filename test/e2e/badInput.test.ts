@@ -5,8 +5,6 @@
 // protocol side of the same catalogue is test/integration/badInput.test.ts.
 import assert from 'node:assert/strict';
 import { before, describe } from 'node:test';
-import type { Page } from 'playwright-core';
-import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { useWorkbenchSession } from './session';
 import {
   answerQuickInput,
@@ -30,13 +28,10 @@ const ids = {
   queue: `bad-input-${s.suffix}`,
 };
 const { step, shot } = s;
-let harness: typeof EditorHarness;
-let page: Page;
 before(async () => {
   await s.ready;
-  ({ harness, page } = s);
   // The kept input is read back through the clipboard (a 2 MB line is not all drawn).
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await s.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 
 /** The server has no execution with this id (nothing was started). */
@@ -50,28 +45,28 @@ async function notStarted(workflowId: string): Promise<void> {
  * open after a refused submit (no snippet selection then).
  */
 async function pasteInput(tab: RegExp, text: string, kept: boolean): Promise<void> {
-  await page.locator('.tab.active', { hasText: tab }).waitFor();
-  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
+  await s.page.locator('.tab.active', { hasText: tab }).waitFor();
+  const editor = s.page.locator('.editor-group-container.active .monaco-editor').first();
   if (kept) await editor.locator('.view-lines').click();
   else await editor.locator('.selected-text').first().waitFor();
-  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await s.page.evaluate((t) => navigator.clipboard.writeText(t), text);
   // A new document's snippet may still be filling in and replace the paste: paste until it holds.
   for (let attempt = 1; ; attempt++) {
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Control+V');
+    await s.page.keyboard.press('Control+A');
+    await s.page.keyboard.press('Control+V');
     const now = await activeEditorText(tab);
     if (now === text) return;
     if (attempt === 3) assert.equal(now, text, 'the pasted input');
-    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await s.page.evaluate((t) => navigator.clipboard.writeText(t), text);
   }
 }
 
-/** The active editor's whole text (the kept input), read through its model in the page. */
+/** The active editor's whole text (the kept input), read through its model in the s.page. */
 async function activeEditorText(tab: RegExp): Promise<string> {
-  await page.locator('.tab.active', { hasText: tab }).waitFor();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Control+C');
-  return page.evaluate(() => navigator.clipboard.readText());
+  await s.page.locator('.tab.active', { hasText: tab }).waitFor();
+  await s.page.keyboard.press('Control+A');
+  await s.page.keyboard.press('Control+C');
+  return s.page.evaluate(() => navigator.clipboard.readText());
 }
 
 interface DocumentCase {
@@ -82,7 +77,11 @@ interface DocumentCase {
 }
 
 const startInputs: DocumentCase[] = [
-  { name: 'malformed JSON', text: '{"order": 42,}', message: /The input is not valid JSON: line 1, column \d+/ },
+  {
+    name: 'malformed JSON',
+    text: '{"order": 42,}',
+    message: /The input is not valid JSON: line 1, column \d+/,
+  },
   {
     name: 'an input over the 2 MB payload limit',
     text: JSON.stringify('x'.repeat(2_200_000)),
@@ -110,64 +109,114 @@ const scheduleDocuments: DocumentCase[] = [
 ];
 
 const filterQueries: { name: string; query: string; problem: RegExp }[] = [
-  { name: 'an invalid visibility query', query: "WorkflowType = 'greeting' AND", problem: /Column \d+: / },
-  { name: 'an unknown search attribute', query: "NoSuchAttribute = 'x'", problem: /NoSuchAttribute.*(not|unknown|invalid)/i },
+  {
+    name: 'an invalid visibility query',
+    query: "WorkflowType = 'greeting' AND",
+    problem: /Column \d+: /,
+  },
+  {
+    name: 'an unknown search attribute',
+    query: "NoSuchAttribute = 'x'",
+    problem: /NoSuchAttribute.*(not|unknown|invalid)/i,
+  },
 ];
 
-describe('Bad input through the UI: the field named, nothing sent, the input kept', { timeout: 300_000 }, () => {
-  step('start input: each bad input is refused on the kept document; then a unicode id starts as typed', async () => {
-    await openTemporal(page);
-    await viewPane(page, 'Workflows').getByRole('treeitem').first().waitFor();
-    await harness.runCommand(page, 'Temporal: Start Workflow…');
-    await answerQuickInput(page, 'Start Workflow (1/3)', 'badInputProbe');
-    await answerQuickInput(page, 'Start Workflow (2/3)', ids.queue);
-    await answerQuickInput(page, 'Start Workflow (3/3)', ids.workflow);
-    // Nobody polls the queue: the start check asks first.
-    const tab = /badInputProbe input/;
-    await page.locator('.monaco-dialog-box, .tab.active', { hasText: /Start badInputProbe|badInputProbe input/ }).first().waitFor();
-    if (await dialog(page).isVisible()) await dialogButton(page, 'Start Anyway');
-    for (const [i, c] of startInputs.entries()) {
-      await pasteInput(tab, c.text, i > 0);
-      await page.keyboard.press('Control+Enter');
-      await harness.waitForNotification(page, c.message, { timeout: 20_000 });
-      assert.equal(await activeEditorText(tab), c.text, `${c.name}: the input is kept as typed`);
-      await notStarted(ids.workflow);
-      await shot(`start-${i}`);
-    }
-    await pasteInput(tab, '["ok"]', true);
-    await page.keyboard.press('Control+Enter');
-    await page.locator('.tab', { hasText: tab }).waitFor({ state: 'detached' });
-    const described = await s.client.workflow.getHandle(ids.workflow).describe();
-    assert.equal(described.workflowId, ids.workflow);
-  });
+describe(
+  'Bad input through the UI: the field named, nothing sent, the input kept',
+  { timeout: 300_000 },
+  () => {
+    step(
+      'start input: each bad input is refused on the kept document; then a unicode id starts as typed',
+      async () => {
+        await openTemporal(s.page);
+        await viewPane(s.page, 'Workflows').getByRole('treeitem').first().waitFor();
+        await s.harness.runCommand(s.page, 'Temporal: Start Workflow…');
+        await answerQuickInput(s.page, 'Start Workflow (1/3)', 'badInputProbe');
+        await answerQuickInput(s.page, 'Start Workflow (2/3)', ids.queue);
+        await answerQuickInput(s.page, 'Start Workflow (3/3)', ids.workflow);
+        // Nobody polls the queue: the start check asks first.
+        const tab = /badInputProbe input/;
+        await s.page
+          .locator('.monaco-dialog-box, .tab.active', {
+            hasText: /Start badInputProbe|badInputProbe input/,
+          })
+          .first()
+          .waitFor();
+        if (await dialog(s.page).isVisible()) await dialogButton(s.page, 'Start Anyway');
+        for (const [i, c] of startInputs.entries()) {
+          await pasteInput(tab, c.text, i > 0);
+          await s.page.keyboard.press('Control+Enter');
+          await s.harness.waitForNotification(s.page, c.message, { timeout: 20_000 });
+          assert.equal(
+            await activeEditorText(tab),
+            c.text,
+            `${c.name}: the input is kept as typed`,
+          );
+          await notStarted(ids.workflow);
+          await shot(`start-${i}`);
+        }
+        await pasteInput(tab, '["ok"]', true);
+        await s.page.keyboard.press('Control+Enter');
+        await s.page.locator('.tab', { hasText: tab }).waitFor({ state: 'detached' });
+        const described = await s.client.workflow.getHandle(ids.workflow).describe();
+        assert.equal(described.workflowId, ids.workflow);
+      },
+    );
 
-  step('schedule document: each bad field is refused on the kept document, no schedule made', async () => {
-    await harness.runCommand(page, 'Temporal: Create Schedule…');
-    const tab = /new schedule/;
-    for (const [i, c] of scheduleDocuments.entries()) {
-      await pasteInput(tab, c.text, i > 0);
-      await page.keyboard.press('Control+Enter');
-      await harness.waitForNotification(page, c.message, { timeout: 20_000 });
-      assert.equal(await activeEditorText(tab), c.text, `${c.name}: the document is kept as typed`);
-      await assert.rejects(s.client.schedule.getHandle(ids.schedule).describe(), /not found/i, c.name);
-      await shot(`schedule-${i}`);
-    }
-    await harness.runCommand(page, 'View: Revert and Close Editor');
-  });
+    step(
+      'schedule document: each bad field is refused on the kept document, no schedule made',
+      async () => {
+        await s.harness.runCommand(s.page, 'Temporal: Create Schedule…');
+        const tab = /new schedule/;
+        for (const [i, c] of scheduleDocuments.entries()) {
+          await pasteInput(tab, c.text, i > 0);
+          await s.page.keyboard.press('Control+Enter');
+          await s.harness.waitForNotification(s.page, c.message, { timeout: 20_000 });
+          assert.equal(
+            await activeEditorText(tab),
+            c.text,
+            `${c.name}: the document is kept as typed`,
+          );
+          await assert.rejects(
+            s.client.schedule.getHandle(ids.schedule).describe(),
+            /not found/i,
+            c.name,
+          );
+          await shot(`schedule-${i}`);
+        }
+        await s.harness.runCommand(s.page, 'View: Revert and Close Editor');
+      },
+    );
 
-  step('filter query: each bad query is shown on the typed text, the picker kept, no filter set', async () => {
-    for (const [i, c] of filterQueries.entries()) {
-      await harness.runCommand(page, 'Temporal: Filter Workflows by Query…');
-      const widget = await waitForQuickInput(page, 'Filter Workflows');
-      await widget.locator('.quick-input-box input').fill(c.query);
-      await widget.locator('.monaco-list-row', { hasText: c.query }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await widget.locator('.monaco-list-row', { hasText: c.query }).filter({ hasText: c.problem }).first().waitFor();
-      assert.equal(await widget.locator('.quick-input-box input').inputValue(), c.query, c.name);
-      await shot(`filter-${i}`);
-      await page.keyboard.press('Escape');
-      await widget.waitFor({ state: 'hidden' });
-      assert.equal(await page.locator('.part.sidebar', { hasText: 'Filter:' }).count(), 0, `${c.name}: no filter set`);
-    }
-  });
-});
+    step(
+      'filter query: each bad query is shown on the typed text, the picker kept, no filter set',
+      async () => {
+        for (const [i, c] of filterQueries.entries()) {
+          await s.harness.runCommand(s.page, 'Temporal: Filter Workflows by Query…');
+          const widget = await waitForQuickInput(s.page, 'Filter Workflows');
+          await widget.locator('.quick-input-box input').fill(c.query);
+          await widget.locator('.monaco-list-row', { hasText: c.query }).first().waitFor();
+          await s.page.keyboard.press('Enter');
+          await widget
+            .locator('.monaco-list-row', { hasText: c.query })
+            .filter({ hasText: c.problem })
+            .first()
+            .waitFor();
+          assert.equal(
+            await widget.locator('.quick-input-box input').inputValue(),
+            c.query,
+            c.name,
+          );
+          await shot(`filter-${i}`);
+          await s.page.keyboard.press('Escape');
+          await widget.waitFor({ state: 'hidden' });
+          assert.equal(
+            await s.page.locator('.part.sidebar', { hasText: 'Filter:' }).count(),
+            0,
+            `${c.name}: no filter set`,
+          );
+        }
+      },
+    );
+  },
+);

@@ -4,8 +4,6 @@
 // with its size said and the whole one click away.
 import assert from 'node:assert/strict';
 import { before, describe } from 'node:test';
-import type { Page } from 'playwright-core';
-import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { ensureManyEventsExecution } from '../support/manyEvents';
 import { useWorkbenchSession } from './session';
 import { openTemporal, quickInput, treeRow, viewPane, waitForQuickInput } from './workbenchPage';
@@ -26,74 +24,77 @@ const s = useWorkbenchSession({
 });
 ids.large = `e2e-large-input-${s.suffix}`;
 const { step, shot } = s;
-let harness: typeof EditorHarness;
-let page: Page;
-before(async () => {
-  await s.ready;
-  ({ harness, page } = s);
-});
+before(() => s.ready);
 
 /** Filters the Workflows view to one workflow id through the query picker. */
 async function showOnly(workflowId: string): Promise<void> {
   const query = `WorkflowId = '${workflowId}'`;
-  await harness.runCommand(page, 'Temporal: Filter Workflows by Query…');
-  const widget = await waitForQuickInput(page, 'Filter Workflows');
+  await s.harness.runCommand(s.page, 'Temporal: Filter Workflows by Query…');
+  const widget = await waitForQuickInput(s.page, 'Filter Workflows');
   await widget.locator('.quick-input-box input').fill(query);
   await widget.locator('.monaco-list-row', { hasText: query }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await s.page.keyboard.press('Enter');
   await widget.waitFor({ state: 'hidden' });
-  await treeRow(page, 'Workflows', workflowId).click();
+  await treeRow(s.page, 'Workflows', workflowId).click();
 }
 
 /** The "Load more…" row of the Workflows view, once it is the `position`th child of its node. */
 const loadMoreAt = (position: number) =>
-  viewPane(page, 'Workflows').locator(`[role="treeitem"][aria-posinset="${position}"][aria-setsize="${position}"]`, {
-    hasText: 'Load more',
-  });
+  viewPane(s.page, 'Workflows').locator(
+    `[role="treeitem"][aria-posinset="${position}"][aria-setsize="${position}"]`,
+    {
+      hasText: 'Load more',
+    },
+  );
 
 describe('Large histories and payloads', { timeout: 400_000 }, () => {
-  step('the History of a 20,000-event run shows 100 events, then 100 more per "Load more…"', async () => {
-    await openTemporal(page);
-    // Rows once a profile is selected: the filter commands are in the palette from then on.
-    await viewPane(page, 'Workflows').getByRole('treeitem').first().waitFor();
-    await showOnly(ids.long);
-    const history = treeRow(page, 'Workflows', /^History/);
-    await history.filter({ hasText: /2\d{4} events/ }).waitFor();
-    await history.click();
-    // The extension host answers a command while the node loads.
-    await harness.runCommand(page, 'Temporal: Filter Workflows by Query…');
-    await waitForQuickInput(page, 'Filter Workflows');
-    await page.keyboard.press('Escape');
-    await quickInput(page).waitFor({ state: 'hidden' });
-    await treeRow(page, 'Workflows', /^1\s+WorkflowExecutionStarted/).waitFor();
-    // The last row of the node (End scrolls to it): "Load more…" after 100 events.
-    await treeRow(page, 'Workflows', /^1\s+WorkflowExecutionStarted/).click();
-    await page.keyboard.press('End');
-    await loadMoreAt(101).waitFor();
-    await shot('1-first-page');
-    await loadMoreAt(101).click();
-    // The clicked row is gone with the new page: focus a row of it for End.
-    await treeRow(page, 'Workflows', /^101\s/).click();
-    await page.keyboard.press('End');
-    await loadMoreAt(201).waitFor();
-    assert.equal(await treeRow(page, 'Workflows', /^200\s/).count(), 1);
-    await shot('2-second-page');
-    await harness.runCommand(page, 'Temporal: Clear Workflow Filter');
-  });
+  step(
+    'the History of a 20,000-event run shows 100 events, then 100 more per "Load more…"',
+    async () => {
+      await openTemporal(s.page);
+      // Rows once a profile is selected: the filter commands are in the palette from then on.
+      await viewPane(s.page, 'Workflows').getByRole('treeitem').first().waitFor();
+      await showOnly(ids.long);
+      const history = treeRow(s.page, 'Workflows', /^History/);
+      await history.filter({ hasText: /2\d{4} events/ }).waitFor();
+      await history.click();
+      // The extension host answers a command while the node loads.
+      await s.harness.runCommand(s.page, 'Temporal: Filter Workflows by Query…');
+      await waitForQuickInput(s.page, 'Filter Workflows');
+      await s.page.keyboard.press('Escape');
+      await quickInput(s.page).waitFor({ state: 'hidden' });
+      await treeRow(s.page, 'Workflows', /^1\s+WorkflowExecutionStarted/).waitFor();
+      // The last row of the node (End scrolls to it): "Load more…" after 100 events.
+      await treeRow(s.page, 'Workflows', /^1\s+WorkflowExecutionStarted/).click();
+      await s.page.keyboard.press('End');
+      await loadMoreAt(101).waitFor();
+      await shot('1-first-page');
+      await loadMoreAt(101).click();
+      // The clicked row is gone with the new page: focus a row of it for End.
+      await treeRow(s.page, 'Workflows', /^101\s/).click();
+      await s.page.keyboard.press('End');
+      await loadMoreAt(201).waitFor();
+      assert.equal(await treeRow(s.page, 'Workflows', /^200\s/).count(), 1);
+      await shot('2-second-page');
+      await s.harness.runCommand(s.page, 'Temporal: Clear Workflow Filter');
+    },
+  );
 
   step('a 1.9 MB input opens cut to 64 KB, its size said, the whole one click away', async () => {
     await showOnly(ids.large);
-    await treeRow(page, 'Workflows', /^History/).click();
-    await treeRow(page, 'Workflows', /^1\s+WorkflowExecutionStarted/).click();
-    await page.locator('.tab', { hasText: 'event 1 WorkflowExecutionStarted' }).first().waitFor();
+    await treeRow(s.page, 'Workflows', /^History/).click();
+    await treeRow(s.page, 'Workflows', /^1\s+WorkflowExecutionStarted/).click();
+    await s.page.locator('.tab', { hasText: 'event 1 WorkflowExecutionStarted' }).first().waitFor();
     const cut = /a value of 1\.8 MB is cut to its first 64 KB/;
-    await harness.waitForNotification(page, cut);
+    await s.harness.waitForNotification(s.page, cut);
     await shot('3-cut');
-    const toast = page.locator('.notifications-toasts .notification-list-item', { hasText: cut });
+    const toast = s.page.locator('.notifications-toasts .notification-list-item', { hasText: cut });
     await toast.locator('.monaco-button', { hasText: 'Save to File…' }).waitFor();
     await toast.locator('.monaco-button', { hasText: 'Open Full' }).click();
-    await page.locator('.tab.active', { hasText: 'event 1 WorkflowExecutionStarted (full)' }).waitFor();
+    await s.page
+      .locator('.tab.active', { hasText: 'event 1 WorkflowExecutionStarted (full)' })
+      .waitFor();
     await shot('4-full');
-    await harness.runCommand(page, 'Temporal: Clear Workflow Filter');
+    await s.harness.runCommand(s.page, 'Temporal: Clear Workflow Filter');
   });
 });

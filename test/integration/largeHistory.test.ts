@@ -19,9 +19,14 @@ before(async () => {
   server = await TestLanguageServer.start({
     env: { TEMPORAL_ADDRESS: target().address, TEMPORAL_NAMESPACE: target().namespace },
   });
-  assert.equal((await server.request(protocol.selectProfile, { profileId: 'env:default' })).state, 'connected');
+  assert.equal(
+    (await server.request(protocol.selectProfile, { profileId: 'env:default' })).state,
+    'connected',
+  );
   long = await ensureManyEventsExecution(target().address, target().namespace);
-  ({ historyLength } = await server.request(protocol.describeWorkflow, { workflowId: long.workflowId }));
+  ({ historyLength } = await server.request(protocol.describeWorkflow, {
+    workflowId: long.workflowId,
+  }));
 });
 after(async () => {
   await server?.stop();
@@ -34,11 +39,14 @@ describe('a 20,000-event history', { timeout: 400_000 }, () => {
     let expected = 1;
     let pages = 0;
     do {
-      const page: protocol.GetWorkflowHistoryResult = await server.request(protocol.getWorkflowHistory, {
-        workflowId: long.workflowId,
-        pageSize: 100,
-        nextPageToken,
-      });
+      const page: protocol.GetWorkflowHistoryResult = await server.request(
+        protocol.getWorkflowHistory,
+        {
+          workflowId: long.workflowId,
+          pageSize: 100,
+          nextPageToken,
+        },
+      );
       pages++;
       assert.ok(page.events.length <= 100, `page ${pages} has ${page.events.length} events`);
       for (const e of page.events) assert.equal(e.eventId, expected++, `page ${pages}`);
@@ -54,7 +62,11 @@ describe('a 20,000-event history', { timeout: 400_000 }, () => {
     let loaded = 0;
     let last: protocol.ExecutionViewPageResult;
     do {
-      last = await server.request(protocol.executionViewPage, { viewId, workflowId: long.workflowId, nextPageToken });
+      last = await server.request(protocol.executionViewPage, {
+        viewId,
+        workflowId: long.workflowId,
+        nextPageToken,
+      });
       assert.ok(last.events.length <= 1000, `${last.events.length} events in one page`);
       assert.equal(last.loaded, loaded + last.events.length);
       loaded = last.loaded;
@@ -67,7 +79,7 @@ describe('a 20,000-event history', { timeout: 400_000 }, () => {
   });
 });
 
-describe('a ~2 MB input (under the dev server\'s 2 MB blob limit)', () => {
+describe("a ~2 MB input (under the dev server's 2 MB blob limit)", () => {
   test('is started, and its event carries the whole payload for "open full" and "save"', async () => {
     const workflowId = `large-input-${Date.now().toString(36)}`;
     const text = 'x'.repeat(1_900_000);
@@ -82,7 +94,10 @@ describe('a ~2 MB input (under the dev server\'s 2 MB blob limit)', () => {
       assert.equal(page.events.length, 1);
       assert.equal(page.events[0].payloads?.input?.[0]?.value, text);
     } finally {
-      await server.request(protocol.terminateWorkflow, { workflowId, reason: 'large-input cleanup' });
+      await server.request(protocol.terminateWorkflow, {
+        workflowId,
+        reason: 'large-input cleanup',
+      });
     }
   });
 });

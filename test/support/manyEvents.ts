@@ -15,10 +15,17 @@ export async function ensureManyEventsExecution(
   const workflowId = `many-events-${minEvents}`;
   const { stdout } = await promisify(execFile)(
     path.join(repoRoot, '.tools/venv/bin/python'),
-    [path.join(repoRoot, 'test/support/workers/manyEvents.py'), address, namespace, workflowId, String(minEvents)],
+    [
+      path.join(repoRoot, 'test/support/workers/manyEvents.py'),
+      address,
+      namespace,
+      workflowId,
+      String(minEvents),
+    ],
     { timeout: 300_000 },
   );
   const eventCount = Number(/: (\d+) events/.exec(stdout)?.[1]);
-  if (!(eventCount >= minEvents)) throw new Error(`manyEvents.py made ${eventCount} events: ${stdout}`);
+  if (!(eventCount >= minEvents))
+    throw new Error(`manyEvents.py made ${eventCount} events: ${stdout}`);
   return { workflowId, eventCount };
 }

@@ -70,6 +70,7 @@ export function slicePage(
   const size = pageSize > 0 ? pageSize : page.events.length;
   const events = page.events.slice(skip, skip + size);
   const end = skip + events.length;
-  if (end < page.events.length) return { events, nextPageToken: sliceToken({ pageToken, skip: end }) };
+  if (end < page.events.length)
+    return { events, nextPageToken: sliceToken({ pageToken, skip: end }) };
   return page.nextPageToken ? { events, nextPageToken: page.nextPageToken } : { events };
 }

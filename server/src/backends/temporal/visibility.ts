@@ -214,7 +214,9 @@ export async function getWorkflowHistory(
   required(p.workflowId, 'workflowId');
   const slice = parseSliceToken(p.nextPageToken);
   const pageToken = slice ? slice.pageToken : (p.nextPageToken ?? '');
-  const key = [target.profile.id, target.namespace, p.workflowId, p.runId ?? '', pageToken].join('\n');
+  const key = [target.profile.id, target.namespace, p.workflowId, p.runId ?? '', pageToken].join(
+    '\n',
+  );
   let page = slice ? historyPages.get(key) : undefined;
   if (!page) {
     const request = {
