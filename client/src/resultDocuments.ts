@@ -3,11 +3,14 @@
 // document: showing "history of order-42" again replaces its text instead of opening another.
 // All of them open in one editor group (beside the code the first time, the same group after).
 import * as vscode from 'vscode';
+import { boundLongStrings, DISPLAY_STRING_LIMIT, sizeText } from '../../shared/src/displayBounds';
 
 export const resultScheme = 'temporal-result';
 
 /** Scheme-relative path of the raw twin of a decoded document. */
 const rawSuffix = ' (raw).json';
+/** Scheme-relative path of the uncut twin of a document whose long strings were cut. */
+const fullSuffix = ' (full).json';
 
 class ResultDocumentProvider implements vscode.TextDocumentContentProvider {
   private readonly texts = new Map<string, string>();
@@ -78,14 +81,58 @@ export async function openResultDocument(
   options: { raw?: unknown; preserveFocus?: boolean; preview?: boolean } = {},
 ): Promise<vscode.TextEditor> {
   const uri = resultUri(name);
-  provider.set(uri, json(value));
-  if (options.raw !== undefined) provider.set(rawTwin(uri), json(options.raw));
+  const cut = setBounded(uri, value);
+  if (options.raw !== undefined) setBounded(rawTwin(uri), options.raw);
   const doc = await vscode.workspace.openTextDocument(uri);
-  return vscode.window.showTextDocument(doc, {
+  const editor = await vscode.window.showTextDocument(doc, {
     preview: options.preview ?? true,
     preserveFocus: options.preserveFocus,
     viewColumn: resultColumn(),
   });
+  if (cut) void offerFullText(name, uri, cut);
+  return editor;
+}
+
+/**
+ * Sets the text of `uri` with long strings cut (a 2 MB payload would make the editor crawl)
+ * and keeps the whole text in its "(full)" twin. Returns the longest cut string's length.
+ */
+function setBounded(uri: vscode.Uri, value: unknown): number | undefined {
+  const bounded = boundLongStrings(value);
+  provider.set(uri, json(bounded.value));
+  if (!bounded.cut.length) return undefined;
+  provider.set(fullTwin(uri), json(value));
+  return Math.max(...bounded.cut.map((c) => c.length));
+}
+
+function fullTwin(uri: vscode.Uri): vscode.Uri {
+  return uri.with({ path: uri.path.replace(/\.json$/, fullSuffix) });
+}
+
+/** Says what was cut, and opens or saves the whole text on request. */
+async function offerFullText(name: string, uri: vscode.Uri, longest: number): Promise<void> {
+  const full = fullTwin(uri);
+  const picked = await vscode.window.showInformationMessage(
+    `${name}: a value of ${sizeText(longest)} is cut to its first ${sizeText(DISPLAY_STRING_LIMIT)} so the editor stays responsive.`,
+    'Open Full',
+    'Save to File…',
+  );
+  if (picked === 'Open Full') {
+    const doc = await vscode.workspace.openTextDocument(full);
+    await vscode.window.showTextDocument(doc, { preview: true, viewColumn: resultColumn() });
+  } else if (picked === 'Save to File…') {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      title: `Save ${name}`,
+      filters: { JSON: ['json'] },
+      ...(folder ? { defaultUri: vscode.Uri.joinPath(folder, full.path.split('/').pop()!) } : {}),
+    });
+    if (target)
+      await vscode.workspace.fs.writeFile(
+        target,
+        Buffer.from(provider.provideTextDocumentContent(full)),
+      );
+  }
 }
 
 function rawTwin(uri: vscode.Uri): vscode.Uri {

@@ -10,6 +10,7 @@ import type {
   PayloadView,
   StackFrameView,
 } from '../../../../shared/src/protocol';
+import { boundLongStrings, cutText, DISPLAY_STRING_LIMIT, sizeText } from '../../../../shared/src/displayBounds';
 import { el, formatDuration, formatTime, linkButton, payloadText } from './dom';
 
 export interface PaneActions {
@@ -44,7 +45,19 @@ function row(label: string, ...value: (Node | string | undefined)[]): HTMLElemen
 
 function payloadBlock(views: PayloadView[] | undefined): HTMLElement | undefined {
   if (!views?.length) return undefined;
-  return el('pre', { className: 'payload' }, views.map(payloadText).join('\n'));
+  return boundedPre('payload', views.map(payloadText).join('\n'));
+}
+
+/** A `pre` with the first 64 KB of a long text and a button that shows all of it. */
+function boundedPre(className: string, text: string): HTMLElement {
+  const pre = el('pre', { className }, cutText(text));
+  if (text.length <= DISPLAY_STRING_LIMIT) return pre;
+  const all = el('button', { text: `Show all ${sizeText(text.length)}`, attrs: { 'data-testid': 'show-all' } });
+  all.addEventListener('click', () => {
+    pre.textContent = text;
+    all.remove();
+  });
+  return el('div', {}, pre, all);
 }
 
 export function renderHeader(model: ExecutionModel | undefined, title: string, actions: PaneActions): HTMLElement {
@@ -207,6 +220,7 @@ export function renderDetails(
     box.append(el('h3', { text: 'Last failure (before this attempt)' }), el('div', { text: last.message ?? '' }));
     if (last.stackTrace) box.append(renderStack(last.stackTrace, actions));
   }
-  box.append(el('h3', { text: 'Attributes' }), el('pre', { className: 'json', text: JSON.stringify(event.json, null, 2) }));
+  // Long strings (a payload's base64) are cut here; the payload blocks above show them whole on request.
+  box.append(el('h3', { text: 'Attributes' }), el('pre', { className: 'json', text: JSON.stringify(boundLongStrings(event.json).value, null, 2) }));
   return box;
 }

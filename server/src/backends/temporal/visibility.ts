@@ -49,6 +49,7 @@ import {
 import { failureView } from './failures';
 import { pollRead } from './longPoll';
 import { eventViews } from './history';
+import { parseSliceToken, RawPageCache, slicePage } from './historyPages';
 import { closeEvent, outcomeOf } from './outcomes';
 
 export function executionStatus(status: WorkflowExecutionStatus): ExecutionStatus {
@@ -198,6 +199,12 @@ function nonZero(d: Parameters<typeof durationText>[0]): string | undefined {
   return d && (d.seconds || d.nanos) ? durationText(d) : undefined;
 }
 
+const historyPages = new RawPageCache();
+
+/**
+ * One page of history, at most `pageSize` events (see historyPages.ts: Temporal's own pages can
+ * hold far more). A slice token continues a Temporal page already read; other reads ask Temporal.
+ */
 export async function getWorkflowHistory(
   wb: Workbench,
   target: Target,
@@ -205,27 +212,38 @@ export async function getWorkflowHistory(
   signal?: AbortSignal,
 ): Promise<GetWorkflowHistoryResult> {
   required(p.workflowId, 'workflowId');
-  const request = {
-    namespace: target.namespace,
-    execution: { workflowId: p.workflowId, runId: p.runId ?? '' },
-    maximumPageSize: p.pageSize ?? 0,
-    nextPageToken: fromBase64(p.nextPageToken),
-    waitNewEvent: p.follow ?? false,
-    historyEventFilterType: HistoryEventFilterType.ALL_EVENT,
-  };
-  const res = await pollRead(
-    wb,
-    target,
-    (c, options) => c.workflow.getWorkflowExecutionHistory(request, options),
-    { longPoll: p.follow ?? false, signal },
+  const slice = parseSliceToken(p.nextPageToken);
+  const pageToken = slice ? slice.pageToken : (p.nextPageToken ?? '');
+  const key = [target.profile.id, target.namespace, p.workflowId, p.runId ?? '', pageToken].join(
+    '\n',
   );
-  // A long poll that saw nothing new: same token, no events; the caller polls again.
-  if (!res) return { events: [], nextPageToken: p.nextPageToken };
+  let page = slice ? historyPages.get(key) : undefined;
+  if (!page) {
+    const request = {
+      namespace: target.namespace,
+      execution: { workflowId: p.workflowId, runId: p.runId ?? '' },
+      maximumPageSize: p.pageSize ?? 0,
+      nextPageToken: fromBase64(pageToken),
+      waitNewEvent: p.follow ?? false,
+      historyEventFilterType: HistoryEventFilterType.ALL_EVENT,
+    };
+    const res = await pollRead(
+      wb,
+      target,
+      (c, options) => c.workflow.getWorkflowExecutionHistory(request, options),
+      { longPoll: p.follow ?? false, signal },
+    );
+    // A long poll that saw nothing new: same token, no events; the caller polls again.
+    if (!res) return { events: [], nextPageToken: p.nextPageToken };
+    page = { events: res.history?.events ?? [], nextPageToken: toBase64(res.nextPageToken) };
+    // Following reads take what comes: they are never drawn in one piece.
+    if (!p.follow) historyPages.set(key, page);
+  }
+  const part = slicePage(page, pageToken, slice?.skip ?? 0, p.follow ? 0 : (p.pageSize ?? 0));
   const decoder = decoderFor(target, signal);
-  const events = eventViews(res.history?.events ?? [], decoder);
+  const events = eventViews(part.events, decoder);
   await decoder.flush();
-  const token = toBase64(res.nextPageToken);
-  return token ? { events, nextPageToken: token } : { events };
+  return part.nextPageToken ? { events, nextPageToken: part.nextPageToken } : { events };
 }
 
 export function executionSummary(info: WorkflowExecutionInfo): ExecutionSummary {
