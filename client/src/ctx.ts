@@ -239,6 +239,12 @@ export class Ctx {
   }
 
   private setStatus(status: protocol.ConnectionStatus): void {
+    // Each failed call reports its error again, and views re-read on a status event: passing on
+    // a repeated error would re-read an unreachable server in a loop (and make Retry pointless).
+    // Only errors are deduplicated; a repeated `connected` still refreshes the views.
+    const errorOf = (s: protocol.ConnectionStatus) =>
+      s.state === 'error' && JSON.stringify({ ...s, error: s.error?.kind });
+    if (errorOf(status) && errorOf(status) === errorOf(this.status)) return;
     this.status = status;
     this.setContextKeys(status);
     this.statusListeners.fire(status);

@@ -101,9 +101,9 @@ step('with its server stopped, a refresh shows the failure in place as a Retry r
 step('with the server back on the same address, Retry brings the rows back', async () => {
   const { page } = session;
   restarted = await startDevServerOnPort(server.port, server.namespace);
-  // Known gap: each failed read reports the error status again and the views re-read on every
-  // status event, so this view also recovers without the click (checked by removing it). A client
-  // that ignores repeated statuses closes that (tried in fa139e2, reverted for now).
+  // Still the error row: nothing re-reads on its own (interval off; a repeated error status fires
+  // no view refresh). A re-read loop would have recovered while the server was starting, which
+  // takes seconds; startDevServerOnPort returns only once the server answers.
   assert.equal(await errorRow().isVisible(), true, 'the error row with Retry is shown');
   await errorRow().click();
   await treeRow(page, 'Workflows', /No executions in recovery/).waitFor({ timeout: 30_000 });
