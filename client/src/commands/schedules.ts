@@ -86,7 +86,7 @@ export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
     ]),
   ].filter(Boolean);
   const example = exampleScheduleDocument(types, queues);
-  let shownType = example.action.workflowType;
+  const followId = idFollower(derivedScheduleId(example.action.workflowType));
   let created = '';
   const ok = await editUntilAccepted(
     ctx,
@@ -94,24 +94,9 @@ export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
       name: 'new schedule',
       title: 'New schedule: the schedule id and its spec, action, policies and state',
       action: 'create the schedule',
-      body: createDocumentText(derivedScheduleId(shownType), example),
+      body: createDocumentText(derivedScheduleId(example.action.workflowType), example),
       notes: scheduleSpecHint,
-      // The id follows the workflow type until the user types an id of their own.
-      onEdit: (doc) => {
-        const text = doc.getText();
-        const followed = followTypeInScheduleId(text, shownType);
-        if (!followed) return;
-        shownType = followed.workflowType;
-        const edit = followed.edit;
-        if (!edit) return;
-        const we = new vscode.WorkspaceEdit();
-        we.replace(
-          doc.uri,
-          new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)),
-          edit.id,
-        );
-        void vscode.workspace.applyEdit(we);
-      },
+      onEdit: followId,
     },
     async (text) => {
       const parsed = parseCreateDocument(text ? JSON.parse(text) : undefined);
@@ -130,6 +115,44 @@ export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
   if (!ok) return;
   ctx.views.schedules.refresh();
   reportOutcome(`Created schedule '${created}'.`);
+}
+
+/**
+ * Keeps a new schedule's id derived from its workflow type until the user types an id of their
+ * own. One edit at a time, each computed from the text after the previous one landed: an edit
+ * computed while another was in flight would see the old id and take it for the user's.
+ */
+function idFollower(initialId: string): (doc: vscode.TextDocument) => void {
+  let ownId = initialId;
+  let following = true;
+  let busy = false;
+  let again = false;
+  return (doc) => {
+    if (!following) return;
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    void (async () => {
+      do {
+        again = false;
+        const followed = followTypeInScheduleId(doc.getText(), ownId);
+        if (followed.userEdited) following = false;
+        const edit = followed.edit;
+        if (!edit || !following) continue;
+        const we = new vscode.WorkspaceEdit();
+        we.replace(
+          doc.uri,
+          new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)),
+          edit.id,
+        );
+        if (!(await vscode.workspace.applyEdit(we))) continue;
+        ownId = edit.id;
+        again = true; // recheck against the text the edit produced
+      } while (again && following);
+    })().finally(() => (busy = false));
+  };
 }
 
 export async function editSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
