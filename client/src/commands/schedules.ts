@@ -62,23 +62,30 @@ async function editUntilAccepted(
   return text !== undefined;
 }
 
-/** The workflow type a new schedule is for: the lens's, the node's or the selected execution's. */
-function chosenWorkflowType(ctx: Ctx, arg: unknown): string | undefined {
-  const direct = (arg as { workflowType?: unknown } | undefined)?.workflowType;
-  if (typeof direct === 'string' && direct) return direct;
-  const fromNode = execRefOf(arg)?.workflowType;
-  if (fromNode) return fromNode;
-  const selected = ctx.views.workflowsView.selection[0];
-  return execRefOf(selected)?.workflowType ?? ctx.views.workflows.filter.workflowType;
+/**
+ * The workflow type a new schedule is for, and its task queue when known: the lens's, the
+ * node's or the selected execution's (that run's queue is where a worker takes the type).
+ */
+function chosenWorkflow(ctx: Ctx, arg: unknown): { workflowType?: string; taskQueue?: string } {
+  const lens = arg as { workflowType?: unknown; taskQueues?: unknown } | undefined;
+  if (typeof lens?.workflowType === 'string' && lens.workflowType && !execRefOf(arg)) {
+    const queues = Array.isArray(lens.taskQueues) ? lens.taskQueues : [];
+    const queue = queues.find((q): q is string => typeof q === 'string' && !!q);
+    return { workflowType: lens.workflowType, taskQueue: queue };
+  }
+  const ref = execRefOf(arg) ?? execRefOf(ctx.views.workflowsView.selection[0]);
+  if (ref?.workflowType) return { workflowType: ref.workflowType, taskQueue: ref.taskQueue };
+  return { workflowType: ctx.views.workflows.filter.workflowType };
 }
 
 export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
   assertWritable(ctx);
   const types = [...new Set([...ctx.lenses.workflowTypes(), ...ctx.memory.startedTypes()])];
-  const chosen = chosenWorkflowType(ctx, arg);
-  if (chosen) types.unshift(chosen);
+  const chosen = chosenWorkflow(ctx, arg);
+  if (chosen.workflowType) types.unshift(chosen.workflowType);
   const queues = [
     ...new Set([
+      chosen.taskQueue ?? '',
       ...(ctx.lenses.workflow(types[0] ?? '')?.taskQueues ?? []),
       ...(types[0] ? [ctx.memory.lastStart(types[0]).taskQueue ?? ''] : []),
       ...ctx.lenses.taskQueues(),
