@@ -69,7 +69,7 @@ const pySource = () =>
 const longTimerLine = 'class LongTimer';
 const runningOf = (lens: string) => Number(/(\d+) running/.exec(lens)?.[1] ?? NaN);
 
-describe('Results and inputs', { timeout: 240_000 }, () => {
+describe('Results and inputs', { timeout: 420_000 }, () => {
   let runningBefore = NaN;
 
   step('the live lens counts a start made from the lens at once', async () => {

@@ -52,6 +52,10 @@ export async function goToLine(page: Page, line: number): Promise<void> {
   const input = quickInput(page).locator('.quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`:${line}`);
+  // Enter before the picker has read the typed line does nothing (the picker stays open).
+  await quickInput(page)
+    .locator(`.quick-input-box input[aria-label^="Go to line ${line}"]`)
+    .waitFor();
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
