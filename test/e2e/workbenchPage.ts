@@ -1,6 +1,7 @@
 // Playwright steps on the Temporal Workbench UI in a real code-server: the Temporal container,
 // tree rows, code lenses, quick inputs, the payload editor, context menus and modal dialogs.
 // Selectors are the ones /work/shared/notes/editor-e2e.md found to work on VS Code 1.100.
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 
@@ -256,7 +257,8 @@ export async function lensTextAbove(
           const text = link.textContent ?? '';
           const box = link.getBoundingClientRect();
           // Only the lens row right above the line (not one of a definition further up).
-          if (!re.test(text) || box.y >= lineBox.y || lineBox.y - box.y > 2 * lineBox.height) continue;
+          if (!re.test(text) || box.y >= lineBox.y || lineBox.y - box.y > 2 * lineBox.height)
+            continue;
           if (!best || box.y > best.y) best = { y: box.y, text };
         }
         return best?.text ?? null;
@@ -284,7 +286,10 @@ export async function waitForGroupEditorText(
           (group) =>
             (group.querySelector('.tab.active')?.textContent ?? '').includes(tab) &&
             new RegExp(source, flags).test(
-              (group.querySelector('.monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '),
+              (group.querySelector('.monaco-editor .view-lines')?.textContent ?? '').replace(
+                /\u00a0/g,
+                ' ',
+              ),
             ),
         ),
       { tab, source: expected.source, flags: expected.flags },
@@ -304,4 +309,31 @@ export async function setViewExpanded(page: Page, title: string, expanded: boole
   await page
     .locator(`.part.sidebar .pane-header[aria-expanded="${expanded}"]`, { hasText: title })
     .waitFor();
+}
+
+/** Waits until the live lens above the line containing `lineText` says `n` running. */
+export async function waitForRunningLens(
+  page: Page,
+  source: string,
+  lineText: string,
+  n: number,
+): Promise<void> {
+  await lensTextAbove(page, source, lineText, new RegExp(`(^|\\D)${n} running`));
+}
+
+/**
+ * Answers the reason prompt titled `title` (checking it is prefilled with `prefill`) with `reason`,
+ * then waits for the confirmation that repeats it.
+ */
+export async function giveReason(
+  page: Page,
+  title: string,
+  prefill: string,
+  reason: string,
+): Promise<void> {
+  const widget = await waitForQuickInput(page, title);
+  assert.equal(await widget.locator('.quick-input-box input').inputValue(), prefill);
+  await answerQuickInput(page, title, reason);
+  await dialog(page).waitFor();
+  assert.ok(((await dialog(page).textContent()) ?? '').includes(`Reason: ${reason}`));
 }
