@@ -1,9 +1,9 @@
 // How results and inputs are presented, in a real VS Code (code-server + Chromium) with the
 // packaged extension, against the real dev server and the sample workers: payload snippets, an
-// input kept open when the call fails, read-only decoded result documents in one group, the
-// reason of a terminate, the live "N running" lens, and the Results view (cancel, a run closing
-// outside the workbench and the toasts' link to Results: closing.test.ts). One editor for the
-// file; the steps run in order and build on each other.
+// input kept open when the call fails, the reason of a terminate, the live "N running" lens, and
+// the Results view (history and event documents, cancel, a run closing outside the workbench and
+// the toasts' link to Results: documentsAndClosing.test.ts). One editor for the file; the steps
+// run in order and build on each other.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -34,7 +34,7 @@ import {
 const ids = { timer: '', counter: '' };
 const s = useWorkbenchSession({
   prefix: 'results',
-  // A counter at 3 that got one signal: its history has a signal with an argument.
+  // A counter at 3 that got one signal (the update step sets it, returning 5).
   prepare: async (c, t) => {
     const counter = await c.workflow.start('counter', {
       taskQueue: t.queues.python,
@@ -115,52 +115,6 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
     },
   );
 
-  step(
-    'history rows show a signal argument; event documents are decoded and read-only',
-    async () => {
-      // Room for the history rows: the other views fold (a tree renders only visible rows).
-      for (const view of ['Connections', 'Schedules', 'Task Queues', 'Results'])
-        await setViewExpanded(page, view, false);
-      const row = treeRow(page, 'Workflows', ids.counter);
-      await row.click();
-      await page.keyboard.press('ArrowRight');
-      const history = treeRow(page, 'Workflows', /^History/);
-      await history.click();
-      await page.keyboard.press('ArrowRight');
-      const signaled = treeRow(page, 'Workflows', /WorkflowExecutionSignaled/);
-      await waitForRowText(signaled, /increment \[2\]/);
-
-      await signaled.click();
-      await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).waitFor();
-      const decoded = await resultText('WorkflowExecutionSignaled', /"decoded"/);
-      assert.match(decoded, /"encoding": "json\/plain"/);
-      assert.doesNotMatch(decoded, /anNvbi9wbGFpbg==/); // base64 of json/plain
-      await shot('4-event-decoded');
-
-      // The event opened beside the code without taking focus; its tab makes it active.
-      await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).click();
-      await harness.runCommand(page, 'Temporal: Show Raw (as the Server Sent It)');
-      assert.match(await resultText('(raw)', /"data"/), /anNvbi9wbGFpbg==/);
-
-      // Describe opens in the same group: the code keeps its half of the window.
-      await contextMenu(page, row, 'Describe Workflow (JSON)');
-      await page.locator('.tab', { hasText: `description of ${ids.counter}` }).waitFor();
-      assert.equal(await page.locator('.editor-group-container').count(), 2);
-      await shot('5-results-one-group');
-
-      // Read-only documents close without asking to save (a dialog would keep the tab open).
-      for (let open = await resultTabs().count(); open > 0; open = await resultTabs().count()) {
-        await resultTabs().first().click();
-        await page.keyboard.press('Control+W');
-        await page.waitForFunction(
-          (n) => document.querySelectorAll('.tab[aria-label*=".json"]').length < n,
-          open,
-        );
-        assert.equal(await dialog(page).count(), 0);
-      }
-    },
-  );
-
   step('terminate asks for a prefilled reason and records it', async () => {
     const row = treeRow(page, 'Workflows', ids.timer);
     await contextMenu(page, row, 'Terminate Workflow');
@@ -187,8 +141,9 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
     'the Results view lists every outcome, each reopenable and closing without asking',
     async () => {
       await setViewExpanded(page, 'Results', true);
-      // Room for every outcome: the Workflows view folds (a tree renders only visible rows).
-      await setViewExpanded(page, 'Workflows', false);
+      // Room for every outcome: the other views fold (a tree renders only visible rows).
+      for (const view of ['Connections', 'Workflows', 'Schedules', 'Task Queues'])
+        await setViewExpanded(page, view, false);
       await treeRow(page, 'Results', `Started longTimer '${ids.timer}'`).waitFor();
       await treeRow(page, 'Results', /value must be >= 0/).waitFor();
       await treeRow(page, 'Results', `Terminated '${ids.timer}'`).waitFor();
@@ -204,8 +159,6 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
     },
   );
 });
-
-const resultTabs = () => page.locator('.tab[aria-label*=".json"]');
 
 /** The text of the result document whose tab shows `tab`, once it contains `expected`. */
 function resultText(tab: string, expected: RegExp): Promise<string> {

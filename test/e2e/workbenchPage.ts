@@ -62,38 +62,53 @@ export async function goToLine(page: Page, line: number): Promise<void> {
 }
 
 /**
- * Clicks the code lens `lensText` shown above the source line containing `lineText`: of the lens
- * rows above that line, the nearest one.
+ * Clicks the code lens `lensText` shown right above the source line containing `lineText`, once
+ * it shows there (lenses are redrawn while the server recounts: a link found just before a redraw
+ * is looked up again).
  */
 export async function clickLens(
   page: Page,
   source: string,
   lineText: string,
-  lensText: string | RegExp,
+  lensText: string,
 ): Promise<void> {
   const lineNo = source.split('\n').findIndex((l) => l.includes(lineText)) + 1;
   if (!lineNo) throw new Error(`no line contains ${lineText}`);
-  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  await editor.locator('.codelens-decoration').first().waitFor({ timeout: 60_000 });
   await goToLine(page, lineNo);
-  const line = editor.locator('.view-lines .view-line', { hasText: lineText }).first();
-  await line.waitFor();
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const lineBox = await line.boundingBox();
-    let best: { y: number; lens: Locator } | undefined;
-    for (const deco of await editor.locator('.codelens-decoration').all()) {
-      const box = await deco.boundingBox();
-      if (!box || !lineBox || box.y >= lineBox.y) continue;
-      if (!best || box.y > best.y) best = { y: box.y, lens: deco };
-    }
-    const link = best?.lens.locator('a', { hasText: lensText }).first();
-    if (link && (await link.count())) {
-      await link.click();
+  for (let attempt = 1; ; attempt++) {
+    const found = await page
+      .waitForFunction(
+        ({ lineText, lensText }) => {
+          const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+          const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) =>
+            (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(lineText),
+          );
+          if (!editor || !line) return null;
+          const lineBox = line.getBoundingClientRect();
+          // The nearest shown lens row above the line (hidden lens widgets have no box).
+          let best: { y: number; row: Element } | null = null;
+          for (const row of editor.querySelectorAll('.codelens-decoration')) {
+            const box = row.getBoundingClientRect();
+            if (!box.height || box.y >= lineBox.y) continue;
+            if (!best || box.y > best.y) best = { y: box.y, row };
+          }
+          const links = [...(best?.row.querySelectorAll('a') ?? [])];
+          return links.find((a) => (a.textContent ?? '').includes(lensText)) ?? null;
+        },
+        { lineText, lensText },
+        { timeout: 60_000 },
+      )
+      .catch(() => {
+        throw new Error(`no '${lensText}' lens above '${lineText}'`);
+      });
+    const link = found.asElement();
+    try {
+      if (!link) throw new Error('not an element');
+      await link.click({ timeout: 5_000 });
       return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
     }
-    if (Date.now() > deadline) throw new Error(`no '${lensText}' lens above '${lineText}'`);
-    await new Promise((r) => setTimeout(r, 300));
   }
 }
 
