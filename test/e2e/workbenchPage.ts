@@ -320,7 +320,9 @@ export async function waitForGroupEditorText(
 /** Folds or unfolds a view of the Temporal container by its header. */
 export async function setViewExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
   const header = viewPane(page, title).locator('.pane-header');
-  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+  // On the title: the header's middle may hold the view's action buttons.
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded)
+    await header.locator('.title').first().click();
   await page
     .locator(`.part.sidebar .pane-header[aria-expanded="${expanded}"]`, { hasText: title })
     .waitFor();
