@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe } from 'node:test';
-import { useWorkbenchSession } from './session';
+import { startSignalledCounter, useWorkbenchSession } from './session';
 import {
   contextMenu,
   dialog,
@@ -28,12 +28,7 @@ const s = useWorkbenchSession({
   prefix: 'documentsAndClosing',
   prepare: async (c, t) => {
     // A counter that got one signal: its history has a signal with an argument.
-    const counter = await c.workflow.start('counter', {
-      taskQueue: t.queues.python,
-      workflowId: ids.counter,
-      args: [3],
-    });
-    await counter.signal('increment', 2);
+    await startSignalledCounter(c, t.queues.python, ids.counter);
     // Two longTimers (started after the counter: listed above its expanded history): one the
     // user cancels, one that closes outside the workbench.
     for (const workflowId of [ids.cancelled, ids.closing])

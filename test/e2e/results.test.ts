@@ -11,7 +11,7 @@ import { before, describe } from 'node:test';
 import type { Client } from '@temporalio/client';
 import type { Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
-import { useWorkbenchSession } from './session';
+import { startSignalledCounter, useWorkbenchSession } from './session';
 import {
   answerQuickInput,
   clickLens,
@@ -36,12 +36,7 @@ const s = useWorkbenchSession({
   prefix: 'results',
   // A counter at 3 that got one signal (the update step sets it, returning 5).
   prepare: async (c, t) => {
-    const counter = await c.workflow.start('counter', {
-      taskQueue: t.queues.python,
-      workflowId: ids.counter,
-      args: [3],
-    });
-    await counter.signal('increment', 2);
+    await startSignalledCounter(c, t.queues.python, ids.counter);
   },
   cleanupIds: () => Object.values(ids),
 });
