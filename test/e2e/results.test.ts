@@ -1,8 +1,9 @@
 // How results and inputs are presented, in a real VS Code (code-server + Chromium) with the
 // packaged extension, against the real dev server and the sample workers: payload snippets, an
-// input kept open when the call fails, read-only decoded result documents in one group, the
-// reason of a terminate, the live "N running" lens, and the Results view. One editor for the
-// file; the steps run in order and build on each other.
+// input kept open when the call fails, the reason of a terminate, the live "N running" lens, and
+// the Results view (history and event documents, cancel, a run closing outside the workbench and
+// the toasts' link to Results: documentsAndClosing.test.ts). One editor for the file; the steps
+// run in order and build on each other.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { before, describe } from 'node:test';
 import type { Client } from '@temporalio/client';
 import type { Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
-import { useWorkbenchSession } from './session';
+import { startSignalledCounter, useWorkbenchSession } from './session';
 import {
   answerQuickInput,
   clickLens,
@@ -18,6 +19,7 @@ import {
   dialog,
   dialogButton,
   fillPayloadPlaceholders,
+  giveReason,
   lensTextAbove,
   setViewExpanded,
   waitForGroupEditorText,
@@ -26,19 +28,15 @@ import {
   treeRow,
   waitForQuickInput,
   waitForRowText,
+  waitForRunningLens,
 } from './workbenchPage';
 
-const ids: { timer: string; counter: string } = { timer: '', counter: '' };
+const ids = { timer: '', counter: '' };
 const s = useWorkbenchSession({
   prefix: 'results',
-  // A counter at 3 that got one signal: its history has a signal with an argument.
+  // A counter at 3 that got one signal (the update step sets it, returning 5).
   prepare: async (c, t) => {
-    const counter = await c.workflow.start('counter', {
-      taskQueue: t.queues.python,
-      workflowId: ids.counter,
-      args: [3],
-    });
-    await counter.signal('increment', 2);
+    await startSignalledCounter(c, t.queues.python, ids.counter);
   },
   cleanupIds: () => Object.values(ids),
 });
@@ -112,63 +110,15 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
     },
   );
 
-  step(
-    'history rows show a signal argument; event documents are decoded and read-only',
-    async () => {
-      // Room for the history rows: the other views fold (a tree renders only visible rows).
-      for (const view of ['Connections', 'Schedules', 'Task Queues', 'Results'])
-        await setViewExpanded(page, view, false);
-      const row = treeRow(page, 'Workflows', ids.counter);
-      await row.click();
-      await page.keyboard.press('ArrowRight');
-      const history = treeRow(page, 'Workflows', /^History/);
-      await history.click();
-      await page.keyboard.press('ArrowRight');
-      const signaled = treeRow(page, 'Workflows', /WorkflowExecutionSignaled/);
-      await waitForRowText(signaled, /increment \[2\]/);
-
-      await signaled.click();
-      await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).waitFor();
-      const decoded = await resultText('WorkflowExecutionSignaled', /"decoded"/);
-      assert.match(decoded, /"encoding": "json\/plain"/);
-      assert.doesNotMatch(decoded, /anNvbi9wbGFpbg==/); // base64 of json/plain
-      await shot('4-event-decoded');
-
-      // The event opened beside the code without taking focus; its tab makes it active.
-      await page.locator('.tab', { hasText: 'WorkflowExecutionSignaled' }).click();
-      await harness.runCommand(page, 'Temporal: Show Raw (as the Server Sent It)');
-      assert.match(await resultText('(raw)', /"data"/), /anNvbi9wbGFpbg==/);
-
-      // Describe opens in the same group: the code keeps its half of the window.
-      await contextMenu(page, row, 'Describe Workflow (JSON)');
-      await page.locator('.tab', { hasText: `description of ${ids.counter}` }).waitFor();
-      assert.equal(await page.locator('.editor-group-container').count(), 2);
-      await shot('5-results-one-group');
-
-      // Read-only documents close without asking to save (a dialog would keep the tab open).
-      for (let open = await resultTabs().count(); open > 0; open = await resultTabs().count()) {
-        await resultTabs().first().click();
-        await page.keyboard.press('Control+W');
-        await page.waitForFunction(
-          (n) => document.querySelectorAll('.tab[aria-label*=".json"]').length < n,
-          open,
-        );
-        assert.equal(await dialog(page).count(), 0);
-      }
-    },
-  );
-
   step('terminate asks for a prefilled reason and records it', async () => {
     const row = treeRow(page, 'Workflows', ids.timer);
     await contextMenu(page, row, 'Terminate Workflow');
-    const widget = await waitForQuickInput(page, `Terminate ${ids.timer}`);
-    assert.equal(
-      await widget.locator('.quick-input-box input').inputValue(),
+    await giveReason(
+      page,
+      `Terminate ${ids.timer}`,
       'Terminated from Temporal Workbench',
+      'e2e: reason typed by the user',
     );
-    await answerQuickInput(page, `Terminate ${ids.timer}`, 'e2e: reason typed by the user');
-    await dialog(page).waitFor();
-    assert.match((await dialog(page).textContent()) ?? '', /Reason: e2e: reason typed by the user/);
     await dialogButton(page, 'Terminate');
     await waitForRowText(row, /longTimer.*Terminated/);
     const events = (await client.workflow.getHandle(ids.timer).fetchHistory()).events ?? [];
@@ -182,19 +132,25 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
     await waitForLensCount(runningBefore);
   });
 
-  step('the Results view lists every outcome, each reopenable', async () => {
-    await setViewExpanded(page, 'Results', true);
-    await treeRow(page, 'Results', `Started longTimer '${ids.timer}'`).waitFor();
-    await treeRow(page, 'Results', /value must be >= 0/).waitFor();
-    await treeRow(page, 'Results', `Terminated '${ids.timer}'`).waitFor();
-    const update = treeRow(page, 'Results', `Update 'setValue' on '${ids.counter}' returned: 5`);
-    await shot('6-results-view');
-    await update.click();
-    assert.match(await resultText('Update setValue on', /5/), /^\s*5\s*$/);
-  });
+  step(
+    'the Results view lists every outcome, each reopenable and closing without asking',
+    async () => {
+      await setViewExpanded(page, 'Results', true);
+      await treeRow(page, 'Results', `Started longTimer '${ids.timer}'`).waitFor();
+      await treeRow(page, 'Results', /value must be >= 0/).waitFor();
+      await treeRow(page, 'Results', `Terminated '${ids.timer}'`).waitFor();
+      const update = treeRow(page, 'Results', `Update 'setValue' on '${ids.counter}' returned: 5`);
+      await shot('6-results-view');
+      await update.click();
+      assert.match(await resultText('Update setValue on', /5/), /^\s*5\s*$/);
+      // A read-only result closes at once; a "save changes?" dialog would keep its tab.
+      await page.locator('.tab', { hasText: 'Update setValue on' }).click();
+      await page.keyboard.press('Control+W');
+      await page.locator('.tab', { hasText: 'Update setValue on' }).waitFor({ state: 'detached' });
+      assert.equal(await dialog(page).count(), 0);
+    },
+  );
 });
-
-const resultTabs = () => page.locator('.tab[aria-label*=".json"]');
 
 /** The text of the result document whose tab shows `tab`, once it contains `expected`. */
 function resultText(tab: string, expected: RegExp): Promise<string> {
@@ -202,7 +158,6 @@ function resultText(tab: string, expected: RegExp): Promise<string> {
 }
 
 /** Waits until the longTimer lens says `n` running. */
-async function waitForLensCount(n: number): Promise<void> {
-  await lensTextAbove(page, pySource(), longTimerLine, new RegExp(`(^|\\D)${n} running`));
+function waitForLensCount(n: number): Promise<void> {
+  return waitForRunningLens(page, pySource(), longTimerLine, n);
 }
-

@@ -114,3 +114,13 @@ export function useWorkbenchSession(options: {
   });
   return session;
 }
+
+/** Starts a counter at 3 that got one `increment 2` signal (its history has a signal argument). */
+export async function startSignalledCounter(
+  client: Client,
+  taskQueue: string,
+  workflowId: string,
+): Promise<void> {
+  const counter = await client.workflow.start('counter', { taskQueue, workflowId, args: [3] });
+  await counter.signal('increment', 2);
+}

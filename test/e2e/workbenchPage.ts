@@ -1,6 +1,7 @@
 // Playwright steps on the Temporal Workbench UI in a real code-server: the Temporal container,
 // tree rows, code lenses, quick inputs, the payload editor, context menus and modal dialogs.
 // Selectors are the ones /work/shared/notes/editor-e2e.md found to work on VS Code 1.100.
+import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 
@@ -52,43 +53,62 @@ export async function goToLine(page: Page, line: number): Promise<void> {
   const input = quickInput(page).locator('.quick-input-box input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`:${line}`);
+  // Enter before the picker has read the typed line does nothing (the picker stays open).
+  await quickInput(page)
+    .locator(`.quick-input-box input[aria-label^="Go to line ${line}"]`)
+    .waitFor();
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden' });
 }
 
 /**
- * Clicks the code lens `lensText` shown above the source line containing `lineText`: of the lens
- * rows above that line, the nearest one.
+ * Clicks the code lens `lensText` shown right above the source line containing `lineText`, once
+ * it shows there (lenses are redrawn while the server recounts: a link found just before a redraw
+ * is looked up again).
  */
 export async function clickLens(
   page: Page,
   source: string,
   lineText: string,
-  lensText: string | RegExp,
+  lensText: string,
 ): Promise<void> {
   const lineNo = source.split('\n').findIndex((l) => l.includes(lineText)) + 1;
   if (!lineNo) throw new Error(`no line contains ${lineText}`);
-  const editor = page.locator('.editor-group-container.active .monaco-editor').first();
-  await editor.locator('.codelens-decoration').first().waitFor({ timeout: 60_000 });
   await goToLine(page, lineNo);
-  const line = editor.locator('.view-lines .view-line', { hasText: lineText }).first();
-  await line.waitFor();
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const lineBox = await line.boundingBox();
-    let best: { y: number; lens: Locator } | undefined;
-    for (const deco of await editor.locator('.codelens-decoration').all()) {
-      const box = await deco.boundingBox();
-      if (!box || !lineBox || box.y >= lineBox.y) continue;
-      if (!best || box.y > best.y) best = { y: box.y, lens: deco };
-    }
-    const link = best?.lens.locator('a', { hasText: lensText }).first();
-    if (link && (await link.count())) {
-      await link.click();
+  for (let attempt = 1; ; attempt++) {
+    const found = await page
+      .waitForFunction(
+        ({ lineText, lensText }) => {
+          const editor = document.querySelector('.editor-group-container.active .monaco-editor');
+          const line = [...(editor?.querySelectorAll('.view-lines .view-line') ?? [])].find((l) =>
+            (l.textContent ?? '').replace(/\u00a0/g, ' ').includes(lineText),
+          );
+          if (!editor || !line) return null;
+          const lineBox = line.getBoundingClientRect();
+          // The nearest shown lens row above the line (hidden lens widgets have no box).
+          let best: { y: number; row: Element } | null = null;
+          for (const row of editor.querySelectorAll('.codelens-decoration')) {
+            const box = row.getBoundingClientRect();
+            if (!box.height || box.y >= lineBox.y) continue;
+            if (!best || box.y > best.y) best = { y: box.y, row };
+          }
+          const links = [...(best?.row.querySelectorAll('a') ?? [])];
+          return links.find((a) => (a.textContent ?? '').includes(lensText)) ?? null;
+        },
+        { lineText, lensText },
+        { timeout: 60_000 },
+      )
+      .catch(() => {
+        throw new Error(`no '${lensText}' lens above '${lineText}'`);
+      });
+    const link = found.asElement();
+    try {
+      if (!link) throw new Error('not an element');
+      await link.click({ timeout: 5_000 });
       return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
     }
-    if (Date.now() > deadline) throw new Error(`no '${lensText}' lens above '${lineText}'`);
-    await new Promise((r) => setTimeout(r, 300));
   }
 }
 
@@ -300,7 +320,9 @@ export async function waitForGroupEditorText(
 /** Folds or unfolds a view of the Temporal container by its header. */
 export async function setViewExpanded(page: Page, title: string, expanded: boolean): Promise<void> {
   const header = viewPane(page, title).locator('.pane-header');
-  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) await header.click();
+  // On the title: the header's middle may hold the view's action buttons.
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded)
+    await header.locator('.title').first().click();
   await page
     .locator(`.part.sidebar .pane-header[aria-expanded="${expanded}"]`, { hasText: title })
     .waitFor();
@@ -315,4 +337,31 @@ export async function widenSideBar(page: Page, width: number): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(box.x + width, y, { steps: 5 });
   await page.mouse.up();
+}
+
+/** Waits until the live lens above the line containing `lineText` says `n` running. */
+export async function waitForRunningLens(
+  page: Page,
+  source: string,
+  lineText: string,
+  n: number,
+): Promise<void> {
+  await lensTextAbove(page, source, lineText, new RegExp(`(^|\\D)${n} running`));
+}
+
+/**
+ * Answers the reason prompt titled `title` (checking it is prefilled with `prefill`) with `reason`,
+ * then waits for the confirmation that repeats it.
+ */
+export async function giveReason(
+  page: Page,
+  title: string,
+  prefill: string,
+  reason: string,
+): Promise<void> {
+  const widget = await waitForQuickInput(page, title);
+  assert.equal(await widget.locator('.quick-input-box input').inputValue(), prefill);
+  await answerQuickInput(page, title, reason);
+  await dialog(page).waitFor();
+  assert.ok(((await dialog(page).textContent()) ?? '').includes(`Reason: ${reason}`));
 }

@@ -62,23 +62,30 @@ async function editUntilAccepted(
   return text !== undefined;
 }
 
-/** The workflow type a new schedule is for: the lens's, the node's or the selected execution's. */
-function chosenWorkflowType(ctx: Ctx, arg: unknown): string | undefined {
-  const direct = (arg as { workflowType?: unknown } | undefined)?.workflowType;
-  if (typeof direct === 'string' && direct) return direct;
-  const fromNode = execRefOf(arg)?.workflowType;
-  if (fromNode) return fromNode;
-  const selected = ctx.views.workflowsView.selection[0];
-  return execRefOf(selected)?.workflowType ?? ctx.views.workflows.filter.workflowType;
+/**
+ * The workflow type a new schedule is for, and its task queue when known: the lens's, the
+ * node's or the selected execution's (that run's queue is where a worker takes the type).
+ */
+function chosenWorkflow(ctx: Ctx, arg: unknown): { workflowType?: string; taskQueue?: string } {
+  const lens = arg as { workflowType?: unknown; taskQueues?: unknown } | undefined;
+  if (typeof lens?.workflowType === 'string' && lens.workflowType && !execRefOf(arg)) {
+    const queues = Array.isArray(lens.taskQueues) ? lens.taskQueues : [];
+    const queue = queues.find((q): q is string => typeof q === 'string' && !!q);
+    return { workflowType: lens.workflowType, taskQueue: queue };
+  }
+  const ref = execRefOf(arg) ?? execRefOf(ctx.views.workflowsView.selection[0]);
+  if (ref?.workflowType) return { workflowType: ref.workflowType, taskQueue: ref.taskQueue };
+  return { workflowType: ctx.views.workflows.filter.workflowType };
 }
 
 export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
   assertWritable(ctx);
   const types = [...new Set([...ctx.lenses.workflowTypes(), ...ctx.memory.startedTypes()])];
-  const chosen = chosenWorkflowType(ctx, arg);
-  if (chosen) types.unshift(chosen);
+  const chosen = chosenWorkflow(ctx, arg);
+  if (chosen.workflowType) types.unshift(chosen.workflowType);
   const queues = [
     ...new Set([
+      chosen.taskQueue ?? '',
       ...(ctx.lenses.workflow(types[0] ?? '')?.taskQueues ?? []),
       ...(types[0] ? [ctx.memory.lastStart(types[0]).taskQueue ?? ''] : []),
       ...ctx.lenses.taskQueues(),
@@ -86,7 +93,7 @@ export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
     ]),
   ].filter(Boolean);
   const example = exampleScheduleDocument(types, queues);
-  let shownType = example.action.workflowType;
+  const followId = idFollower(derivedScheduleId(example.action.workflowType));
   let created = '';
   const ok = await editUntilAccepted(
     ctx,
@@ -94,24 +101,9 @@ export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
       name: 'new schedule',
       title: 'New schedule: the schedule id and its spec, action, policies and state',
       action: 'create the schedule',
-      body: createDocumentText(derivedScheduleId(shownType), example),
+      body: createDocumentText(derivedScheduleId(example.action.workflowType), example),
       notes: scheduleSpecHint,
-      // The id follows the workflow type until the user types an id of their own.
-      onEdit: (doc) => {
-        const text = doc.getText();
-        const followed = followTypeInScheduleId(text, shownType);
-        if (!followed) return;
-        shownType = followed.workflowType;
-        const edit = followed.edit;
-        if (!edit) return;
-        const we = new vscode.WorkspaceEdit();
-        we.replace(
-          doc.uri,
-          new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)),
-          edit.id,
-        );
-        void vscode.workspace.applyEdit(we);
-      },
+      onEdit: followId,
     },
     async (text) => {
       const parsed = parseCreateDocument(text ? JSON.parse(text) : undefined);
@@ -130,6 +122,44 @@ export async function createSchedule(ctx: Ctx, arg?: unknown): Promise<void> {
   if (!ok) return;
   ctx.views.schedules.refresh();
   reportOutcome(`Created schedule '${created}'.`);
+}
+
+/**
+ * Keeps a new schedule's id derived from its workflow type until the user types an id of their
+ * own. One edit at a time, each computed from the text after the previous one landed: an edit
+ * computed while another was in flight would see the old id and take it for the user's.
+ */
+function idFollower(initialId: string): (doc: vscode.TextDocument) => void {
+  let ownId = initialId;
+  let following = true;
+  let busy = false;
+  let again = false;
+  return (doc) => {
+    if (!following) return;
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    void (async () => {
+      do {
+        again = false;
+        const followed = followTypeInScheduleId(doc.getText(), ownId);
+        if (followed.userEdited) following = false;
+        const edit = followed.edit;
+        if (!edit || !following) continue;
+        const we = new vscode.WorkspaceEdit();
+        we.replace(
+          doc.uri,
+          new vscode.Range(doc.positionAt(edit.start), doc.positionAt(edit.end)),
+          edit.id,
+        );
+        if (!(await vscode.workspace.applyEdit(we))) continue;
+        ownId = edit.id;
+        again = true; // recheck against the text the edit produced
+      } while (again && following);
+    })().finally(() => (busy = false));
+  };
 }
 
 export async function editSchedule(ctx: Ctx, arg?: unknown): Promise<void> {

@@ -96,24 +96,23 @@ export const scheduleSpecHint = [
 ];
 
 /**
- * After an edit of the create document: the workflow type it now names (when it changed from
- * `previousType`) and, if the schedule id is still the one derived from the previous type, the
- * replacement deriving it from the new one (offsets in `text`). A typed id is left alone.
+ * After an edit of the create document: `ownId` is the schedule id the workbench derived and wrote
+ * last. While the document still shows it, the id follows the workflow type (an edit replacing it,
+ * offsets in `text`); once it shows another id, the user typed one (`userEdited`) and it stays.
+ * Mid-edit text (a value without its closing quote) gives neither.
  */
 export function followTypeInScheduleId(
   text: string,
-  previousType: string,
-): { workflowType: string; edit?: { start: number; end: number; id: string } } | undefined {
-  // On one line only: while the value is being retyped, a match must not run into the next key.
+  ownId: string,
+): { edit?: { start: number; end: number; id: string }; userEdited?: true } {
+  // On one line only: while a value is being retyped, a match must not run into the next key.
   const type = /"workflowType"[ \t]*:[ \t]*"((?:[^"\\\n]|\\.)*)"/.exec(text)?.[1];
-  if (type === undefined || type === previousType) return undefined;
   const idMatch = /("scheduleId"[ \t]*:[ \t]*")((?:[^"\\\n]|\\.)*)"/.exec(text);
-  if (!idMatch || idMatch[2] !== derivedScheduleId(previousType)) return { workflowType: type };
+  if (!idMatch) return {};
+  if (idMatch[2] !== ownId) return { userEdited: true };
+  if (!type || derivedScheduleId(type) === ownId) return {};
   const start = idMatch.index + idMatch[1].length;
-  return {
-    workflowType: type,
-    edit: { start, end: start + idMatch[2].length, id: derivedScheduleId(type) },
-  };
+  return { edit: { start, end: start + ownId.length, id: derivedScheduleId(type) } };
 }
 
 /** The create document's body: the schedule id beside the schedule document. */

@@ -178,13 +178,20 @@ test('the schedule id follows the workflow type until the user edits it', () => 
   const doc = (id: string, type: string) =>
     `// header\n{"scheduleId": "${id}", "action": {"workflowType": "${type}"}}`;
   const text = doc('greeting-schedule', 'counter');
-  const followed = followTypeInScheduleId(text, 'greeting');
-  assert.equal(followed?.workflowType, 'counter');
-  assert.equal(followed?.edit?.id, 'counter-schedule');
-  assert.equal(text.slice(followed!.edit!.start, followed!.edit!.end), 'greeting-schedule');
-  // An id the user typed stays; the new type is still reported.
-  assert.deepEqual(followTypeInScheduleId(doc('nightly', 'counter'), 'greeting'), {
-    workflowType: 'counter',
+  const followed = followTypeInScheduleId(text, 'greeting-schedule');
+  assert.equal(followed.edit?.id, 'counter-schedule');
+  assert.equal(text.slice(followed.edit!.start, followed.edit!.end), 'greeting-schedule');
+  // Nothing to do once the id is derived from the current type.
+  assert.deepEqual(
+    followTypeInScheduleId(doc('counter-schedule', 'counter'), 'counter-schedule'),
+    {},
+  );
+  // An id the workbench did not write is the user's: it stays, and following stops.
+  assert.deepEqual(followTypeInScheduleId(doc('nightly', 'counter'), 'greeting-schedule'), {
+    userEdited: true,
   });
-  assert.equal(followTypeInScheduleId(text, 'counter'), undefined);
+  // Mid-edit: a type without its closing quote, or an empty one, changes nothing yet.
+  const open = '{"scheduleId": "greeting-schedule",\n "workflowType": "coun\n}';
+  assert.deepEqual(followTypeInScheduleId(open, 'greeting-schedule'), {});
+  assert.deepEqual(followTypeInScheduleId(doc('greeting-schedule', ''), 'greeting-schedule'), {});
 });
