@@ -22,6 +22,7 @@ import {
   submitPayload,
   treeRow,
   viewPane,
+  waitForGroupEditorText,
   waitForRowText,
 } from './workbenchPage';
 
@@ -191,6 +192,21 @@ describe('a duroxide profile in the editor', { timeout: 240_000 }, () => {
     await waitForRowText(treeRow(page, 'Workflows', 'approval-new'), /Approval.*Running/);
     const info = await own.getInstanceInfo('approval-new');
     assert.deepEqual([info.orchestrationName, info.orchestrationVersion], ['Approval', '1.0.0']);
+  });
+
+  step('describes a waiting instance with its custom status and key-value values', async () => {
+    await contextMenu(
+      page,
+      treeRow(page, 'Workflows', 'approval-wait'),
+      'Describe Workflow (JSON)',
+    );
+    const text = await waitForGroupEditorText(
+      page,
+      'description of approval-wait',
+      /"customStatus"/,
+    );
+    assert.match(text, /"phase": "waiting for approval"/);
+    assert.match(text, /"request":\s*\{[^}]*"value": "order-1"/);
   });
 
   step('raising the event a waiting instance needs completes it with its output', async () => {
