@@ -145,6 +145,15 @@ function ask(
  */
 export async function startOrchestration(ctx: Ctx, arg?: unknown): Promise<void> {
   if (refuseReadOnly(ctx, 'starting orchestrations')) return;
+  // A code lens offers it whatever the active profile is: only a duroxide store can run it.
+  if (ctx.status.backend?.kind !== 'duroxide') {
+    const pick = await vscode.window.showInformationMessage(
+      'Orchestrations start on a duroxide profile: select one (kind "duroxide" in temporal.profiles).',
+      'Select Profile',
+    );
+    if (pick) await vscode.commands.executeCommand('temporal.selectProfile');
+    return;
+  }
   const lensName = (arg as { workflowType?: unknown } | undefined)?.workflowType;
   const title = (n: number) => `Start Orchestration (${n}/3)`;
   const name = (

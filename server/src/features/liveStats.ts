@@ -5,6 +5,7 @@
 // "last failed" lookup (a list) runs only when a run may have closed.
 import { quoteQueryString } from '../../../shared/src/visibilityQuery';
 import { elapsedAgo } from '../../../shared/src/format';
+import type { SourceRuntime } from '../source/types';
 import type { Workbench } from '../workbench';
 
 export interface TypeStats {
@@ -33,8 +34,13 @@ export class LiveStats {
     clearInterval(this.poller);
   }
 
-  /** Cached stats (possibly stale) for the active target; starts a refresh when old or missing. */
-  get(workflowType: string): TypeStats | undefined {
+  /**
+   * Cached stats (possibly stale) for the active target; starts a refresh when old or missing.
+   * Only for definitions of the engine behind the active profile (`runtime`): a duroxide
+   * orchestration is not counted on a Temporal server, nor a Temporal workflow in a store.
+   */
+  get(workflowType: string, runtime: SourceRuntime = 'temporal'): TypeStats | undefined {
+    if ((this.workbench.getStatus().backend?.kind ?? 'temporal') !== runtime) return undefined;
     const key = this.key(workflowType);
     if (!key) return undefined;
     const cached = this.cache.get(key);
