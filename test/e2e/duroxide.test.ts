@@ -210,7 +210,10 @@ describe('a duroxide profile in the editor', { timeout: 240_000 }, () => {
   });
 
   step('raising the event a waiting instance needs completes it with its output', async () => {
-    await contextMenu(page, treeRow(page, 'Workflows', 'approval-wait'), 'Raise Event…');
+    // From the palette: it asks for the running instance (a context menu's row can be redrawn
+    // away by the tree's own refresh between the right-click and the command).
+    await harness.runCommand(page, 'Temporal: Raise Event…');
+    await answerQuickInput(page, 'Raise Event', 'approval-wait');
     await answerQuickInput(page, "Raise Event on 'approval-wait'", 'approve');
     await submitPayload(page, 'event approve', '[{"by": "e2e"}]');
     await harness.waitForNotification(page, "Event 'approve' raised on 'approval-wait'");
@@ -223,7 +226,8 @@ describe('a duroxide profile in the editor', { timeout: 240_000 }, () => {
   });
 
   step('cancels a waiting instance after a confirmation', async () => {
-    await contextMenu(page, treeRow(page, 'Workflows', 'approval-cancel'), 'Cancel Workflow');
+    await harness.runCommand(page, 'Temporal: Cancel Workflow');
+    await answerQuickInput(page, 'Cancel Workflow', 'approval-cancel');
     await answerQuickInput(page, 'Cancel approval-cancel');
     await dialogButton(page, 'Request Cancellation');
     await waitForRowText(treeRow(page, 'Workflows', 'approval-cancel'), /Approval.*Canceled/);
