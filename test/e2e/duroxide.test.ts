@@ -14,11 +14,9 @@ import { startRuntime, type TestRuntime } from '../support/duroxide';
 import { loadDuroxide, type DuroxideClient } from '../../server/src/backends/duroxide/binding';
 import {
   answerQuickInput,
-  contextMenu,
   dialogButton,
   openTemporal,
   screenshotStep,
-  setViewExpanded,
   submitPayload,
   treeRow,
   viewPane,
@@ -130,7 +128,6 @@ describe('a duroxide profile in the editor', { timeout: 240_000 }, () => {
     "lists the store's instances with their status and counts, and the store's metrics and queues",
     async () => {
       await openTemporal(page);
-      for (const view of ['Schedules', 'Task Queues']) await setViewExpanded(page, view, false);
       await waitForRowText(treeRow(page, 'Workflows', 'approval-wait'), /Approval.*Running/);
       await waitForRowText(treeRow(page, 'Workflows', 'approval-cancel'), /Approval.*Running/);
       await waitForRowText(treeRow(page, 'Workflows', 'countdown'), /Countdown.*Completed/);
@@ -195,18 +192,15 @@ describe('a duroxide profile in the editor', { timeout: 240_000 }, () => {
   });
 
   step('describes a waiting instance with its custom status and key-value values', async () => {
-    await contextMenu(
-      page,
-      treeRow(page, 'Workflows', 'approval-wait'),
-      'Describe Workflow (JSON)',
-    );
+    await harness.runCommand(page, 'Temporal: Describe Workflow (JSON)');
+    await answerQuickInput(page, 'Describe Workflow', 'approval-wait');
+    // The document fills in as the editor renders it: wait for its last fields.
     const text = await waitForGroupEditorText(
       page,
       'description of approval-wait',
-      /"customStatus"/,
+      /"request":\s*\{[^}]*"value": "order-1"/,
     );
-    assert.match(text, /"phase": "waiting for approval"/);
-    assert.match(text, /"request":\s*\{[^}]*"value": "order-1"/);
+    assert.match(text, /"customStatus":\s*\{[^}]*"phase": "waiting for approval"/);
   });
 
   step('raising the event a waiting instance needs completes it with its output', async () => {
@@ -226,7 +220,7 @@ describe('a duroxide profile in the editor', { timeout: 240_000 }, () => {
   });
 
   step('cancels a waiting instance after a confirmation', async () => {
-    await harness.runCommand(page, 'Temporal: Cancel Workflow');
+    await harness.runCommand(page, 'Temporal: Cancel Workflow…');
     await answerQuickInput(page, 'Cancel Workflow', 'approval-cancel');
     await answerQuickInput(page, 'Cancel approval-cancel');
     await dialogButton(page, 'Request Cancellation');
