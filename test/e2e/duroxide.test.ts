@@ -22,6 +22,7 @@ import {
   viewPane,
   waitForGroupEditorText,
   waitForRowText,
+  widenSideBar,
 } from './workbenchPage';
 
 let harness: typeof EditorHarness;
@@ -84,11 +85,7 @@ before(async () => {
     settings: {
       'temporal.profiles': { dx: { kind: 'duroxide', store } },
       'temporal.refreshIntervalSeconds': 1,
-      'editor.autoClosingBrackets': 'never',
-      'editor.autoClosingQuotes': 'never',
-      'editor.autoSurround': 'never',
       'git.openRepositoryInParentFolders': 'never',
-      'workbench.editor.enablePreview': false,
     },
   });
   ({ browser, page } = await harness.launchBrowser({ viewport: { width: 1500, height: 950 } }));
@@ -103,17 +100,6 @@ after(async () => {
   await runtime?.stop();
   fs.rmSync(tmp, { recursive: true, force: true });
 });
-
-/** Drags the side bar's edge so rows show their descriptions in the screenshots. */
-async function widenSideBar(p: Page, width: number): Promise<void> {
-  const box = await p.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  const y = box.y + box.height / 2;
-  await p.mouse.move(box.x + box.width + 1, y);
-  await p.mouse.down();
-  await p.mouse.move(box.x + width, y, { steps: 5 });
-  await p.mouse.up();
-}
 
 /** Expands a tree row with the keyboard (a click on the twistie races the row's redraw). */
 async function expand(view: string, name: string | RegExp): Promise<void> {

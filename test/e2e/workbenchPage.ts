@@ -252,7 +252,8 @@ export async function lensTextAbove(
           const text = link.textContent ?? '';
           const box = link.getBoundingClientRect();
           // Only the lens row right above the line (not one of a definition further up).
-          if (!re.test(text) || box.y >= lineBox.y || lineBox.y - box.y > 2 * lineBox.height) continue;
+          if (!re.test(text) || box.y >= lineBox.y || lineBox.y - box.y > 2 * lineBox.height)
+            continue;
           if (!best || box.y > best.y) best = { y: box.y, text };
         }
         return best?.text ?? null;
@@ -280,7 +281,10 @@ export async function waitForGroupEditorText(
           (group) =>
             (group.querySelector('.tab.active')?.textContent ?? '').includes(tab) &&
             new RegExp(source, flags).test(
-              (group.querySelector('.monaco-editor .view-lines')?.textContent ?? '').replace(/\u00a0/g, ' '),
+              (group.querySelector('.monaco-editor .view-lines')?.textContent ?? '').replace(
+                /\u00a0/g,
+                ' ',
+              ),
             ),
         ),
       { tab, source: expected.source, flags: expected.flags },
@@ -300,4 +304,15 @@ export async function setViewExpanded(page: Page, title: string, expanded: boole
   await page
     .locator(`.part.sidebar .pane-header[aria-expanded="${expanded}"]`, { hasText: title })
     .waitFor();
+}
+
+/** Drags the side bar's edge so rows show their descriptions in the screenshots. */
+export async function widenSideBar(p: Page, width: number): Promise<void> {
+  const box = await p.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const y = box.y + box.height / 2;
+  await p.mouse.move(box.x + box.width + 1, y);
+  await p.mouse.down();
+  await p.mouse.move(box.x + width, y, { steps: 5 });
+  await p.mouse.up();
 }

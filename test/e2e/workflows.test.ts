@@ -24,6 +24,7 @@ import {
   treeRow,
   typePayload,
   waitForRowText,
+  widenSideBar,
 } from './workbenchPage';
 
 const target = useTestTarget();
@@ -98,17 +99,6 @@ before(async () => {
   await harness.waitForWorkbench(page, { activityBarTitle: 'Temporal' });
   await widenSideBar(page, 460);
 });
-
-/** Drags the side bar's edge so rows show their descriptions in the screenshots. */
-async function widenSideBar(p: Page, width: number): Promise<void> {
-  const box = await p.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  const y = box.y + box.height / 2;
-  await p.mouse.move(box.x + box.width + 1, y);
-  await p.mouse.down();
-  await p.mouse.move(box.x + width, y, { steps: 5 });
-  await p.mouse.up();
-}
 
 after(async () => {
   await browser?.close();

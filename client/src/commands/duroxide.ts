@@ -5,16 +5,10 @@
 import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
-import { BACK, MultiStepInput } from '../input/multiStep';
-import {
-  confirmDestructive,
-  editPayload,
-  execRefOf,
-  pickExecution,
-  type ExecRef,
-} from '../input/pickers';
+import { confirmDestructive, editPayload } from '../input/pickers';
 import { withCancellableProgress } from '../progress';
 import { reportOutcome } from '../results';
+import { executionFor } from './workflows';
 
 async function pickDuroxideProfile(
   ctx: Ctx,
@@ -98,20 +92,6 @@ export async function pruneExecutions(ctx: Ctx, arg?: unknown): Promise<void> {
   );
   ctx.views.connections.refresh();
   ctx.views.workflows.refresh();
-}
-
-/** The instance a command is about: the tree node's, or one the user picks. */
-async function instanceFor(
-  ctx: Ctx,
-  arg: unknown,
-  title: string,
-  running: boolean,
-): Promise<ExecRef> {
-  const known = execRefOf(arg);
-  if (known) return known;
-  const picked = await pickExecution(ctx, new MultiStepInput(title, 1), { running });
-  if (picked === BACK) throw new vscode.CancellationError();
-  return picked;
 }
 
 function refuseReadOnly(ctx: Ctx, what: string): boolean {
@@ -211,7 +191,7 @@ export async function startOrchestration(ctx: Ctx, arg?: unknown): Promise<void>
 /** Raises an external event on an instance (duroxide's raiseEvent): event name, then its data. */
 export async function raiseEvent(ctx: Ctx, arg?: unknown): Promise<void> {
   if (refuseReadOnly(ctx, 'raising events')) return;
-  const target = await instanceFor(ctx, arg, 'Raise Event', true);
+  const target = await executionFor(ctx, arg, 'Raise Event', true);
   const lastKey = `event:${target.workflowType ?? ''}`;
   const eventName = (
     await ask(
