@@ -273,5 +273,11 @@ export class Ctx {
       const lacks = status.backend ? !status.backend.capabilities[name] : false;
       void vscode.commands.executeCommand('setContext', `temporal.lacks.${name}`, lacks);
     }
+    // `temporal.backend`: commands named in the engine's own words (duroxide's Raise Event ...).
+    void vscode.commands.executeCommand(
+      'setContext',
+      'temporal.backend',
+      status.backend?.kind ?? '',
+    );
   }
 }

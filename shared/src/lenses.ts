@@ -12,6 +12,8 @@ export const LensCommands = {
   signal: 'temporal.signalWorkflow',
   query: 'temporal.queryWorkflow',
   update: 'temporal.updateWorkflow',
+  /** duroxide: start an orchestration registered by name (asks for the instance id, version, input). */
+  startOrchestration: 'temporal.startOrchestration',
 } as const;
 
 export interface SourceRange {

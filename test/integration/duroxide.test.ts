@@ -10,7 +10,12 @@ import { after, before, describe, test } from 'node:test';
 import * as protocol from '../../shared/src/protocol';
 import { expectWorkbenchError, TestLanguageServer } from '../support/languageServer';
 import { displayStore } from '../../server/src/connection/profiles';
-import { startPostgres, startRuntime, type TestPostgres, type TestRuntime } from '../support/duroxide';
+import {
+  startPostgres,
+  startRuntime,
+  type TestPostgres,
+  type TestRuntime,
+} from '../support/duroxide';
 import { loadDuroxide, type DuroxideClient } from '../../server/src/backends/duroxide/binding';
 
 /** Reads `read` again until `ok` holds (each read is a real call; no fixed waits). */
@@ -49,7 +54,13 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
         url.password = pg.password;
         runtimeUrl = url.toString();
         profile = { kind: 'duroxide', store: pg.url, password: true };
-        secrets[protocol.storePasswordSecretKey({ source: 'settings', name: 'dx', address: displayStore(pg.url) })] = pg.password;
+        secrets[
+          protocol.storePasswordSecretKey({
+            source: 'settings',
+            name: 'dx',
+            address: displayStore(pg.url),
+          })
+        ] = pg.password;
         runtime = await startRuntime(runtimeUrl);
         own = dx.JsClient.fromPostgres(await dx.JsPostgresProvider.connect(runtimeUrl));
       }
@@ -67,7 +78,13 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
     });
 
     const start = (workflowId: string, workflowType: string, input: string) =>
-      server.request(protocol.startWorkflow, { profileId, workflowId, workflowType, taskQueue: '', input });
+      server.request(protocol.startWorkflow, {
+        profileId,
+        workflowId,
+        workflowType,
+        taskQueue: '',
+        input,
+      });
     const history = (workflowId: string, runId?: string) =>
       server.request(protocol.getWorkflowHistory, { profileId, workflowId, runId });
     // A start is a queued message: the instance exists once the runtime has picked it up.
@@ -86,63 +103,159 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
       const info = await server.request(protocol.getBackendInfo, { profileId });
       assert.equal(info.kind, 'duroxide');
       assert.deepEqual(
-        { schedules: info.capabilities.schedules, queries: info.capabilities.queries, updates: info.capabilities.updates, metrics: info.capabilities.metrics },
+        {
+          schedules: info.capabilities.schedules,
+          queries: info.capabilities.queries,
+          updates: info.capabilities.updates,
+          metrics: info.capabilities.metrics,
+        },
         { schedules: false, queries: false, updates: false, metrics: true },
       );
-      const message = await expectWorkbenchError(server.request(protocol.listSchedules, { profileId }), 'Unsupported');
+      const message = await expectWorkbenchError(
+        server.request(protocol.listSchedules, { profileId }),
+        'Unsupported',
+      );
       assert.match(message, /duroxide profile has no schedules/);
     });
 
     test('the waiting orchestration is listed as Running; raising its event completes it with its output', async () => {
       await start('approval-1', 'Approval', '"order-7"');
       await subscribed('approval-1');
-      const running = await server.request(protocol.listWorkflows, { profileId, query: "ExecutionStatus = 'Running'" });
+      const running = await server.request(protocol.listWorkflows, {
+        profileId,
+        query: "ExecutionStatus = 'Running'",
+      });
       const row = running.executions.find((e) => e.workflowId === 'approval-1');
-      assert.deepEqual({ status: row?.status, type: row?.workflowType }, { status: 'Running', type: 'Approval' });
-      await server.request(protocol.signalWorkflow, { profileId, workflowId: 'approval-1', signalName: 'approve', input: '{"by": "ops"}' });
-      const outcome = await server.request(protocol.getWorkflowResult, { profileId, workflowId: 'approval-1' });
+      assert.deepEqual(
+        { status: row?.status, type: row?.workflowType },
+        { status: 'Running', type: 'Approval' },
+      );
+      // Custom status and KV values as the runtime's client reads them.
+      const waiting = await server.request(protocol.describeWorkflow, {
+        profileId,
+        workflowId: 'approval-1',
+      });
+      const [ownStatus, ownValues] = await Promise.all([
+        own.getStatus('approval-1'),
+        own.getKvAllValues('approval-1'),
+      ]);
+      assert.deepEqual(waiting.customStatus?.value, { phase: 'waiting for approval' });
+      assert.deepEqual(waiting.customStatus?.value, JSON.parse(ownStatus.customStatus ?? 'null'));
+      assert.deepEqual(
+        Object.fromEntries(Object.entries(waiting.values ?? {}).map(([k, v]) => [k, v.value])),
+        Object.fromEntries(Object.entries(ownValues).map(([k, v]) => [k, JSON.parse(v)])),
+      );
+      assert.deepEqual(waiting.values?.request?.value, 'order-7');
+      await server.request(protocol.signalWorkflow, {
+        profileId,
+        workflowId: 'approval-1',
+        signalName: 'approve',
+        input: '{"by": "ops"}',
+      });
+      const outcome = await server.request(protocol.getWorkflowResult, {
+        profileId,
+        workflowId: 'approval-1',
+      });
       assert.equal(outcome.status, 'Completed');
-      assert.deepEqual(outcome.status === 'Completed' && outcome.result[0].value, { request: 'order-7', approved: { by: 'ops' } });
-      const described = await server.request(protocol.describeWorkflow, { profileId, workflowId: 'approval-1' });
+      assert.deepEqual(outcome.status === 'Completed' && outcome.result[0].value, {
+        request: 'order-7',
+        approved: { by: 'ops' },
+      });
+      const described = await server.request(protocol.describeWorkflow, {
+        profileId,
+        workflowId: 'approval-1',
+      });
       assert.equal(described.status, 'Completed');
     });
 
     test('cancelling a waiting orchestration shows it Canceled, with the reason', async () => {
       await start('approval-2', 'Approval', '"order-8"');
       await subscribed('approval-2');
-      await server.request(protocol.cancelWorkflow, { profileId, workflowId: 'approval-2', reason: 'not needed' });
-      const outcome = await server.request(protocol.getWorkflowResult, { profileId, workflowId: 'approval-2' });
+      await server.request(protocol.cancelWorkflow, {
+        profileId,
+        workflowId: 'approval-2',
+        reason: 'not needed',
+      });
+      const outcome = await server.request(protocol.getWorkflowResult, {
+        profileId,
+        workflowId: 'approval-2',
+      });
       assert.equal(outcome.status, 'Canceled');
-      const canceled = await server.request(protocol.listWorkflows, { profileId, query: "ExecutionStatus = 'Canceled'" });
-      assert.deepEqual(canceled.executions.map((e) => e.workflowId), ['approval-2']);
+      const canceled = await server.request(protocol.listWorkflows, {
+        profileId,
+        query: "ExecutionStatus = 'Canceled'",
+      });
+      assert.deepEqual(
+        canceled.executions.map((e) => e.workflowId),
+        ['approval-2'],
+      );
     });
 
     test('continue-as-new shows every execution of the instance, newest first', async () => {
       await start('countdown-1', 'Countdown', '0');
-      const outcome = await server.request(protocol.getWorkflowResult, { profileId, workflowId: 'countdown-1' });
+      const outcome = await server.request(protocol.getWorkflowResult, {
+        profileId,
+        workflowId: 'countdown-1',
+      });
       assert.deepEqual(outcome.status === 'Completed' && outcome.result[0].value, 3);
-      const runs = await server.request(protocol.listWorkflowRuns, { profileId, workflowId: 'countdown-1' });
+      const runs = await server.request(protocol.listWorkflowRuns, {
+        profileId,
+        workflowId: 'countdown-1',
+      });
       assert.deepEqual(
         runs.executions.map((r) => [r.runId, r.status]),
-        [['4', 'Completed'], ['3', 'ContinuedAsNew'], ['2', 'ContinuedAsNew'], ['1', 'ContinuedAsNew']],
+        [
+          ['4', 'Completed'],
+          ['3', 'ContinuedAsNew'],
+          ['2', 'ContinuedAsNew'],
+          ['1', 'ContinuedAsNew'],
+        ],
       );
       assert.deepEqual(await own.listExecutions('countdown-1'), [1, 2, 3, 4]);
+      // Each execution's event count and status as the runtime's client reads them.
+      const theirs = await Promise.all(
+        [4, 3, 2, 1].map((id) => own.getExecutionInfo('countdown-1', id)),
+      );
+      assert.deepEqual(
+        runs.executions.map((r) => [Number(r.runId), r.historyLength]),
+        theirs.map((e) => [e.executionId, e.eventCount]),
+      );
     });
 
     test('a failing orchestration is Failed with its error message', async () => {
       await start('broken-1', 'Broken', '');
-      const outcome = await server.request(protocol.getWorkflowResult, { profileId, workflowId: 'broken-1' });
+      const outcome = await server.request(protocol.getWorkflowResult, {
+        profileId,
+        workflowId: 'broken-1',
+      });
       assert.equal(outcome.status, 'Failed');
       assert.match(outcome.status === 'Failed' ? outcome.failure.message : '', /broken on purpose/);
     });
 
     test('history of an orchestration with activities matches what the runtime client reads', async () => {
       await start('greeting-1', 'Greeting', '"Ada"');
-      const outcome = await server.request(protocol.getWorkflowResult, { profileId, workflowId: 'greeting-1' });
-      assert.deepEqual(outcome.status === 'Completed' && outcome.result[0].value, ['Hello, Ada!', 'Hello, Ada again!']);
-      const ours = (await history('greeting-1', '1')).events.map((e) => [e.eventId, e.eventType, e.groupEventId ?? null]);
-      const theirs = (await own.readExecutionHistory('greeting-1', 1)).map((e) => [e.eventId, e.kind, e.sourceEventId ?? null]);
+      const outcome = await server.request(protocol.getWorkflowResult, {
+        profileId,
+        workflowId: 'greeting-1',
+      });
+      assert.deepEqual(outcome.status === 'Completed' && outcome.result[0].value, [
+        'Hello, Ada!',
+        'Hello, Ada again!',
+      ]);
+      const ours = (await history('greeting-1', '1')).events.map((e) => [
+        e.eventId,
+        e.eventType,
+        e.groupEventId ?? null,
+      ]);
+      const own1 = await own.readExecutionHistory('greeting-1', 1);
+      const theirs = own1.map((e) => [e.eventId, e.kind, e.sourceEventId ?? null]);
       assert.deepEqual(ours, theirs);
+      // The events' data (inputs, results) too, exactly as the runtime's client has it.
+      const json = (await history('greeting-1', '1')).events.map((e) => e.json.data ?? null);
+      assert.deepEqual(
+        json,
+        own1.map((e) => e.data ?? null),
+      );
       assert.equal(ours.filter((e) => e[1] === 'ActivityScheduled').length, 2);
     });
 
@@ -150,8 +263,18 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
       // Every instance started so far has ended, so the store no longer changes between the reads.
       const ours = await server.request(protocol.getBackendMetrics, { profileId });
       const [metrics, queues] = await Promise.all([own.getSystemMetrics(), own.getQueueDepths()]);
-      assert.deepEqual(ours, { ...metrics, queues: { orchestrator: queues.orchestratorQueue, worker: queues.workerQueue, timer: queues.timerQueue } });
-      const counted = await server.request(protocol.countWorkflows, { profileId, groupByStatus: true });
+      assert.deepEqual(ours, {
+        ...metrics,
+        queues: {
+          orchestrator: queues.orchestratorQueue,
+          worker: queues.workerQueue,
+          timer: queues.timerQueue,
+        },
+      });
+      const counted = await server.request(protocol.countWorkflows, {
+        profileId,
+        groupByStatus: true,
+      });
       assert.equal(counted.count, metrics.totalInstances);
       const byStatus = Object.fromEntries((counted.groups ?? []).map((g) => [g.status, g.count]));
       assert.deepEqual(byStatus, { Completed: 3, Canceled: 1, Failed: 1 });

@@ -11,8 +11,10 @@ const dx = require('duroxide-linux-x64-gnu');
 const store = process.argv[2];
 
 const orchestrations = {
-  /** Waits for the `approve` event and returns it with its input. */
-  *Approval(_ctx, input) {
+  /** Says what it waits for (custom status, a KV value), waits for `approve`, returns it with its input. */
+  *Approval(ctx, input) {
+    dx.orchestrationSetCustomStatus(ctx.instanceId, JSON.stringify({ phase: 'waiting for approval' }));
+    dx.orchestrationSetValue(ctx.instanceId, 'request', JSON.stringify(input));
     const approved = yield { type: 'waitEvent', name: 'approve' };
     return { request: input, approved };
   },

@@ -40,6 +40,9 @@ export const commands: Record<string, Command> = {
   // duroxide profiles
   'temporal.setStorePassword': dx.setStorePassword,
   'temporal.pruneExecutions': dx.pruneExecutions,
+  'temporal.startOrchestration': dx.startOrchestration,
+  'temporal.raiseEvent': dx.raiseEvent,
+  'temporal.waitForCompletion': wf.showWorkflowResult,
 
   // Code lens commands (ids shared with the server) also serve the tree and the palette.
   [LensCommands.start]: (ctx, arg) => wf.startWorkflow(ctx, arg),

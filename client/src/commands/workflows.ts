@@ -53,7 +53,7 @@ function label(e: ExecRef): string {
 }
 
 /** The execution a command is about: the argument's, or one the user picks. */
-async function executionFor(
+export async function executionFor(
   ctx: Ctx,
   arg: unknown,
   title: string,

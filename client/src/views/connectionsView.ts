@@ -32,7 +32,12 @@ export class ProfileItem extends vscode.TreeItem {
       [
         `**${profile.name}** (${profile.source === 'toml' ? 'temporal.toml' : profile.source})`,
         ...(profile.kind === 'duroxide'
-          ? [`duroxide store: \`${profile.address}\``, profile.passwordMissing ? '$(warning) Password not set: run **Temporal: Set Store Password**' : '']
+          ? [
+              `duroxide store: \`${profile.address}\``,
+              profile.passwordMissing
+                ? '$(warning) Password not set: run **Temporal: Set Store Password**'
+                : '',
+            ]
           : [`Address: \`${profile.address}\``, `Namespace: \`${profile.namespace}\``]),
         `Security: ${profile.tls ? 'TLS' : 'plaintext'}${profile.auth === 'apiKey' ? ' + API key' : profile.auth === 'mtls' ? ' + client certificate' : ''}`,
         profile.readOnly ? 'Read-only' : '',
@@ -80,8 +85,21 @@ export class ConnectionTreeProvider implements vscode.TreeDataProvider<Node> {
     );
   }
 
+  /** What each expanded duroxide profile shows now (its metrics as JSON), for poll(). */
+  private readonly shownMetrics = new Map<string, string>();
+
   refresh(): void {
     this.changed.fire(undefined);
+  }
+
+  /** Redraws when an expanded store's numbers changed (instances run and end on their own). */
+  async poll(): Promise<void> {
+    for (const [profileId, shown] of this.shownMetrics) {
+      const now = await this.ctx
+        .request(protocol.getBackendMetrics, { profileId })
+        .catch(() => undefined);
+      if (now && JSON.stringify(now) !== shown) return this.refresh();
+    }
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -92,6 +110,7 @@ export class ConnectionTreeProvider implements vscode.TreeDataProvider<Node> {
     if (!this.ctx.running) return [];
     try {
       if (!node) {
+        this.shownMetrics.clear();
         const { profiles, problems } = await this.ctx.request(protocol.listProfiles, {});
         return [
           ...problems.map((p) => new MessageItem(p.message, 'warning')),
@@ -99,7 +118,11 @@ export class ConnectionTreeProvider implements vscode.TreeDataProvider<Node> {
         ];
       }
       if (node instanceof ProfileItem && node.profile.kind === 'duroxide') {
-        return storeMetricItems(await this.ctx.request(protocol.getBackendMetrics, { profileId: node.profile.id }));
+        const metrics = await this.ctx.request(protocol.getBackendMetrics, {
+          profileId: node.profile.id,
+        });
+        this.shownMetrics.set(node.profile.id, JSON.stringify(metrics));
+        return storeMetricItems(metrics);
       }
       if (node instanceof ProfileItem) {
         const { namespaces } = await this.ctx.request(protocol.listNamespaces, {

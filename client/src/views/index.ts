@@ -65,6 +65,8 @@ export class Views {
       this.workflowsView.onDidCollapseElement((e) => this.workflows.collapsed(e.element)),
       autoRefresh(this.schedulesView, interval, () => this.schedules.poll()),
       autoRefresh(this.taskQueuesView, interval, () => void this.taskQueues.poll()),
+      // duroxide stores: the metrics under an expanded profile follow the store.
+      autoRefresh(this.connectionsView, interval, () => void this.connections.poll()),
     );
 
     // Results: what the workbench did since the editor started.

@@ -22,7 +22,7 @@ export function codeLenses(
   // `$(icon)` is VS Code's title syntax; other clients would show it literally.
   const title = (t: string) => (clientCommands ? t : t.replace(/^\$\([\w-]+\) /, ''));
   for (const wf of index.workflowsIn(uri)) {
-    if (wf.dynamic || wf.runtime !== 'temporal') continue;
+    if (wf.dynamic) continue;
     const args: WorkflowLensArgs = {
       workflowType: wf.name,
       taskQueues: wf.taskQueues,
@@ -32,6 +32,11 @@ export function codeLenses(
       range: wf.nameRange,
     };
     const range = wf.nameRange;
+    if (wf.runtime === 'duroxide') {
+      // Start Orchestration has no server-side command yet: only the VS Code client runs it.
+      if (clientCommands) lenses.push(...orchestrationLenses(args, stats));
+      continue;
+    }
     lenses.push(
       { range, command: { title: title('$(play) Start'), command: ids.start, arguments: [args] } },
       {
@@ -66,5 +71,27 @@ export function codeLenses(
       command: { title: title(label), command: ids[h.kind], arguments: [args] },
     });
   }
+  return lenses;
+}
+
+/** A duroxide orchestration registered by name: start it (on a duroxide profile), and its live status. */
+function orchestrationLenses(args: WorkflowLensArgs, stats: LiveStats): CodeLens[] {
+  const range = args.range;
+  const lenses: CodeLens[] = [
+    {
+      range,
+      command: {
+        title: '$(play) Start Orchestration',
+        command: LensCommands.startOrchestration,
+        arguments: [args],
+      },
+    },
+  ];
+  const live = describeStats(stats.get(args.workflowType, 'duroxide'));
+  if (live)
+    lenses.push({
+      range,
+      command: { title: live, command: LensCommands.showExecutions, arguments: [args] },
+    });
   return lenses;
 }

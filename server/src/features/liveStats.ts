@@ -3,9 +3,9 @@
 // workbench itself does (a start or terminate recounts at once) and, while a type has running
 // executions, are recounted every few seconds with one CountWorkflowExecutions per type; the
 // "last failed" lookup (a list) runs only when a run may have closed.
-import { timestampDate } from '@bufbuild/protobuf/wkt';
 import { quoteQueryString } from '../../../shared/src/visibilityQuery';
 import { elapsedAgo } from '../../../shared/src/format';
+import type { SourceRuntime } from '../source/types';
 import type { Workbench } from '../workbench';
 
 export interface TypeStats {
@@ -34,8 +34,13 @@ export class LiveStats {
     clearInterval(this.poller);
   }
 
-  /** Cached stats (possibly stale) for the active target; starts a refresh when old or missing. */
-  get(workflowType: string): TypeStats | undefined {
+  /**
+   * Cached stats (possibly stale) for the active target; starts a refresh when old or missing.
+   * Only for definitions of the engine behind the active profile (`runtime`): a duroxide
+   * orchestration is not counted on a Temporal server, nor a Temporal workflow in a store.
+   */
+  get(workflowType: string, runtime: SourceRuntime = 'temporal'): TypeStats | undefined {
+    if ((this.workbench.getStatus().backend?.kind ?? 'temporal') !== runtime) return undefined;
     const key = this.key(workflowType);
     if (!key) return undefined;
     const cached = this.cache.get(key);
@@ -101,28 +106,26 @@ export class LiveStats {
     cached: TypeStats | undefined,
     force: boolean,
   ): Promise<TypeStats> {
-    const target = await this.workbench.target({});
+    // Through the profile's backend: a duroxide store answers these queries too (and is no
+    // Temporal frontend to dial).
+    const backend = await this.workbench.backend({});
+    const signal = new AbortController().signal;
     const type = `WorkflowType = ${quoteQueryString(workflowType)}`;
-    const count = await this.workbench.call(target, (c) =>
-      c.workflow.countWorkflowExecutions({
-        namespace: target.namespace,
-        query: `${type} AND ExecutionStatus = 'Running'`,
-      }),
+    const count = await backend.countWorkflows(
+      { query: `${type} AND ExecutionStatus = 'Running'` },
+      signal,
     );
-    const running = Number(count.count);
+    const running = count.count;
     let lastFailedAt = cached?.lastFailedAt;
     // A new failure needs a run to close: only then (or on demand) look for the latest one.
     if (!cached || force || running < cached.running) {
-      const failed = await this.workbench.call(target, (c) =>
-        c.workflow.listWorkflowExecutions({
-          namespace: target.namespace,
-          pageSize: 1,
-          query: `${type} AND ExecutionStatus = 'Failed'`,
-        }),
+      const failed = await backend.listWorkflows(
+        { pageSize: 1, query: `${type} AND ExecutionStatus = 'Failed'` },
+        signal,
       );
       const last = failed.executions[0];
       const when = last?.closeTime ?? last?.startTime;
-      lastFailedAt = when ? timestampDate(when) : undefined;
+      lastFailedAt = when ? new Date(when) : undefined;
     }
     return { running, lastFailedAt, fetchedAt: Date.now() };
   }

@@ -1,6 +1,7 @@
-// The part of the visibility query language a duroxide store can answer: ExecutionStatus and
-// WorkflowType (the orchestration name) compared with `=`, joined by AND. Anything else is
-// refused with a message saying what works, rather than ignored.
+// The part of the visibility query language a duroxide store can answer: ExecutionStatus,
+// WorkflowType (the orchestration name) and ParentWorkflowId (sub-orchestrations) compared with
+// `=`, joined by AND. Anything else is refused with a message saying what works, rather than
+// ignored.
 import type { ExecutionStatus, ExecutionSummary } from '../../../../shared/src/protocol';
 import { WorkbenchError } from '../../errors';
 
@@ -12,7 +13,8 @@ export interface InstanceFilter {
   accepts(summary: ExecutionSummary): boolean;
 }
 
-const clause = /^\s*(ExecutionStatus|WorkflowType)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*$/i;
+const clause =
+  /^\s*(ExecutionStatus|WorkflowType|ParentWorkflowId|ParentRunId)\s*=\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*$/i;
 
 /** Protocol status -> the status duroxide stores (cancelled instances are stored as Failed). */
 const storedStatus: Partial<Record<ExecutionStatus, string>> = {
@@ -26,26 +28,41 @@ export function instanceFilter(query: string | undefined): InstanceFilter {
   const text = query?.trim() ?? '';
   let status: ExecutionStatus | undefined;
   let type: string | undefined;
+  let parent: string | undefined;
   for (const part of text ? text.split(/\s+AND\s+/i) : []) {
     const m = clause.exec(part);
     if (!m) {
       throw new WorkbenchError(
         'InvalidInput',
-        `query: a duroxide store filters only by ExecutionStatus = '...' and WorkflowType = '...' joined by AND (got: ${part.trim()})`,
+        `query: a duroxide store filters only by ExecutionStatus, WorkflowType and ParentWorkflowId = '...' joined by AND (got: ${part.trim()})`,
       );
     }
     const value = (m[2] ?? m[3]).replace(/\\(.)/g, '$1');
-    if (m[1].toLowerCase() === 'workflowtype') type = value;
+    const field = m[1].toLowerCase();
+    if (field === 'workflowtype') type = value;
+    else if (field === 'parentworkflowid') parent = value;
+    // duroxide records a sub-orchestration's parent instance, not the parent's execution: a
+    // ParentRunId (the tree asks for a run's children) narrows nothing further.
+    else if (field === 'parentrunid') continue;
     else {
-      const known = Object.keys(storedStatus).find((s) => s.toLowerCase() === value.toLowerCase()) as ExecutionStatus | undefined;
-      if (!known) throw new WorkbenchError('InvalidInput', `query: ExecutionStatus '${value}' is not one of: ${Object.keys(storedStatus).join(', ')}`);
+      const known = Object.keys(storedStatus).find(
+        (s) => s.toLowerCase() === value.toLowerCase(),
+      ) as ExecutionStatus | undefined;
+      if (!known)
+        throw new WorkbenchError(
+          'InvalidInput',
+          `query: ExecutionStatus '${value}' is not one of: ${Object.keys(storedStatus).join(', ')}`,
+        );
       status = known;
     }
   }
   const splitsFailed = status === 'Failed' || status === 'Canceled';
   return {
     status: status && storedStatus[status],
-    needsSummary: type !== undefined || splitsFailed,
-    accepts: (s) => (type === undefined || s.workflowType === type) && (status === undefined || s.status === status),
+    needsSummary: type !== undefined || parent !== undefined || splitsFailed,
+    accepts: (s) =>
+      (type === undefined || s.workflowType === type) &&
+      (parent === undefined || s.parentWorkflowId === parent) &&
+      (status === undefined || s.status === status),
   };
 }

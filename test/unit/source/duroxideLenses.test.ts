@@ -1,0 +1,50 @@
+// Code lenses and hover on duroxide orchestrations registered by name (Rust registry builder):
+// Start Orchestration instead of Temporal's Start/Execute, and the live status only when the
+// active profile is a duroxide store (LiveStats is faked: it answers per runtime).
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { codeLenses } from '../../../server/src/features/codeLens';
+import { hover } from '../../../server/src/features/hover';
+import type { LiveStats } from '../../../server/src/features/liveStats';
+import { WorkspaceIndex } from '../../../server/src/source';
+import type { SourceRuntime } from '../../../server/src/source/types';
+import { FIXTURES, sharedEngine } from './helpers';
+
+const uri = pathToFileURL(path.join(FIXTURES, 'rust/src/orchestrations.rs')).href;
+
+/** Two running FulfilOrder instances, as the active duroxide store would report them. */
+const duroxideStats = {
+  get: (type: string, runtime: SourceRuntime = 'temporal') =>
+    runtime === 'duroxide' && type === 'FulfilOrder' ? { running: 2, fetchedAt: 0 } : undefined,
+} as unknown as LiveStats;
+
+describe('duroxide orchestrations in source', () => {
+  let index: WorkspaceIndex;
+  before(async () => {
+    index = new WorkspaceIndex(await sharedEngine());
+    await index.build(path.join(FIXTURES, 'rust'));
+  });
+
+  test('each registered orchestration gets Start Orchestration (with its name), and its live status', () => {
+    const lenses = codeLenses(uri, index, duroxideStats).map((l) => [
+      l.command?.title,
+      l.command?.command,
+      (l.command?.arguments?.[0] as { workflowType: string }).workflowType,
+    ]);
+    assert.deepEqual(lenses, [
+      ['$(play) Start Orchestration', 'temporal.startOrchestration', 'FulfilOrder'],
+      ['2 running', 'temporal.showExecutionsOfType', 'FulfilOrder'],
+      ['$(play) Start Orchestration', 'temporal.startOrchestration', 'Greeting'],
+    ]);
+  });
+
+  test('hover names the orchestration and its live status', () => {
+    const wf = index.workflowsIn(uri).find((w) => w.name === 'FulfilOrder')!;
+    const shown = hover(uri, wf.nameRange.start, index, duroxideStats);
+    const text = (shown?.contents as { value: string }).value;
+    assert.match(text, /\*\*duroxide orchestration\*\* `FulfilOrder`/);
+    assert.match(text, /Instances: 2 running/);
+  });
+});
