@@ -229,7 +229,9 @@ export class Ctx {
     params: P,
     token?: vscode.CancellationToken,
   ): Promise<R> {
-    if (this.starting) await this.starting.catch(() => undefined);
+    // Only while the process is not up yet: the start itself sends requests (restoreSelection)
+    // once it is, and must not wait for itself.
+    if (this.starting && !this.running) await this.starting.catch(() => undefined);
     if (!this.client || !this.running) {
       throw new Error('The Temporal language server is not running (see the "Temporal" output)');
     }

@@ -28,7 +28,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
       await started.start();
       await restoreActiveProfile(started);
     } catch (err) {
-      await showError(err, started.output);
+      // Not awaited: the toast waits for a click, and `ready` must not.
+      void showError(err, started.output);
     }
   })();
   void warnAboutAuthorizationInSettings(ctx);

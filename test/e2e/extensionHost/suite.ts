@@ -110,6 +110,27 @@ export async function run(): Promise<void> {
     );
   });
   assert.ok(ctx.lenses.taskQueues().includes('workbench-py'));
+
+  // The outline and symbol search of the VS Code client show workflows with their handlers
+  // nested, activities too (the same requests Neovim sends in test/integration/neovim.test.ts).
+  const outline = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+    'vscode.executeDocumentSymbolProvider',
+    py.uri,
+  );
+  const counterSymbol = outline?.find((s) => s.name.startsWith('counter'));
+  assert.ok(counterSymbol, `the outline lists counter (got ${outline?.map((s) => s.name)})`);
+  assert.ok(
+    counterSymbol.children.some((c) => c.name.startsWith('increment')),
+    `counter's signal handler is nested (got ${counterSymbol.children.map((c) => c.name)})`,
+  );
+  const found = await waitFor('workspace symbols for greeting', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>(
+      'vscode.executeWorkspaceSymbolProvider',
+      'greeting',
+    );
+    return symbols?.length ? symbols : undefined;
+  });
+  assert.ok(found.some((s) => s.location.uri.path.endsWith('.py')));
   assert.ok(
     ctx.views.taskQueues
       .known()
