@@ -74,6 +74,11 @@ export async function clickLens(
 ): Promise<void> {
   const lineNo = source.split('\n').findIndex((l) => l.includes(lineText)) + 1;
   if (!lineNo) throw new Error(`no line contains ${lineText}`);
+  // The file's lenses first: going to the line before they arrive lets them push it away.
+  await page
+    .locator('.editor-group-container.active .monaco-editor .codelens-decoration')
+    .first()
+    .waitFor({ timeout: 60_000 });
   await goToLine(page, lineNo);
   for (let attempt = 1; ; attempt++) {
     const found = await page
@@ -93,7 +98,15 @@ export async function clickLens(
             if (!best || box.y > best.y) best = { y: box.y, row };
           }
           const links = [...(best?.row.querySelectorAll('a') ?? [])];
-          return links.find((a) => (a.textContent ?? '').includes(lensText)) ?? null;
+          // The title starts with lensText and no further word follows ("Run" is not "Run all";
+          // "Signal" is "Signal…"). Inline arrows only: this runs in the page, where a named
+          // local function would call esbuild's __name helper, which is not defined there.
+          return (
+            links.find((a) => {
+              const text = (a.textContent ?? '').replace(/\u00a0/g, ' ').trim();
+              return text.startsWith(lensText) && !/^[\s\w]/.test(text.slice(lensText.length));
+            }) ?? null
+          );
         },
         { lineText, lensText },
         { timeout: 60_000 },
