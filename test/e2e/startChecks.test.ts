@@ -89,14 +89,24 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
       // the refresh after the server's second attempt.
       await waitForRowText(row, /workflow task failing/);
       assert.equal(await row.locator('.codicon-warning').count(), 1);
-      await row.hover();
-      await page
+      const tooltip = page
         .locator('.monaco-hover, .workbench-hover')
         .filter({
           hasText: /Workflow task failing \(attempt \d+\): Workflow class .* is not registered/,
         })
-        .first()
-        .waitFor();
+        .first();
+      // A tree refresh under a resting pointer cancels its pending hover and nothing shows it
+      // again until the pointer moves: hover afresh until the tooltip shows.
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(0, 0);
+        await row.hover();
+        const shown = await tooltip.waitFor({ timeout: 5_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (shown) break;
+        if (attempt === 6) assert.fail('the failing-task tooltip never showed on hover');
+      }
       await shot('2-failing-workflow-task');
       await page.keyboard.press('Escape');
     },
@@ -135,7 +145,17 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
   step(
     'the new-schedule document starts from the selected type; its id follows the type until the user edits it',
     async () => {
-      await treeRow(page, 'Workflows', ids.selected).click();
+      const selected = treeRow(page, 'Workflows', ids.selected);
+      // Selected for real before the command reads the selection (a refresh may redraw the row
+      // between the click and the command).
+      for (let attempt = 1; (await selected.getAttribute('aria-selected')) !== 'true'; attempt++) {
+        if (attempt > 5) assert.fail(`${ids.selected} did not become selected`);
+        await selected.click();
+        await selected
+          .and(page.locator('[aria-selected="true"]'))
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined);
+      }
       await harness.runCommand(page, 'Temporal: Create Schedule…');
       const text = await waitForGroupEditorText(page, 'new schedule', /"scheduleId"/);
       assert.match(text, /"scheduleId": "longTimer-schedule"/);
