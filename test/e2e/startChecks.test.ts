@@ -55,6 +55,87 @@ before(async () => {
 });
 
 describe('Guards around starting', { timeout: 240_000 }, () => {
+  // The schedule steps come first: a start from the palette (the first guard step) reveals and
+  // selects its run once the tree shows it, which can land after a later click on another row.
+  step(
+    'the new-schedule document starts from the selected type; its id follows the type until the user edits it',
+    async () => {
+      await openTemporal(page);
+      const selected = treeRow(page, 'Workflows', ids.selected);
+      await selected.waitFor();
+      // Selected for real before the command reads the selection (a refresh may redraw the row
+      // between the click and the command).
+      for (let attempt = 1; (await selected.getAttribute('aria-selected')) !== 'true'; attempt++) {
+        if (attempt > 5) assert.fail(`${ids.selected} did not become selected`);
+        await selected.click();
+        await selected
+          .and(page.locator('[aria-selected="true"]'))
+          .waitFor({ timeout: 5_000 })
+          .catch(() => undefined);
+      }
+      await harness.runCommand(page, 'Temporal: Create Schedule…');
+      const text = await waitForGroupEditorText(page, 'new schedule', /"scheduleId"/);
+      assert.match(text, /"scheduleId": "longTimer-schedule"/);
+      assert.match(text, /"workflowType": "longTimer"/);
+      assert.match(text, /"taskQueue": "workbench-py"/);
+      assert.match(text, /"input": \[\s*"World"\s*\]/); // plain JSON, not JSON text in a string
+      assert.match(text, /"cronExpressions": \["0 9 \* \* MON-FRI"\]/); // the spec syntax hint
+      await shot('4-new-schedule-document');
+
+      // Typed over letter by letter: the id follows each complete value.
+      await replaceOnLine('"workflowType": "longTimer"', 'longTimer', 'greeting');
+      await documentLine('"scheduleId": "greeting-schedule"').waitFor();
+      await shot('5-schedule-id-follows-type');
+      // The user's own id; from then on the type no longer changes it (checked by the id the
+      // schedule is created with: following would have made it greeting-schedule again).
+      await replaceOnLine('"scheduleId": "greeting-schedule"', 'greeting-schedule', scheduleId);
+      await replaceOnLine('"workflowType": "greeting"', 'greeting', 'counter');
+      await replaceOnLine('"workflowType": "counter"', 'counter', 'greeting');
+      await documentLine(`"scheduleId": "${scheduleId}"`).waitFor();
+      // Once a year: nothing runs on its own during the test.
+      await replaceOnLine('"every": "1m"', '1m', '8760h');
+      await page.keyboard.press('Control+Enter');
+      await harness.waitForNotification(page, `Created schedule '${scheduleId}'`);
+      const described = await client.schedule.getHandle(scheduleId).describe();
+      assert.equal(described.action.type, 'startWorkflow');
+      assert.equal((described.action as { workflowType?: string }).workflowType, 'greeting');
+      assert.deepEqual((described.action as { args?: unknown[] }).args, ['World']);
+    },
+  );
+
+  step(
+    'triggering a schedule asks first and reports it; Recent actions agree with the Workflows tree',
+    async () => {
+      await setViewExpanded(page, 'Schedules', true);
+      const row = treeRow(page, 'Schedules', scheduleId);
+      await row.waitFor();
+      await contextMenu(page, row, 'Trigger Schedule Now');
+      await dialog(page).waitFor();
+      const question = (await dialog(page).textContent()) ?? '';
+      assert.match(question, new RegExp(`Trigger schedule '${scheduleId}' now\\?`));
+      assert.match(question, /It starts greeting once/);
+      await shot('6-trigger-confirmation');
+      await dialogButton(page, 'Trigger');
+      await harness.waitForNotification(page, `Triggered schedule '${scheduleId}'`);
+
+      // The run it started, under Recent actions.
+      await row.click();
+      await page.keyboard.press('ArrowRight');
+      const recent = treeRow(page, 'Schedules', /^Recent actions/);
+      await recent.click();
+      await page.keyboard.press('ArrowRight');
+      const action = treeRow(page, 'Schedules', new RegExp(`^${scheduleId}-workflow-`));
+      await action.waitFor();
+      const workflowId = /^(\S+)/.exec((await action.getAttribute('aria-label')) ?? '')?.[1];
+      assert.ok(workflowId);
+      // greeting returns at once: the Workflows tree shows it Completed; from then on the
+      // schedule's row must say so too (the schedule's own record says Running for a long time).
+      await waitForRowText(treeRow(page, 'Workflows', workflowId), /Completed/);
+      await waitForRowText(action, /Completed/);
+      await shot('7-recent-action-completed');
+    },
+  );
+
   step('starting a type typed in the palette that no worker registers warns first', async () => {
     await openTemporal(page);
     // Listed once a profile is selected: the start command works from then on.
@@ -141,83 +222,6 @@ describe('Guards around starting', { timeout: 240_000 }, () => {
     await page.keyboard.press('Escape');
     await harness.runCommand(page, 'Temporal: Clear Workflow Filter');
   });
-
-  step(
-    'the new-schedule document starts from the selected type; its id follows the type until the user edits it',
-    async () => {
-      const selected = treeRow(page, 'Workflows', ids.selected);
-      // Selected for real before the command reads the selection (a refresh may redraw the row
-      // between the click and the command).
-      for (let attempt = 1; (await selected.getAttribute('aria-selected')) !== 'true'; attempt++) {
-        if (attempt > 5) assert.fail(`${ids.selected} did not become selected`);
-        await selected.click();
-        await selected
-          .and(page.locator('[aria-selected="true"]'))
-          .waitFor({ timeout: 5_000 })
-          .catch(() => undefined);
-      }
-      await harness.runCommand(page, 'Temporal: Create Schedule…');
-      const text = await waitForGroupEditorText(page, 'new schedule', /"scheduleId"/);
-      assert.match(text, /"scheduleId": "longTimer-schedule"/);
-      assert.match(text, /"workflowType": "longTimer"/);
-      assert.match(text, /"taskQueue": "workbench-py"/);
-      assert.match(text, /"input": \[\s*"World"\s*\]/); // plain JSON, not JSON text in a string
-      assert.match(text, /"cronExpressions": \["0 9 \* \* MON-FRI"\]/); // the spec syntax hint
-      await shot('4-new-schedule-document');
-
-      // Typed over letter by letter: the id follows each complete value.
-      await replaceOnLine('"workflowType": "longTimer"', 'longTimer', 'greeting');
-      await documentLine('"scheduleId": "greeting-schedule"').waitFor();
-      await shot('5-schedule-id-follows-type');
-      // The user's own id; from then on the type no longer changes it (checked by the id the
-      // schedule is created with: following would have made it greeting-schedule again).
-      await replaceOnLine('"scheduleId": "greeting-schedule"', 'greeting-schedule', scheduleId);
-      await replaceOnLine('"workflowType": "greeting"', 'greeting', 'counter');
-      await replaceOnLine('"workflowType": "counter"', 'counter', 'greeting');
-      await documentLine(`"scheduleId": "${scheduleId}"`).waitFor();
-      // Once a year: nothing runs on its own during the test.
-      await replaceOnLine('"every": "1m"', '1m', '8760h');
-      await page.keyboard.press('Control+Enter');
-      await harness.waitForNotification(page, `Created schedule '${scheduleId}'`);
-      const described = await client.schedule.getHandle(scheduleId).describe();
-      assert.equal(described.action.type, 'startWorkflow');
-      assert.equal((described.action as { workflowType?: string }).workflowType, 'greeting');
-      assert.deepEqual((described.action as { args?: unknown[] }).args, ['World']);
-    },
-  );
-
-  step(
-    'triggering a schedule asks first and reports it; Recent actions agree with the Workflows tree',
-    async () => {
-      await setViewExpanded(page, 'Schedules', true);
-      const row = treeRow(page, 'Schedules', scheduleId);
-      await row.waitFor();
-      await contextMenu(page, row, 'Trigger Schedule Now');
-      await dialog(page).waitFor();
-      const question = (await dialog(page).textContent()) ?? '';
-      assert.match(question, new RegExp(`Trigger schedule '${scheduleId}' now\\?`));
-      assert.match(question, /It starts greeting once/);
-      await shot('6-trigger-confirmation');
-      await dialogButton(page, 'Trigger');
-      await harness.waitForNotification(page, `Triggered schedule '${scheduleId}'`);
-
-      // The run it started, under Recent actions.
-      await row.click();
-      await page.keyboard.press('ArrowRight');
-      const recent = treeRow(page, 'Schedules', /^Recent actions/);
-      await recent.click();
-      await page.keyboard.press('ArrowRight');
-      const action = treeRow(page, 'Schedules', new RegExp(`^${scheduleId}-workflow-`));
-      await action.waitFor();
-      const workflowId = /^(\S+)/.exec((await action.getAttribute('aria-label')) ?? '')?.[1];
-      assert.ok(workflowId);
-      // greeting returns at once: the Workflows tree shows it Completed; from then on the
-      // schedule's row must say so too (the schedule's own record says Running for a long time).
-      await waitForRowText(treeRow(page, 'Workflows', workflowId), /Completed/);
-      await waitForRowText(action, /Completed/);
-      await shot('7-recent-action-completed');
-    },
-  );
 });
 
 /** A line of the active editor containing `text`. */
