@@ -112,7 +112,7 @@ async function readTaskToken(id: string, timeoutMs = 20_000): Promise<Uint8Array
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
     }
     if (Date.now() > deadline) throw new Error(`no task token at ${file} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 100)); // poll interval: the loop waits for the token file
   }
 }
 
@@ -225,7 +225,7 @@ for (const language of ['typescript', 'python'] as const) {
           break;
         }
         assert.ok(i < 100, 'timer never started');
-        await new Promise((r) => setTimeout(r, 100));
+        await new Promise((r) => setTimeout(r, 100)); // poll interval: the loop waits for the timer event
       }
       assert.equal((await handle.describe()).status.name, 'RUNNING');
       await handle.terminate('test done');

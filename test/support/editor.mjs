@@ -160,7 +160,7 @@ async function waitForHealthy(port, child, sink, timeoutMs) {
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 200)); // poll interval of the health check
   }
   throw new Error(
     `code-server did not answer /healthz on port ${port} in ${timeoutMs} ms:\n${sink.tail()}`,
