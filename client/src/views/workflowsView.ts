@@ -33,16 +33,24 @@ const loadMoreCommand = 'temporal.workflows.loadMore';
 /** One execution (a workflow id's newest run, a run of the chain, or a child). */
 export class ExecutionItem extends vscode.TreeItem {
   constructor(
-    readonly execution: ExecutionSummary,
+    public execution: ExecutionSummary,
     readonly key: string,
     readonly isRun: boolean,
-    readOnly: boolean,
+    private readonly readOnly: boolean,
   ) {
     super(
       isRun ? `Run ${execution.runId.slice(0, 8)}` : execution.workflowId,
       vscode.TreeItemCollapsibleState.Collapsed,
     );
     this.id = key;
+    this.show(execution);
+  }
+
+  /** Shows `execution` on this row (the poll updates a row in place rather than replacing it). */
+  show(execution: ExecutionSummary): void {
+    const { isRun, readOnly } = this;
+    this.execution = execution;
+    if (isRun) this.label = `Run ${execution.runId.slice(0, 8)}`;
     this.description = executionDescription(execution, Date.now(), !isRun);
     const look = lookOf(execution.status);
     const failing = execution.workflowTaskFailing;
@@ -69,6 +77,11 @@ export class ExecutionItem extends vscode.TreeItem {
   get workflowType(): string {
     return this.execution.workflowType;
   }
+}
+
+/** What an execution row shows, the failing workflow task's attempt and message aside. */
+function rowSignature(e: ExecutionSummary): string {
+  return JSON.stringify({ ...e, workflowTaskFailing: !!e.workflowTaskFailing });
 }
 
 export class HistoryFolderItem extends vscode.TreeItem {
@@ -255,10 +268,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
           .catch(() => undefined),
       ]);
       if (counts && this.view) this.view.description = this.countsText(counts);
-      if (
-        JSON.stringify(page.items) !== JSON.stringify(this.root.items) ||
-        !!page.nextPageToken !== this.root.hasMore
-      ) {
+      if (!this.updateRowsInPlace(page)) {
         this.refresh();
         return;
       }
@@ -280,12 +290,48 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
     }
   }
 
+  /**
+   * When the first page lists the same workflows in the same order, the rows whose execution
+   * changed (status, attempt, close time) are updated in place and only they are redrawn; the
+   * rest of the tree keeps its rows, and with them the user's pointer, hover and menu. Returns
+   * false when the list itself changed (a full refresh is needed).
+   */
+  private updateRowsInPlace(page: { items: ExecutionSummary[]; nextPageToken?: string }): boolean {
+    if (!!page.nextPageToken !== this.root.hasMore) return false;
+    const before = newestRunPerWorkflow(this.root.items, new Set());
+    const after = newestRunPerWorkflow(page.items, new Set());
+    if (before.map((e) => e.workflowId).join('\n') !== after.map((e) => e.workflowId).join('\n'))
+      return false;
+    this.root.accept(page, false);
+    after.forEach((execution, i) => {
+      if (JSON.stringify(execution) === JSON.stringify(before[i])) return;
+      const key = `wf/${execution.workflowId}`;
+      const node = this.nodes.get(key);
+      if (!(node instanceof ExecutionItem)) return;
+      // A failing workflow task's next attempt changes only the tooltip: the row is not redrawn
+      // under a pointer reading it; the tooltip catches up with the next redraw (30 s at most).
+      if (rowSignature(execution) === rowSignature(before[i])) {
+        node.execution = execution;
+        return;
+      }
+      // What hangs below the row is read afresh when it is next shown.
+      this.runs.get(key)?.markStale();
+      this.histories.get(`${key}/history`)?.list.markStale();
+      this.openDetails.delete(key);
+      node.show(execution);
+      this.changed.fire(node);
+    });
+    return true;
+  }
+
   private redrawTimes(): void {
     this.lastFullRefresh = Date.now();
     for (const node of this.nodes.values()) {
       if (!(node instanceof ExecutionItem)) continue;
-      node.description = executionDescription(node.execution, Date.now(), !node.isRun);
-      this.changed.fire(node);
+      const before = node.description;
+      node.show(node.execution);
+      // Rows whose text stays ("3h ago") are not redrawn under the pointer.
+      if (node.description !== before) this.changed.fire(node);
     }
   }
 
@@ -348,8 +394,24 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
   /** Shows and selects an execution once the next load lists it (after a start). */
   async reveal(workflowId: string, timeoutMs = 5000): Promise<void> {
     this.refresh();
+    // A row the user selects meanwhile wins: selecting the new run later would take their
+    // selection away from under the next command they run on it.
+    let userSelected = false;
+    const watch = this.view?.onDidChangeSelection(() => (userSelected = true));
+    try {
+      await this.revealOnceListed(workflowId, timeoutMs, () => userSelected);
+    } finally {
+      watch?.dispose();
+    }
+  }
+
+  private async revealOnceListed(
+    workflowId: string,
+    timeoutMs: number,
+    userSelected: () => boolean,
+  ): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
+    while (Date.now() < deadline && !userSelected()) {
       const node = this.nodes.get(`wf/${workflowId}`);
       if (node && this.view) {
         await this.view.reveal(node, { select: true, focus: false, expand: false });
