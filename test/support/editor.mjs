@@ -2,12 +2,13 @@
 // driven by playwright-core with Debian's Chromium. See /work/shared/notes/editor-e2e.md for
 // why each flag and selector is what it is.
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const CODE_SERVER_VERSION = process.env.CODE_SERVER_VERSION || '4.100.3';
@@ -118,6 +119,73 @@ function runCodeServer(args, { env, sink }) {
   });
 }
 
+const installCache = path.join(os.tmpdir(), 'tw-extension-installs');
+
+/**
+ * Installs .vsix files into `extensionsDir`. code-server's install (a CLI start, ~3 s of CPU)
+ * runs once per set of .vsix files (by path, size and mtime); later editors get a copy of that
+ * installed folder, its extensions.json pointed at their own directory (what an install there
+ * would have written).
+ */
+async function installExtensions(files, extensionsDir, { env, sink }) {
+  const key = createHash('sha256')
+    .update(files.map((f) => `${f}:${statSync(f).size}:${statSync(f).mtimeMs}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+  const cached = path.join(installCache, key);
+  if (!existsSync(path.join(cached, 'extensions.json'))) {
+    await mkdir(installCache, { recursive: true });
+    await sweepInstallCache();
+    const scratch = await mkdtemp(path.join(installCache, `${key}-installing-`));
+    try {
+      const config = path.join(scratch, 'config.yaml');
+      await writeFile(config, '');
+      const dirs = ['--config', config, '--user-data-dir', path.join(scratch, 'user-data')];
+      const into = path.join(scratch, 'extensions');
+      for (const file of files) {
+        const code = await runCodeServer(
+          [...dirs, '--extensions-dir', into, '--install-extension', file],
+          {
+            env,
+            sink,
+          },
+        );
+        if (code !== 0)
+          throw new Error(`installing ${file} failed (exit ${code}):\n${sink.tail()}`);
+      }
+      // Another test process may have installed the same files meanwhile: either copy will do.
+      await rename(into, cached).catch((error) => {
+        if (!existsSync(path.join(cached, 'extensions.json'))) throw error;
+      });
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+  await cp(cached, extensionsDir, { recursive: true });
+  const list = path.join(extensionsDir, 'extensions.json');
+  const entries = JSON.parse(await readFile(list, 'utf8')).map((entry) => {
+    const at = path.join(extensionsDir, entry.relativeLocation);
+    const location = {
+      $mid: 1,
+      fsPath: at,
+      external: pathToFileURL(at).href,
+      path: at,
+      scheme: 'file',
+    };
+    return { ...entry, location };
+  });
+  await writeFile(list, JSON.stringify(entries));
+}
+
+/** Installs of older builds go after an hour (a running test may still be copying one). */
+async function sweepInstallCache() {
+  for (const name of await readdir(installCache)) {
+    const at = path.join(installCache, name);
+    if (Date.now() - statSync(at).mtimeMs > 3_600_000)
+      await rm(at, { recursive: true, force: true });
+  }
+}
+
 // The folder path stays readable in the printed URL; everything else is encoded.
 function folderQuery(folder) {
   return encodeURIComponent(path.resolve(folder)).replace(/%2F/g, '/');
@@ -128,7 +196,13 @@ function remoteUri(port, file) {
 }
 
 /** The page URL: opens `workspace` and, with a development path, loads that extension. */
-export function editorUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath, openFile }) {
+export function editorUrl({
+  port,
+  workspace,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  openFile,
+}) {
   const query = [];
   if (workspace) query.push(`folder=${folderQuery(workspace)}`);
   const payload = [];
@@ -222,7 +296,11 @@ export async function startEditor({
   await writeFile(config, '');
   await writeFile(
     path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...(untrustedWorkspace ? UNTRUSTED_SETTINGS : {}), ...settings }, null, 2),
+    JSON.stringify(
+      { ...BASE_SETTINGS, ...(untrustedWorkspace ? UNTRUSTED_SETTINGS : {}), ...settings },
+      null,
+      2,
+    ),
   );
   const common = [
     '--config',
@@ -234,15 +312,8 @@ export async function startEditor({
   ];
 
   try {
-    for (const file of [vsix ?? []].flat()) {
-      const code = await runCodeServer([...common, '--install-extension', path.resolve(file)], {
-        env,
-        sink,
-      });
-      if (code !== 0) {
-        throw new Error(`installing ${file} failed (exit ${code}):\n${sink.tail()}`);
-      }
-    }
+    const files = [vsix ?? []].flat().map((f) => path.resolve(f));
+    if (files.length) await installExtensions(files, extensionsDir, { env, sink });
   } catch (error) {
     await rm(profile, { recursive: true, force: true });
     throw error;
@@ -322,7 +393,13 @@ export async function startEditor({
     await stop();
     throw error;
   }
-  const url = editorUrl({ port, workspace, extensionDevelopmentPath, extensionTestsPath, openFile });
+  const url = editorUrl({
+    port,
+    workspace,
+    extensionDevelopmentPath,
+    extensionTestsPath,
+    openFile,
+  });
   return { url, port, userDataDir, extensionsDir, pid: child.pid, exited, output: sink.tail, stop };
 }
 
