@@ -209,6 +209,7 @@ export class Workbench {
         namespace: target.namespace,
         timeoutMs: target.connection.timeoutMs,
       });
+      if (e.kind === 'Unavailable') target.connection.reconnectIfFailed();
       if (this.isActive(target) && transportKinds.has(e.kind)) {
         this.setStatus({
           ...this.status,

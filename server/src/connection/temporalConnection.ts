@@ -18,21 +18,26 @@ export interface ConnectionOptions {
 }
 
 export class TemporalConnection {
-  readonly workflow: WorkflowServiceClient;
-  readonly operator: OperatorServiceClient;
+  workflow!: WorkflowServiceClient;
+  operator!: OperatorServiceClient;
   readonly address: string;
   readonly identity: string;
   readonly timeoutMs: number;
-  private readonly channel: grpc.Client;
+  private channel!: grpc.Client;
 
   constructor(
     readonly profile: ProfileDefinition,
-    options: ConnectionOptions,
+    private readonly options: ConnectionOptions,
   ) {
-    const security = channelSecurity(profile, options.apiKey !== undefined);
     this.address = profile.address;
     this.identity = options.identity || `temporal-workbench@${os.hostname()}`;
     this.timeoutMs = options.timeoutMs;
+    this.open();
+  }
+
+  private open(): void {
+    const { profile, options } = this;
+    const security = channelSecurity(profile, options.apiKey !== undefined);
     this.channel = new grpc.Client(profile.address, security.credentials, {
       ...security.options,
       'grpc.keepalive_time_ms': 30_000,
@@ -49,6 +54,19 @@ export class TemporalConnection {
     const defaults = { metadata: () => metadata, timeoutMs: options.timeoutMs };
     this.workflow = createRpcClient(WorkflowService, this.channel, defaults);
     this.operator = createRpcClient(OperatorService, this.channel, defaults);
+  }
+
+  /**
+   * After a failed connect, grpc-js waits out a growing backoff (up to 2 minutes) during which
+   * every call fails at once with the old error, even once the server is back. A call that
+   * met Unavailable calls this: a channel in that state is replaced, so the next attempt (a
+   * retry, the user's Retry) connects afresh.
+   */
+  reconnectIfFailed(): void {
+    const state = this.channel.getChannel().getConnectivityState(false);
+    if (state !== grpc.connectivityState.TRANSIENT_FAILURE) return;
+    this.channel.close();
+    this.open();
   }
 
   close(): void {
