@@ -73,7 +73,7 @@ function chosenWorkflow(ctx: Ctx, arg: unknown): { workflowType?: string; taskQu
     const queue = queues.find((q): q is string => typeof q === 'string' && !!q);
     return { workflowType: lens.workflowType, taskQueue: queue };
   }
-  const ref = execRefOf(arg) ?? execRefOf(ctx.views.workflowsView.selection[0]);
+  const ref = execRefOf(arg) ?? execRefOf(ctx.views.selectedWorkflowNode());
   if (ref?.workflowType) return { workflowType: ref.workflowType, taskQueue: ref.taskQueue };
   return { workflowType: ctx.views.workflows.filter.workflowType };
 }

@@ -56,6 +56,7 @@ export class Views {
     });
 
     ctx.extension.subscriptions.push(
+      this.workflowsView.onDidChangeSelection((e) => (this.lastWorkflowSelection = e.selection)),
       this.connectionsView,
       this.workflowsView,
       this.schedulesView,
@@ -76,6 +77,17 @@ export class Views {
       vscode.window.createTreeView('temporal.results', { treeDataProvider: results }),
     );
   }
+
+  /**
+   * The row selected in Workflows. The view's own `selection` reads empty while a refresh
+   * re-reads the tree (its elements are looked up afresh), so a command run then would miss
+   * the row the user selected; the last selection event still has it.
+   */
+  selectedWorkflowNode(): WorkflowNode | undefined {
+    return this.workflowsView.selection[0] ?? this.lastWorkflowSelection[0];
+  }
+
+  private lastWorkflowSelection: readonly WorkflowNode[] = [];
 
   refreshAll(): void {
     this.connections.refresh();
