@@ -84,6 +84,12 @@ function rowSignature(e: ExecutionSummary): string {
   return JSON.stringify({ ...e, workflowTaskFailing: !!e.workflowTaskFailing });
 }
 
+interface DetailsRead {
+  description: protocol.WorkflowDescription;
+  children: ExecutionSummary[];
+  signature: string;
+}
+
 export class HistoryFolderItem extends vscode.TreeItem {
   constructor(
     readonly execution: ExecutionSummary,
@@ -225,6 +231,12 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
   >();
   /** What the open details of running executions showed, to tell whether a poll found news. */
   private readonly openDetails = new Map<string, string>();
+  /**
+   * What an expanded execution's details read last. VS Code asks for an expanded row's children
+   * again whenever the tree above it redraws, and the rows below are unknown to it (menus and
+   * clicks on them lose their row) until the answer comes: answered from here, not the server.
+   */
+  private readonly detailsRead = new Map<string, DetailsRead>();
   private readonly nodes = new Map<string, WorkflowNode>();
   private readonly parents = new WeakMap<object, WorkflowNode | undefined>();
   private lastFullRefresh = 0;
@@ -242,6 +254,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
   /** New data for whatever is open; "Load more" pages stay loaded. */
   refresh(): void {
     this.lastFullRefresh = Date.now();
+    this.detailsRead.clear();
     this.root.markStale();
     for (const list of this.runs.values()) list.markStale();
     for (const h of this.histories.values()) if (h.live) h.list.markStale();
@@ -269,7 +282,11 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
       ]);
       if (counts && this.view) this.view.description = this.countsText(counts);
       if (!this.updateRowsInPlace(page)) {
-        this.refresh();
+        // The tree redraws from the page just read (no second read while its rows are unknown
+        // to VS Code); what is expanded below keeps what it read.
+        this.root.accept(page, false);
+        this.lastFullRefresh = Date.now();
+        this.changed.fire(undefined);
         return;
       }
       for (const [key, before] of this.openDetails) {
@@ -278,6 +295,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
         const after = await this.detailsSignature(node).catch(() => before);
         if (after !== before) {
           this.openDetails.delete(key);
+          this.detailsRead.delete(key);
           const h = this.histories.get(`${key}/history`);
           h?.list.markStale();
           this.changed.fire(node);
@@ -318,6 +336,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
       this.runs.get(key)?.markStale();
       this.histories.get(`${key}/history`)?.list.markStale();
       this.openDetails.delete(key);
+      this.detailsRead.delete(key);
       node.show(execution);
       this.changed.fire(node);
     });
@@ -337,7 +356,10 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
 
   /** A collapsed node is not polled, and reads afresh when expanded again. */
   collapsed(node: WorkflowNode): void {
-    if (node instanceof ExecutionItem) this.openDetails.delete(node.key);
+    if (node instanceof ExecutionItem) {
+      this.openDetails.delete(node.key);
+      this.detailsRead.delete(node.key);
+    }
     if (node instanceof HistoryFolderItem) this.histories.get(node.key)?.list.markStale();
     const runs = node instanceof ExecutionItem ? this.runs.get(node.key) : undefined;
     runs?.markStale();
@@ -356,6 +378,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
     this.runs.clear();
     this.histories.clear();
     this.openDetails.clear();
+    this.detailsRead.clear();
     this.nodes.clear();
     this.lastFullRefresh = Date.now();
     this.changed.fire(undefined);
@@ -535,7 +558,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
     return items;
   }
 
-  private async readDetails(node: ExecutionItem) {
+  private async readDetails(node: ExecutionItem): Promise<DetailsRead> {
     const ref = { workflowId: node.workflowId, runId: node.runId };
     const [description, children] = await Promise.all([
       this.ctx.request(protocol.describeWorkflow, ref),
@@ -563,7 +586,10 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
 
   /** Pending activities, children and history of one run. */
   private async details(node: ExecutionItem): Promise<WorkflowNode[]> {
-    const { description, children, signature } = await this.readDetails(node);
+    let read = this.detailsRead.get(node.key);
+    if (!read) this.detailsRead.set(node.key, (read = await this.readDetails(node)));
+    const { description, signature } = read;
+    const children = [...read.children];
     // Open details of running executions are polled for news.
     if (description.status === 'Running' || description.status === 'Paused')
       this.openDetails.set(node.key, signature);
