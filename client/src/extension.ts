@@ -4,6 +4,8 @@ import { registerCommands } from './commands';
 import { warnAboutAuthorizationInSettings } from './authorizationInSettings';
 import { restoreActiveProfile } from './commands/connection';
 import { Ctx } from './ctx';
+import { removeUnboundApiKeys } from './legacyApiKeys';
+import * as protocol from '../../shared/src/protocol';
 import { registerResultDocuments } from './resultDocuments';
 import { showError } from './errors';
 import { createStatusBar } from './statusBar';
@@ -27,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
     try {
       await started.start();
       await restoreActiveProfile(started);
+      await forgetUnboundApiKeys(started);
     } catch (err) {
       // Not awaited: the toast waits for a click, and `ready` must not.
       void showError(err, started.output);
@@ -47,4 +50,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Ctx> {
 
 export async function deactivate(): Promise<void> {
   await ctx?.stop();
+}
+
+/** Hygiene, never in the user's way: a failure here is logged, not shown. */
+async function forgetUnboundApiKeys(ctx: Ctx): Promise<void> {
+  try {
+    const { profiles } = await ctx.request(protocol.listProfiles, {});
+    const names = profiles.map((p) => p.name);
+    const removed = await removeUnboundApiKeys(ctx.extension.secrets, names);
+    if (removed.length)
+      ctx.output.info(
+        `Removed API keys an earlier version stored for ${removed.join(', ')} without their server; set them again with "Temporal: Set API Key" where needed.`,
+      );
+  } catch (err) {
+    ctx.output.warn(`Unbound API keys were not checked: ${(err as Error).message}`);
+  }
 }
