@@ -2,7 +2,7 @@
 // editor document starts with, syntax errors located by line and column so the user can fix
 // them in place (shared/jsonSyntax, on jsonc-parser), and a skeleton built from the parameters
 // the source declares.
-import { stripComments as stripJsonComments } from 'jsonc-parser';
+import { parseTree, stripComments as stripJsonComments } from 'jsonc-parser';
 import { positionOf, scanJson, type JsonProblem } from '../../../shared/src/jsonSyntax';
 
 export type JsonCheck =
@@ -143,7 +143,30 @@ export function payloadSnippet(body: string, parameters?: readonly ParameterInfo
   } catch {
     return `\${1:${snippetText(body)}}`;
   }
+  if (isPlainObject(values)) return objectSnippet(body) ?? `\${1:${snippetText(body)}}`;
   if (!Array.isArray(values) || !values.length) return `\${1:${snippetText(body)}}`;
   const parts = values.map((v, i) => valueStop(i + 1, JSON.stringify(v)));
   return `[${parts.join(', ')}]`;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A document that is one object (a new schedule): its first string property (the id) is the tab
+ * stop, its text kept as it is; selecting the whole object would make the first key typed
+ * replace the document.
+ */
+function objectSnippet(body: string): string | undefined {
+  const first = parseTree(body)?.children?.find((p) => p.children?.[1]?.type === 'string')
+    ?.children?.[1];
+  if (!first) return undefined;
+  const start = first.offset + 1;
+  const end = first.offset + first.length - 1;
+  return (
+    snippetText(body.slice(0, start)) +
+    `\${1:${snippetText(body.slice(start, end))}}` +
+    snippetText(body.slice(end))
+  );
 }

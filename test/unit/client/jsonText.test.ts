@@ -106,3 +106,11 @@ test('the payload snippet has one tab stop per argument, inside a string its quo
   assert.equal(payloadSnippet('{"x": 1}'), '${1:{"x": 1\\}}');
   assert.equal(payloadSnippet('not json'), '${1:not json}');
 });
+
+test('an object document (a new schedule) stops at its first string value, the rest kept as text', () => {
+  const body = '{\n  "scheduleId": "greeting-schedule",\n  "spec": {"every": "1m"}\n}';
+  assert.equal(
+    payloadSnippet(body),
+    '{\n  "scheduleId": "${1:greeting-schedule}",\n  "spec": {"every": "1m"\\}\n\\}',
+  );
+});
