@@ -5,6 +5,7 @@
 //   node scripts/runTests.mjs [all|unit|integration|substrate|e2e|<file>...]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -70,6 +71,11 @@ const phases = [
   { files: files.filter(isE2e), concurrency: 1 },
 ].filter((p) => p.files.length);
 
+// One HTTP cache for the browsers of the one-at-a-time phases (see launchBrowser in
+// test/support/editor.mjs): the workbench's scripts are fetched and compiled once per run.
+const browserCache = fs.mkdtempSync(path.join(os.tmpdir(), 'tw-browser-cache-'));
+process.on('exit', () => fs.rmSync(browserCache, { recursive: true, force: true }));
+
 const totals = { pass: 0, fail: 0, cancelled: 0, skipped: 0 };
 let substrateChecks = 0;
 let code = 0;
@@ -84,7 +90,11 @@ for (const phase of phases) {
       '--test-timeout=300000',
       ...phase.files,
     ],
-    { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      cwd: root,
+      env: phase.concurrency === 1 ? { ...env, TW_BROWSER_CACHE_DIR: browserCache } : env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   // Pass the TAP output through and keep the runner's own counts for the closing line.
   let tail = '';

@@ -26,7 +26,7 @@ import {
 
 let harness: typeof EditorHarness;
 let editor: EditorHarness.Editor | undefined;
-let browser: Browser | undefined;
+let browser: Pick<Browser, 'close'> | undefined;
 let page: Page;
 let runtime: TestRuntime | undefined;
 let own: DuroxideClient;

@@ -15,7 +15,7 @@ import { contextMenu, openTemporal, screenshotStep, treeRow, waitForRowText } fr
 const target = useTestTarget();
 let harness: typeof EditorHarness;
 let editor: EditorHarness.Editor;
-let browser: Browser;
+let browser: Pick<Browser, 'close'>;
 let page: Page;
 let connection: Connection;
 let client: Client;

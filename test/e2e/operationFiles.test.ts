@@ -14,7 +14,7 @@ import { clickLens, openFile, screenshotStep } from './workbenchPage';
 const target = useTestTarget();
 let harness: typeof EditorHarness;
 let editor: EditorHarness.Editor;
-let browser: Browser;
+let browser: Pick<Browser, 'close'>;
 let page: Page;
 const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
 const sampleText = () =>

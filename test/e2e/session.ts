@@ -39,7 +39,7 @@ export function useWorkbenchSession(options: {
 }): WorkbenchSession {
   const target = useTestTarget();
   let editor: EditorHarness.Editor | undefined;
-  let browser: Browser | undefined;
+  let browser: Pick<Browser, 'close'> | undefined;
   let connection: Connection | undefined;
   let started!: { resolve(): void; reject(err: unknown): void };
   const session = {

@@ -62,7 +62,12 @@ export function startEditor(options?: EditorOptions): Promise<Editor>;
 export function launchBrowser(options?: {
   headless?: boolean;
   viewport?: { width: number; height: number };
-}): Promise<{ browser: Browser; context: BrowserContext; page: Page }>;
+}): Promise<{
+  /** Only `close()`: with a shared cache (TW_BROWSER_CACHE_DIR) there is no Browser object. */
+  browser: Pick<Browser, 'close'>;
+  context: BrowserContext;
+  page: Page;
+}>;
 export function waitForWorkbench(
   page: Page,
   options?: { activityBarTitle?: string; timeout?: number },

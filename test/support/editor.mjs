@@ -408,6 +408,8 @@ export async function launchBrowser({
   headless = true,
   viewport = { width: 1400, height: 900 },
 } = {}) {
+  const cacheDir = process.env.TW_BROWSER_CACHE_DIR;
+  if (cacheDir) return launchWithSharedCache(cacheDir, { headless, viewport });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
@@ -415,6 +417,31 @@ export async function launchBrowser({
   });
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
+  return { browser, context, page };
+}
+
+/**
+ * A fresh browser profile whose HTTP cache is `cacheDir`: the workbench's scripts (tens of MB,
+ * the same for every editor of one code-server version) load from disk after the first editor
+ * instead of over the wire and through the parser again. Only the cache is shared; storage,
+ * cookies and settings start empty each time. Set by the test runner for its e2e phase, whose
+ * files run one at a time (one Chromium on a cache directory at once).
+ */
+async function launchWithSharedCache(cacheDir, { headless, viewport }) {
+  const profile = await mkdtemp(path.join(os.tmpdir(), 'tw-browser-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: [...CHROMIUM_ARGS, `--disk-cache-dir=${cacheDir}`],
+    headless,
+    viewport,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const browser = {
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
   return { browser, context, page };
 }
 
