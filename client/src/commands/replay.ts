@@ -7,6 +7,7 @@ import type { Ctx } from '../ctx';
 import { BACK, MultiStepInput } from '../input/multiStep';
 import { execRefOf, pickExecution } from '../input/pickers';
 import { withCancellableProgress } from '../progress';
+import { WorkflowGraphPanel } from '../webviews/graphPanel';
 
 /** The Python extension's interpreter for the file's folder, when it is installed. */
 async function pythonPath(): Promise<string | undefined> {
@@ -170,9 +171,13 @@ export async function debugReplay(ctx: Ctx, arg?: unknown): Promise<boolean> {
   return true;
 }
 
-/** The graph of a workflow from its source, as a Mermaid document (any markdown preview draws it). */
+/**
+ * The graph of a workflow from its source, drawn in a webview. From an execution (tree, view)
+ * the nodes are coloured by that run; from the palette, a run can be chosen in the view.
+ */
 export async function showWorkflowGraph(ctx: Ctx, arg?: unknown): Promise<void> {
-  const known = execRefOf(arg)?.workflowType ?? (arg as { workflowType?: string } | undefined)?.workflowType;
+  const execution = execRefOf(arg);
+  const known = execution?.workflowType ?? (arg as { workflowType?: string } | undefined)?.workflowType;
   const workflowType =
     known ??
     (await vscode.window.showInputBox({
@@ -181,18 +186,6 @@ export async function showWorkflowGraph(ctx: Ctx, arg?: unknown): Promise<void> 
       validateInput: (v) => (v.trim() ? undefined : 'Name a workflow type'),
     }));
   if (!workflowType) return;
-  const { graphs } = await ctx.request(protocol.workflowGraph, { workflowType: workflowType.trim() });
-  if (!graphs.length) {
-    void vscode.window.showWarningMessage(`No TypeScript or Python definition of ${workflowType} in this workspace.`);
-    return;
-  }
-  const body = graphs
-    .map((g) => {
-      const rows = g.nodes.map((n) => `| ${n.kind} | ${n.name} | ${n.sites.map((s) => `line ${s.range.start.line + 1}`).join(', ')} |`);
-      return [`## ${g.workflowType} (${g.language})`, '', '```mermaid', g.mermaid, '```', '', '| kind | name | where |', '|---|---|---|', ...rows].join('\n');
-    })
-    .join('\n\n');
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: `# Workflow graph: ${workflowType}\n\n${body}\n` });
-  await vscode.window.showTextDocument(doc, { preview: true });
+  const run = execution?.workflowType ? { workflowId: execution.workflowId, runId: execution.runId } : undefined;
+  await WorkflowGraphPanel.show(ctx, workflowType.trim(), run);
 }
-

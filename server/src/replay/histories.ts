@@ -1,10 +1,9 @@
 // Histories to replay, as proto3 JSON (`temporal workflow show --output json`): from the
-// server through the one function below, or from a file.
+// server through the profile's Backend, or from a file.
 import fs from 'node:fs/promises';
 import type { WorkflowRefParams } from '../../../shared/src/protocol';
 import { WorkbenchError } from '../errors';
-import { getWorkflowHistory } from '../backends/temporal/visibility';
-import type { Target, Workbench } from '../workbench';
+import type { Workbench } from '../workbench';
 import type { HistoryEventJson } from './nondeterminism';
 
 export interface LoadedHistory {
@@ -17,15 +16,13 @@ export interface LoadedHistory {
   events: HistoryEventJson[];
 }
 
-/**
- * Every event of one run. The only call into the operations layer: when operations move
- * behind the Backend interface, this is the one place to change.
- */
-export async function fetchHistory(wb: Workbench, target: Target, ref: WorkflowRefParams, signal?: AbortSignal): Promise<LoadedHistory> {
+/** Every event of one run, paged through the Backend of the profile the ref names. */
+export async function fetchHistory(wb: Workbench, ref: WorkflowRefParams, signal: AbortSignal): Promise<LoadedHistory> {
+  const backend = await wb.backend(ref);
   const events: HistoryEventJson[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await getWorkflowHistory(wb, target, { workflowId: ref.workflowId, runId: ref.runId, nextPageToken }, signal);
+    const page = await backend.getWorkflowHistory({ workflowId: ref.workflowId, runId: ref.runId, nextPageToken }, signal);
     for (const e of page.events) events.push(e.json as HistoryEventJson);
     nextPageToken = page.nextPageToken;
   } while (nextPageToken);

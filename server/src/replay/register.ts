@@ -9,10 +9,10 @@ import type { SourceFeatures } from '../features/register';
 import { filePath } from '../features/sourceService';
 import { WorkbenchError } from '../errors';
 import { handle } from '../handlers';
-import { listWorkflows } from '../backends/temporal/visibility';
 import { GraphParser, isGraphLanguage, toMermaid, workflowGraph, type WorkflowGraphData } from '../source/graph';
 import type { WorkflowEntry } from '../source';
 import type { Workbench } from '../workbench';
+import { colourGraphByRun } from './graphRun';
 import { fetchHistory, readHistoryFile, type LoadedHistory } from './histories';
 import { readResult, writeJob } from './runner';
 import { pickWorkflow, ReplayService, type ReplayPlan } from './service';
@@ -92,11 +92,9 @@ export function registerReplayFeatures(connection: Connection, wb: Workbench, so
         : await connection.window.createWorkDoneProgress().catch(() => undefined);
     progress?.begin(`Replaying recent ${p.workflowType} executions`, 0, 'listing', false);
     try {
-      const target = await wb.target(p);
+      const backend = await wb.backend(p);
       const type = p.workflowType.replace(/'/g, "\\'");
-      const listed = await listWorkflows(
-        wb,
-        target,
+      const listed = await backend.listWorkflows(
         { query: `WorkflowType='${type}' AND ExecutionStatus!='Running'`, pageSize: count },
         signal,
       );
@@ -104,7 +102,7 @@ export function registerReplayFeatures(connection: Connection, wb: Workbench, so
       const histories: LoadedHistory[] = [];
       for (const [i, e] of executions.entries()) {
         progress?.report(Math.round((i / Math.max(executions.length, 1)) * 50), `fetching history ${i + 1}/${executions.length}`);
-        histories.push(await fetchHistory(wb, target, { workflowId: e.workflowId, runId: e.runId }, signal));
+        histories.push(await fetchHistory(wb, { profileId: p.profileId, namespace: p.namespace, workflowId: e.workflowId, runId: e.runId }, signal));
       }
       progress?.report(50, `replaying ${histories.length} histories`);
       const results = histories.length ? await replayAll(histories, p.pythonPath, signal) : [];
@@ -156,13 +154,21 @@ export function registerReplayFeatures(connection: Connection, wb: Workbench, so
     }
   });
 
-  handle(connection, protocol.workflowGraph, async (p) => {
+  handle(connection, protocol.workflowGraph, async (p, signal) => {
     if (!p.workflowType?.trim()) throw new WorkbenchError('InvalidInput', 'workflowType: name the workflow type');
+    if (p.run && !p.run.workflowId?.trim()) throw new WorkbenchError('InvalidInput', 'run.workflowId: name the run to colour the graph by');
     const graphs: protocol.WorkflowGraph[] = [];
     for (const w of (await index()).findWorkflow(p.workflowType)) {
       if (p.language && w.language !== p.language) continue;
       const graph = await graphOf(w);
       if (graph) graphs.push({ ...graph, mermaid: toMermaid(graph) });
+    }
+    if (p.run && graphs.length) {
+      const history = await fetchHistory(wb, { profileId: p.profileId, namespace: p.namespace, ...p.run }, signal);
+      if (history.workflowType !== p.workflowType) {
+        throw new WorkbenchError('InvalidInput', `run: ${p.run.workflowId} is a ${history.workflowType} run, not ${p.workflowType}`);
+      }
+      for (const g of graphs) g.run = colourGraphByRun(g.nodes, history.events, { workflowId: p.run.workflowId, runId: history.runId });
     }
     return { graphs };
   });
@@ -184,5 +190,5 @@ function loadHistory(wb: Workbench, source: protocol.ReplaySource, signal: Abort
     return readHistoryFile(source.path, source.workflowId);
   }
   if (!source.workflowId) throw new WorkbenchError('InvalidInput', 'source.workflowId: name the workflow execution');
-  return wb.target(source).then((target) => fetchHistory(wb, target, source, signal));
+  return fetchHistory(wb, source, signal);
 }
