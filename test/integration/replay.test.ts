@@ -146,6 +146,24 @@ describe('replay', () => {
     await assert.rejects(server.request(protocol.workflowGraph, { workflowType: ' ' }), /workflowType/);
   });
 
+  test("temporal/workflowGraph with a run colours each node by that run's history", async () => {
+    const { graphs } = await server.request(protocol.workflowGraph, {
+      workflowType: 'greeting',
+      run: { workflowId: runs.python.greeting },
+    });
+    assert.ok(graphs.length >= 1);
+    for (const g of graphs) {
+      assert.equal(g.run?.workflowId, runs.python.greeting);
+      assert.deepEqual([g.run?.state, g.run?.status], ['completed', 'Completed']);
+      assert.equal(g.run?.nodes['activity:composeGreeting']?.state, 'completed');
+      assert.equal(g.run?.nodes['activity:composeGreeting']?.summary, '1 scheduled · 1 completed');
+    }
+    await assert.rejects(
+      server.request(protocol.workflowGraph, { workflowType: 'greeting', run: { workflowId: runs.python.parent } }),
+      /parentWithChildren run, not greeting/,
+    );
+  });
+
   test('after a change to the workflow code, nondeterminism is a diagnostic at the changed line with the event id', async () => {
     const { typescript: tsFile, python: pyFile } = files();
     const ts = fs.readFileSync(tsFile, 'utf8').split('\n');

@@ -6,6 +6,7 @@ import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
 import { BACK, MultiStepInput } from '../input/multiStep';
 import { execRefOf, pickExecution } from '../input/pickers';
+import { debugReplayConfiguration } from '../debugReplayConfig';
 import { withCancellableProgress } from '../progress';
 import { WorkflowGraphPanel } from '../webviews/graphPanel';
 
@@ -130,27 +131,7 @@ export async function debugReplay(ctx: Ctx, arg?: unknown): Promise<boolean> {
   requireTrust();
   const source = await replaySourceFor(ctx, arg, 'Debug Replay');
   const plan = await ctx.request(protocol.prepareDebugReplay, { source, pythonPath: await pythonPath() });
-  const common = {
-    request: 'launch',
-    name: `Replay ${plan.workflowType}`,
-    program: plan.args[0],
-    args: plan.args.slice(1),
-    cwd: plan.cwd,
-    console: 'internalConsole',
-  };
-  const config: vscode.DebugConfiguration =
-    plan.language === 'typescript'
-      ? {
-          ...common,
-          type: 'node',
-          runtimeExecutable: plan.program,
-          // The SDK bundles workflow code with inline source maps: breakpoints map back to the .ts.
-          sourceMaps: true,
-          resolveSourceMapLocations: null,
-          skipFiles: ['<node_internals>/**'],
-          env: { TEMPORAL_REPLAY_DEBUG: '1' },
-        }
-      : { ...common, type: 'debugpy', python: plan.program, justMyCode: true };
+  const config: vscode.DebugConfiguration = debugReplayConfiguration(plan);
   if (plan.language === 'python' && !vscode.extensions.getExtension('ms-python.debugpy')) {
     throw new Error('Debug replay of Python workflows needs the Python Debugger extension (ms-python.debugpy).');
   }
