@@ -38,3 +38,18 @@ export function debugReplayConfiguration(plan: DebugReplayPlan): DebugReplayConf
       }
     : { ...common, type: 'debugpy', python: plan.program, justMyCode: true };
 }
+
+/** What the TypeScript runner prints before each workflow task replays (replayTypescript.cjs). */
+export const REPLAY_POSITION_MARKER = '[temporal-workbench] replaying workflow task started at event ';
+
+/** The event ids the runner reported in a chunk of debug console output, in order. */
+export function replayPositionsIn(output: string): number[] {
+  const ids: number[] = [];
+  for (const line of output.split('\n')) {
+    const at = line.indexOf(REPLAY_POSITION_MARKER);
+    if (at < 0) continue;
+    const id = Number.parseInt(line.slice(at + REPLAY_POSITION_MARKER.length), 10);
+    if (Number.isInteger(id) && id > 0) ids.push(id);
+  }
+  return ids;
+}

@@ -25,7 +25,9 @@ export type ToExecutionWebview =
   | { type: 'liveState'; state?: ExecutionLiveState; error?: string }
   /** Frames of a failure's stack trace, answering `resolveFrames`. */
   | { type: 'frames'; requestId: number; frames: StackFrameView[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Debug replay: the workflow task being replayed started at this event (undefined: replay ended). */
+  | { type: 'replayPosition'; eventId?: number };
 
 /** Webview -> panel. */
 export type FromExecutionWebview =

@@ -6,8 +6,9 @@ import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
 import { BACK, MultiStepInput } from '../input/multiStep';
 import { execRefOf, pickExecution } from '../input/pickers';
-import { debugReplayConfiguration } from '../debugReplayConfig';
+import { debugReplayConfiguration, replayPositionsIn } from '../debugReplayConfig';
 import { withCancellableProgress } from '../progress';
+import { ExecutionPanel } from '../webviews/executionPanel';
 import { WorkflowGraphPanel } from '../webviews/graphPanel';
 
 /** The Python extension's interpreter for the file's folder, when it is installed. */
@@ -144,12 +145,38 @@ export async function debugReplay(ctx: Ctx, arg?: unknown): Promise<boolean> {
       }
     });
   });
-  const started = await vscode.debug.startDebugging(folder, config);
+  const views = () => (source.kind === 'execution' ? ExecutionPanel.viewsOf(source.workflowId, source.runId) : []);
+  const positions = followReplayPosition(plan.resultFile, (eventId) => {
+    for (const view of views()) view.showReplayPosition(eventId);
+  });
+  let started: boolean;
+  try {
+    started = await vscode.debug.startDebugging(folder, config);
+    if (started) await ended;
+  } finally {
+    positions.dispose();
+    for (const view of views()) view.showReplayPosition(undefined);
+  }
   if (!started) return false;
-  await ended;
   const result = await ctx.request(protocol.finishDebugReplay, { resultFile: plan.resultFile });
   await showOutcome(result, plan.workflowType);
   return true;
+}
+
+/** Reports each workflow task the debug session's runner starts to replay (TypeScript SDKs that expose it). */
+function followReplayPosition(resultFile: string, onPosition: (eventId: number) => void): vscode.Disposable {
+  return vscode.debug.registerDebugAdapterTrackerFactory('*', {
+    createDebugAdapterTracker: (session) =>
+      session.configuration.args?.[1] === resultFile
+        ? {
+            onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string } }) => {
+              if (m.type !== 'event' || m.event !== 'output' || !m.body?.output) return;
+              const ids = replayPositionsIn(m.body.output);
+              if (ids.length) onPosition(ids[ids.length - 1]);
+            },
+          }
+        : undefined,
+  });
 }
 
 /**

@@ -54,6 +54,24 @@ export class ExecutionPanel {
 
   private readonly panel: vscode.WebviewPanel;
 
+  // ---- debug replay position (issue 15)
+  private replayPosition: number | undefined;
+
+  /** The open views of an execution (any run when `runId` is not known). */
+  static viewsOf(workflowId: string, runId?: string): ExecutionPanel[] {
+    return [...ExecutionPanel.open.values()].filter(
+      (p) => p.source.kind === 'server' && p.source.workflowId === workflowId && (!runId || !p.model || p.model.header.runId === runId),
+    );
+  }
+
+  /** Highlights the event a debug replay is at (undefined clears it). */
+  showReplayPosition(eventId: number | undefined): void {
+    this.replayPosition = eventId;
+    // The tab says it too: the view may be in another group than the debugged code.
+    this.panel.title = eventId === undefined ? this.title : `${this.title} · replaying event ${eventId}`;
+    this.post({ type: 'replayPosition', eventId });
+  }
+
   private constructor(
     private readonly ctx: Ctx,
     private readonly key: string,
@@ -85,6 +103,7 @@ export class ExecutionPanel {
           if (this.progress) this.post(this.progress);
           this.post({ type: 'following', following: this.following });
           if (this.model?.header.status === 'Running') void this.refreshLiveState(true);
+          if (this.replayPosition !== undefined) this.post({ type: 'replayPosition', eventId: this.replayPosition });
           return;
         case 'openSource':
           // Beside the view, so the view stays in sight.
