@@ -1,6 +1,6 @@
 // Messages between the workflow graph webview and its panel in the extension host. The panel
 // asks the language server for the graph (and a run's colouring); the webview only draws.
-import type { WorkflowGraph } from './protocol';
+import type { WorkflowGraph, WorkflowGraphNodeKind } from './protocol';
 
 /** Panel -> webview. */
 export type ToGraphWebview =
@@ -27,3 +27,15 @@ export interface GraphWebviewState {
   /** The focused node (`wf` for the workflow itself). */
   focusedNodeId?: string;
 }
+
+/** The word on the edge between the workflow and a node (the drawn graph and the Mermaid text). */
+export const graphEdgeLabel: Record<WorkflowGraphNodeKind, string> = {
+  activity: 'activity',
+  childWorkflow: 'child',
+  timer: 'timer',
+  signalSent: 'signals',
+  continueAsNew: 'continue-as-new',
+  signalHandler: 'signal',
+  queryHandler: 'query',
+  updateHandler: 'update',
+};

@@ -2,13 +2,13 @@
 // index, drawn by the webview; nodes open their definitions; with a run chosen, nodes are
 // coloured by what that run did. The panel keeps the data, so a webview re-created after
 // hiding gets it back without asking the server again.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import type { FromGraphWebview, ToGraphWebview } from '../../../shared/src/workflowGraphView';
 import type { Ctx } from '../ctx';
 import { BACK, MultiStepInput } from '../input/multiStep';
 import { pickExecution } from '../input/pickers';
+import { webviewHtml } from './webviewHtml';
 
 const VIEW_TYPE = 'temporal.workflowGraph';
 
@@ -52,7 +52,7 @@ export class WorkflowGraphPanel {
       enableScripts: true,
       localResourceRoots: [root],
     });
-    this.panel.webview.html = html(this.panel.webview, root, `Workflow graph: ${workflowType}`);
+    this.panel.webview.html = webviewHtml(this.panel.webview, root, 'workflowGraph', `Workflow graph: ${workflowType}`);
     WorkflowGraphPanel.open.set(workflowType, this);
     this.panel.onDidDispose(() => {
       this.disposed = true;
@@ -123,31 +123,4 @@ async function openLocation(location: protocol.SourceLocation): Promise<void> {
     selection: new vscode.Range(start.line, start.character, start.line, start.character),
     viewColumn: vscode.ViewColumn.Beside,
   });
-}
-
-function html(webview: vscode.Webview, root: vscode.Uri, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'workflowGraph.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'workflowGraph.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-  ].join('; ');
-  const escaped = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>${escaped}</title>
-</head>
-<body>
-<div id="app" role="application" aria-label="${escaped}"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
 }

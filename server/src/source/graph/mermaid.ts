@@ -1,16 +1,7 @@
 // A workflow graph as Mermaid flowchart text, for LSP clients without a webview.
 import type { GraphNodeKind, WorkflowGraphData } from './extract';
+import { graphEdgeLabel as EDGE_LABEL } from '../../../../shared/src/workflowGraphView';
 
-const EDGE_LABEL: Record<GraphNodeKind, string> = {
-  activity: 'activity',
-  childWorkflow: 'child',
-  timer: 'timer',
-  signalSent: 'signals',
-  continueAsNew: 'continue-as-new',
-  signalHandler: 'signal',
-  queryHandler: 'query',
-  updateHandler: 'update',
-};
 
 /** Node shapes by kind: activities as boxes, children as subroutines, handlers as flags. */
 function shape(kind: GraphNodeKind, label: string): string {

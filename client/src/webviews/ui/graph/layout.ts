@@ -2,6 +2,7 @@
 // workflow, the workflow calls activities, children, timers...), so three columns are the
 // whole layout: handlers | workflow | calls in source order. No layout engine needed.
 import type { WorkflowGraph, WorkflowGraphNode } from '../../../../../shared/src/protocol';
+import { graphEdgeLabel as EDGE_LABEL } from '../../../../../shared/src/workflowGraphView';
 
 export interface PlacedNode {
   /** Node id, `wf` for the workflow itself. */
@@ -36,16 +37,6 @@ const GAP_X = 120;
 const MARGIN = 16;
 const CHAR = 7.2;
 
-const EDGE_LABEL: Record<WorkflowGraphNode['kind'], string> = {
-  activity: 'activity',
-  childWorkflow: 'child',
-  timer: 'timer',
-  signalSent: 'signals',
-  continueAsNew: 'continue-as-new',
-  signalHandler: 'signal',
-  queryHandler: 'query',
-  updateHandler: 'update',
-};
 
 export const isHandler = (n: WorkflowGraphNode) => n.kind.endsWith('Handler');
 
