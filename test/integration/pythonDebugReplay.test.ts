@@ -23,6 +23,8 @@ const workflowFile = path.join(samples, 'python/workflows.py');
 let server: TestLanguageServer;
 let dap: DapClient | undefined;
 let workflowId: string;
+/** What the test waits for now: named when the test times out. */
+let stage = 'starting';
 
 before(async () => {
   const { address, namespace, queues } = await target.ready();
@@ -46,12 +48,14 @@ before(async () => {
 });
 
 after(async () => {
+  if (stage !== 'done') console.error(`stopped while waiting for ${stage}\n${dap?.output().slice(-3000) ?? ''}\n${dap?.stderr.join('').slice(-2000) ?? ''}`);
   await dap?.stop();
   await server?.stop();
 });
 
 describe('Python debug replay under debugpy', { timeout: 180_000 }, () => {
   test('a breakpoint in the sample Python workflow is hit while the history replays, and the replay then finishes clean', async () => {
+    stage = 'the replay plan';
     const plan = await server.request(protocol.prepareDebugReplay, {
       source: { kind: 'execution', workflowId },
       pythonPath: python,
@@ -75,16 +79,19 @@ describe('Python debug replay under debugpy', { timeout: 180_000 }, () => {
     // debugpy answers launch only after configurationDone: not awaited here.
     const launched = dap.request('launch', config);
     launched.catch(() => undefined);
+    stage = 'debugpy to initialize';
     await dap.event('initialized');
     const { body: bps } = await dap.request('setBreakpoints', {
       source: { path: workflowFile },
       breakpoints: [{ line: breakLine }],
     });
     assert.equal(bps.breakpoints.length, 1);
+    stage = 'the launch to finish';
     await dap.request('configurationDone');
     await launched;
 
-    const stopped = await dap.event('stopped');
+    stage = 'the breakpoint (or the end of the replay)';
+    const stopped = await Promise.race([dap.event('stopped'), dap.event('terminated')]);
     assert.equal(stopped.event, 'stopped', `the debuggee ended without stopping:\n${dap.output().slice(-3000)}`);
     assert.equal(stopped.body.reason, 'breakpoint');
     const { body: trace } = await dap.request('stackTrace', { threadId: stopped.body.threadId, levels: 1 });
@@ -93,6 +100,7 @@ describe('Python debug replay under debugpy', { timeout: 180_000 }, () => {
     assert.equal(top.line, breakLine, 'stopped at the breakpoint line');
 
     await dap.request('continue', { threadId: stopped.body.threadId });
+    stage = 'the replay to end';
     const terminated = await dap.event('terminated');
     assert.equal(terminated.event, 'terminated');
     const result = await server.request(protocol.finishDebugReplay, { resultFile: plan.resultFile });
@@ -102,5 +110,6 @@ describe('Python debug replay under debugpy', { timeout: 180_000 }, () => {
       [[workflowId, 'ok']],
       `${JSON.stringify(result.runs)}\n${dap.output().slice(-3000)}`,
     );
+    stage = 'done';
   });
 });
