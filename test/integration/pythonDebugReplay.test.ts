@@ -99,6 +99,8 @@ describe('Python debug replay under debugpy', { timeout: 180_000 }, () => {
     assert.equal(path.resolve(top.source.path), workflowFile, 'stopped in the sample workflow file');
     assert.equal(top.line, breakLine, 'stopped at the breakpoint line');
 
+    // The line is hit again when the coroutine resumes after the activity: clear it, then run on.
+    await dap.request('setBreakpoints', { source: { path: workflowFile }, breakpoints: [] });
     await dap.request('continue', { threadId: stopped.body.threadId });
     stage = 'the replay to end';
     const terminated = await dap.event('terminated');
