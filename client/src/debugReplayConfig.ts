@@ -40,7 +40,8 @@ export function debugReplayConfiguration(plan: DebugReplayPlan): DebugReplayConf
 }
 
 /** What the TypeScript runner prints before each workflow task replays (replayTypescript.cjs). */
-export const REPLAY_POSITION_MARKER = '[temporal-workbench] replaying workflow task started at event ';
+export const REPLAY_POSITION_MARKER =
+  '[temporal-workbench] replaying workflow task started at event ';
 
 /** The event ids the runner reported in a chunk of debug console output, in order. */
 export function replayPositionsIn(output: string): number[] {

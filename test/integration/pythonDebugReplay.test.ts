@@ -48,7 +48,10 @@ before(async () => {
 });
 
 after(async () => {
-  if (stage !== 'done') console.error(`stopped while waiting for ${stage}\n${dap?.output().slice(-3000) ?? ''}\n${dap?.stderr.join('').slice(-2000) ?? ''}`);
+  if (stage !== 'done')
+    console.error(
+      `stopped while waiting for ${stage}\n${dap?.output().slice(-3000) ?? ''}\n${dap?.stderr.join('').slice(-2000) ?? ''}`,
+    );
   await dap?.stop();
   await server?.stop();
 });
@@ -64,7 +67,10 @@ describe('Python debug replay under debugpy', { timeout: 180_000 }, () => {
     const config = debugReplayConfiguration(plan);
     assert.equal(config.type, 'debugpy');
     const breakLine =
-      fs.readFileSync(workflowFile, 'utf8').split('\n').findIndex((l) => l.includes('return await workflow.execute_activity(')) + 1;
+      fs
+        .readFileSync(workflowFile, 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('return await workflow.execute_activity(')) + 1;
     assert.ok(breakLine > 0);
 
     // debugpy's adapter over stdio, as the Python Debugger extension starts it.
@@ -92,11 +98,22 @@ describe('Python debug replay under debugpy', { timeout: 180_000 }, () => {
 
     stage = 'the breakpoint (or the end of the replay)';
     const stopped = await Promise.race([dap.event('stopped'), dap.event('terminated')]);
-    assert.equal(stopped.event, 'stopped', `the debuggee ended without stopping:\n${dap.output().slice(-3000)}`);
+    assert.equal(
+      stopped.event,
+      'stopped',
+      `the debuggee ended without stopping:\n${dap.output().slice(-3000)}`,
+    );
     assert.equal(stopped.body.reason, 'breakpoint');
-    const { body: trace } = await dap.request('stackTrace', { threadId: stopped.body.threadId, levels: 1 });
+    const { body: trace } = await dap.request('stackTrace', {
+      threadId: stopped.body.threadId,
+      levels: 1,
+    });
     const top = trace.stackFrames[0];
-    assert.equal(path.resolve(top.source.path), workflowFile, 'stopped in the sample workflow file');
+    assert.equal(
+      path.resolve(top.source.path),
+      workflowFile,
+      'stopped in the sample workflow file',
+    );
     assert.equal(top.line, breakLine, 'stopped at the breakpoint line');
 
     // The line is hit again when the coroutine resumes after the activity: clear it, then run on.
@@ -105,7 +122,9 @@ describe('Python debug replay under debugpy', { timeout: 180_000 }, () => {
     stage = 'the replay to end';
     const terminated = await dap.event('terminated');
     assert.equal(terminated.event, 'terminated');
-    const result = await server.request(protocol.finishDebugReplay, { resultFile: plan.resultFile });
+    const result = await server.request(protocol.finishDebugReplay, {
+      resultFile: plan.resultFile,
+    });
     assert.equal(result.problem, undefined, result.problem?.message);
     assert.deepEqual(
       result.runs.map((r) => [r.workflowId, r.outcome]),

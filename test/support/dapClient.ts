@@ -18,7 +18,10 @@ export class DapClient {
   private seq = 0;
   private buffer = Buffer.alloc(0);
   private readonly pending = new Map<number, (m: DapMessage) => void>();
-  private readonly waiters: { match: (m: DapMessage) => boolean; resolve: (m: DapMessage) => void }[] = [];
+  private readonly waiters: {
+    match: (m: DapMessage) => boolean;
+    resolve: (m: DapMessage) => void;
+  }[] = [];
   /** Every event so far, in order (a waiter also looks at the past). */
   readonly events: DapMessage[] = [];
   readonly stderr: string[] = [];
@@ -30,14 +33,17 @@ export class DapClient {
     child.once('exit', () => {
       this.exited = true;
       const gone: DapMessage = { seq: -1, type: 'event', event: 'adapterExited' };
-      for (const r of this.pending.values()) r({ ...gone, type: 'response', success: false, message: 'the adapter exited' });
+      for (const r of this.pending.values())
+        r({ ...gone, type: 'response', success: false, message: 'the adapter exited' });
       this.pending.clear();
       this.dispatch(gone);
     });
   }
 
   static start(command: string, args: string[], env?: NodeJS.ProcessEnv): DapClient {
-    return new DapClient(spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } }));
+    return new DapClient(
+      spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } }),
+    );
   }
 
   private read(chunk: Buffer): void {
@@ -45,7 +51,9 @@ export class DapClient {
     for (;;) {
       const headerEnd = this.buffer.indexOf('\r\n\r\n');
       if (headerEnd < 0) return;
-      const length = Number(/Content-Length: *(\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1]);
+      const length = Number(
+        /Content-Length: *(\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString())?.[1],
+      );
       if (this.buffer.length < headerEnd + 4 + length) return;
       const body = this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8');
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
@@ -75,7 +83,9 @@ export class DapClient {
     const seq = ++this.seq;
     const json = JSON.stringify({ seq, type: 'request', command, arguments: args });
     const response = new Promise<DapMessage>((resolve, reject) =>
-      this.pending.set(seq, (m) => (m.success ? resolve(m) : reject(new Error(`${command}: ${m.message ?? 'failed'}`)))),
+      this.pending.set(seq, (m) =>
+        m.success ? resolve(m) : reject(new Error(`${command}: ${m.message ?? 'failed'}`)),
+      ),
     );
     this.child.stdin.write(`Content-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`);
     return response;
@@ -83,7 +93,8 @@ export class DapClient {
 
   /** The first event (past or future) that matches. */
   event(name: string, match: (m: DapMessage) => boolean = () => true): Promise<DapMessage> {
-    const test = (m: DapMessage) => m.type === 'event' && (m.event === name || m.event === 'adapterExited') && match(m);
+    const test = (m: DapMessage) =>
+      m.type === 'event' && (m.event === name || m.event === 'adapterExited') && match(m);
     const past = this.events.find(test);
     if (past) return Promise.resolve(past);
     return new Promise((resolve) => this.waiters.push({ match: test, resolve }));
@@ -91,7 +102,10 @@ export class DapClient {
 
   /** Output the debuggee printed so far (stdout/stderr/console categories). */
   output(): string {
-    return this.events.filter((e) => e.event === 'output').map((e) => e.body?.output ?? '').join('');
+    return this.events
+      .filter((e) => e.event === 'output')
+      .map((e) => e.body?.output ?? '')
+      .join('');
   }
 
   async stop(): Promise<void> {

@@ -21,7 +21,11 @@ export class WorkflowGraphPanel {
   private readonly panel: vscode.WebviewPanel;
 
   /** Opens (or reveals) the graph of a workflow type, coloured by `run` when given. */
-  static async show(ctx: Ctx, workflowType: string, run?: { workflowId: string; runId?: string }): Promise<WorkflowGraphPanel | undefined> {
+  static async show(
+    ctx: Ctx,
+    workflowType: string,
+    run?: { workflowId: string; runId?: string },
+  ): Promise<WorkflowGraphPanel | undefined> {
     const existing = WorkflowGraphPanel.open.get(workflowType);
     if (existing) {
       existing.panel.reveal();
@@ -31,7 +35,9 @@ export class WorkflowGraphPanel {
     // Ask first: a type without a TypeScript/Python definition opens no empty panel.
     const { graphs } = await ctx.request(protocol.workflowGraph, { workflowType, run });
     if (!graphs.length) {
-      void vscode.window.showWarningMessage(`No TypeScript or Python definition of ${workflowType} in this workspace.`);
+      void vscode.window.showWarningMessage(
+        `No TypeScript or Python definition of ${workflowType} in this workspace.`,
+      );
       return undefined;
     }
     const panel = new WorkflowGraphPanel(ctx, workflowType);
@@ -48,11 +54,21 @@ export class WorkflowGraphPanel {
     const root = vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist', 'webview');
     // No retainContextWhenHidden: the webview keeps its focus with setState and gets the
     // graphs back from this panel on 'ready'.
-    this.panel = vscode.window.createWebviewPanel(VIEW_TYPE, `Graph ${workflowType}`, vscode.ViewColumn.Active, {
-      enableScripts: true,
-      localResourceRoots: [root],
-    });
-    this.panel.webview.html = webviewHtml(this.panel.webview, root, 'workflowGraph', `Workflow graph: ${workflowType}`);
+    this.panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      `Graph ${workflowType}`,
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        localResourceRoots: [root],
+      },
+    );
+    this.panel.webview.html = webviewHtml(
+      this.panel.webview,
+      root,
+      'workflowGraph',
+      `Workflow graph: ${workflowType}`,
+    );
     WorkflowGraphPanel.open.set(workflowType, this);
     this.panel.onDidDispose(() => {
       this.disposed = true;
@@ -69,7 +85,8 @@ export class WorkflowGraphPanel {
     try {
       switch (m.type) {
         case 'ready':
-          if (this.graphs.length) this.post({ type: 'graphs', workflowType: this.workflowType, graphs: this.graphs });
+          if (this.graphs.length)
+            this.post({ type: 'graphs', workflowType: this.workflowType, graphs: this.graphs });
           return;
         case 'openNode': {
           const node = this.graphs[m.graphIndex]?.nodes.find((n) => n.id === m.nodeId);
@@ -83,10 +100,15 @@ export class WorkflowGraphPanel {
           return;
         }
         case 'chooseRun': {
-          const picked = await pickExecution(this.ctx, new MultiStepInput('Colour the Graph by a Run', 1), {
-            workflowType: this.workflowType,
-          });
-          if (picked !== BACK) await this.load({ workflowId: picked.workflowId, runId: picked.runId });
+          const picked = await pickExecution(
+            this.ctx,
+            new MultiStepInput('Colour the Graph by a Run', 1),
+            {
+              workflowType: this.workflowType,
+            },
+          );
+          if (picked !== BACK)
+            await this.load({ workflowId: picked.workflowId, runId: picked.runId });
           return;
         }
         case 'clearRun':
@@ -99,9 +121,15 @@ export class WorkflowGraphPanel {
   }
 
   private async load(run: { workflowId: string; runId?: string } | undefined): Promise<void> {
-    this.post({ type: 'busy', message: run ? `Reading the history of ${run.workflowId}…` : 'Reading the source…' });
+    this.post({
+      type: 'busy',
+      message: run ? `Reading the history of ${run.workflowId}…` : 'Reading the source…',
+    });
     try {
-      const { graphs } = await this.ctx.request(protocol.workflowGraph, { workflowType: this.workflowType, run });
+      const { graphs } = await this.ctx.request(protocol.workflowGraph, {
+        workflowType: this.workflowType,
+        run,
+      });
       this.graphs = graphs;
       this.run = run;
       this.post({ type: 'graphs', workflowType: this.workflowType, graphs });

@@ -3,11 +3,23 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-export function webviewHtml(webview: vscode.Webview, root: vscode.Uri, bundle: string, title: string, extraCsp: string[] = []): string {
+export function webviewHtml(
+  webview: vscode.Webview,
+  root: vscode.Uri,
+  bundle: string,
+  title: string,
+  extraCsp: string[] = [],
+): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(root, `${bundle}.js`));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(root, `${bundle}.css`));
-  const csp = ["default-src 'none'", `style-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`, `font-src ${webview.cspSource}`, ...extraCsp].join('; ');
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    `font-src ${webview.cspSource}`,
+    ...extraCsp,
+  ].join('; ');
   const escaped = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   return [
     '<!DOCTYPE html>',

@@ -23,23 +23,37 @@ interface Item {
   ended?: string;
 }
 
-const num = (v: unknown): number | undefined => (v === undefined || v === null || v === '' ? undefined : Number(v));
+const num = (v: unknown): number | undefined =>
+  v === undefined || v === null || v === '' ? undefined : Number(v);
 
 function attributesOf(event: HistoryEventJson): Attributes {
   for (const [key, value] of Object.entries(event)) {
-    if (key.endsWith('EventAttributes') && value && typeof value === 'object') return value as Attributes;
+    if (key.endsWith('EventAttributes') && value && typeof value === 'object')
+      return value as Attributes;
   }
   return {};
 }
 
-const nameOf = (v: unknown): string => ((v as { name?: string } | undefined)?.name ?? '');
+const nameOf = (v: unknown): string => (v as { name?: string } | undefined)?.name ?? '';
 
 /** Event types that open an item: its kind, name and the word for it. */
 const OPENERS: Record<string, (a: Attributes) => Pick<Item, 'kind' | 'name' | 'opened'>> = {
-  ActivityTaskScheduled: (a) => ({ kind: 'activity', name: nameOf(a.activityType), opened: 'scheduled' }),
-  StartChildWorkflowExecutionInitiated: (a) => ({ kind: 'childWorkflow', name: nameOf(a.workflowType), opened: 'started' }),
+  ActivityTaskScheduled: (a) => ({
+    kind: 'activity',
+    name: nameOf(a.activityType),
+    opened: 'scheduled',
+  }),
+  StartChildWorkflowExecutionInitiated: (a) => ({
+    kind: 'childWorkflow',
+    name: nameOf(a.workflowType),
+    opened: 'started',
+  }),
   TimerStarted: () => ({ kind: 'timer', name: '', opened: 'started' }),
-  SignalExternalWorkflowExecutionInitiated: (a) => ({ kind: 'signalSent', name: String(a.signalName ?? ''), opened: 'sent' }),
+  SignalExternalWorkflowExecutionInitiated: (a) => ({
+    kind: 'signalSent',
+    name: String(a.signalName ?? ''),
+    opened: 'sent',
+  }),
   WorkflowExecutionUpdateAccepted: (a) => ({
     kind: 'updateHandler',
     name: nameOf((a.acceptedRequest as { input?: unknown } | undefined)?.input),
@@ -53,22 +67,50 @@ const CLOSERS: Record<string, { ref: string; closed: 'completed' | 'failed'; wor
   ActivityTaskFailed: { ref: 'scheduledEventId', closed: 'failed', word: 'failed' },
   ActivityTaskTimedOut: { ref: 'scheduledEventId', closed: 'failed', word: 'timed out' },
   ActivityTaskCanceled: { ref: 'scheduledEventId', closed: 'failed', word: 'cancelled' },
-  ChildWorkflowExecutionCompleted: { ref: 'initiatedEventId', closed: 'completed', word: 'completed' },
+  ChildWorkflowExecutionCompleted: {
+    ref: 'initiatedEventId',
+    closed: 'completed',
+    word: 'completed',
+  },
   ChildWorkflowExecutionFailed: { ref: 'initiatedEventId', closed: 'failed', word: 'failed' },
   ChildWorkflowExecutionTimedOut: { ref: 'initiatedEventId', closed: 'failed', word: 'timed out' },
   ChildWorkflowExecutionCanceled: { ref: 'initiatedEventId', closed: 'failed', word: 'cancelled' },
-  ChildWorkflowExecutionTerminated: { ref: 'initiatedEventId', closed: 'failed', word: 'terminated' },
-  StartChildWorkflowExecutionFailed: { ref: 'initiatedEventId', closed: 'failed', word: 'failed to start' },
+  ChildWorkflowExecutionTerminated: {
+    ref: 'initiatedEventId',
+    closed: 'failed',
+    word: 'terminated',
+  },
+  StartChildWorkflowExecutionFailed: {
+    ref: 'initiatedEventId',
+    closed: 'failed',
+    word: 'failed to start',
+  },
   TimerFired: { ref: 'startedEventId', closed: 'completed', word: 'fired' },
   TimerCanceled: { ref: 'startedEventId', closed: 'failed', word: 'cancelled' },
-  ExternalWorkflowExecutionSignaled: { ref: 'initiatedEventId', closed: 'completed', word: 'delivered' },
-  SignalExternalWorkflowExecutionFailed: { ref: 'initiatedEventId', closed: 'failed', word: 'failed' },
-  WorkflowExecutionUpdateCompleted: { ref: 'acceptedEventId', closed: 'completed', word: 'completed' },
+  ExternalWorkflowExecutionSignaled: {
+    ref: 'initiatedEventId',
+    closed: 'completed',
+    word: 'delivered',
+  },
+  SignalExternalWorkflowExecutionFailed: {
+    ref: 'initiatedEventId',
+    closed: 'failed',
+    word: 'failed',
+  },
+  WorkflowExecutionUpdateCompleted: {
+    ref: 'acceptedEventId',
+    closed: 'completed',
+    word: 'completed',
+  },
 };
 
 /** Events that stand alone: a signal received, a continue-as-new. */
 const SINGLES: Record<string, (a: Attributes) => Pick<Item, 'kind' | 'name' | 'opened'>> = {
-  WorkflowExecutionSignaled: (a) => ({ kind: 'signalHandler', name: String(a.signalName ?? ''), opened: 'received' }),
+  WorkflowExecutionSignaled: (a) => ({
+    kind: 'signalHandler',
+    name: String(a.signalName ?? ''),
+    opened: 'received',
+  }),
   WorkflowExecutionContinuedAsNew: () => ({ kind: 'continueAsNew', name: '', opened: 'continued' }),
 };
 
@@ -100,7 +142,9 @@ export function historyItems(events: readonly HistoryEventJson[]): Item[] {
     const close = CLOSERS[type];
     if (close) {
       // A completed update's outcome may still be a failure.
-      const failedUpdate = type === 'WorkflowExecutionUpdateCompleted' && (a.outcome as { failure?: unknown } | undefined)?.failure;
+      const failedUpdate =
+        type === 'WorkflowExecutionUpdateCompleted' &&
+        (a.outcome as { failure?: unknown } | undefined)?.failure;
       const item = byOpener.get(num(a[close.ref]) ?? -1);
       if (!item) continue;
       item.eventIds.push(id);
@@ -149,7 +193,11 @@ export function colourGraphByRun(
   const out: WorkflowGraphRun = { ...run, state: 'running', status: 'Running', nodes: {} };
   for (const node of nodes) {
     if (node.kind === 'queryHandler') {
-      out.nodes[node.id] = { state: 'notRecorded', summary: 'queries leave no history', eventIds: [] };
+      out.nodes[node.id] = {
+        state: 'notRecorded',
+        summary: 'queries leave no history',
+        eventIds: [],
+      };
       continue;
     }
     const mine = items.filter((i) => matches(node, i));

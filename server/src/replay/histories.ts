@@ -17,12 +17,19 @@ export interface LoadedHistory {
 }
 
 /** Every event of one run, paged through the Backend of the profile the ref names. */
-export async function fetchHistory(wb: Workbench, ref: WorkflowRefParams, signal: AbortSignal): Promise<LoadedHistory> {
+export async function fetchHistory(
+  wb: Workbench,
+  ref: WorkflowRefParams,
+  signal: AbortSignal,
+): Promise<LoadedHistory> {
   const backend = await wb.backend(ref);
   const events: HistoryEventJson[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await backend.getWorkflowHistory({ workflowId: ref.workflowId, runId: ref.runId, nextPageToken }, signal);
+    const page = await backend.getWorkflowHistory(
+      { workflowId: ref.workflowId, runId: ref.runId, nextPageToken },
+      signal,
+    );
     for (const e of page.events) events.push(e.json as HistoryEventJson);
     nextPageToken = page.nextPageToken;
   } while (nextPageToken);
@@ -34,24 +41,45 @@ export async function readHistoryFile(file: string, workflowId?: string): Promis
   try {
     parsed = JSON.parse(await fs.readFile(file, 'utf8'));
   } catch (err) {
-    throw new WorkbenchError('InvalidInput', `path: ${file} is not a readable history JSON file (${(err as Error).message})`);
+    throw new WorkbenchError(
+      'InvalidInput',
+      `path: ${file} is not a readable history JSON file (${(err as Error).message})`,
+    );
   }
   const events = (parsed as { events?: unknown })?.events;
   if (!Array.isArray(events) || !events.length) {
-    throw new WorkbenchError('InvalidInput', `path: ${file} has no "events" array (expected the output of temporal workflow show --output json)`);
+    throw new WorkbenchError(
+      'InvalidInput',
+      `path: ${file} has no "events" array (expected the output of temporal workflow show --output json)`,
+    );
   }
   return describeHistory(workflowId ?? '', '', events as HistoryEventJson[]);
 }
 
-function describeHistory(workflowId: string, runId: string, events: HistoryEventJson[]): LoadedHistory {
+function describeHistory(
+  workflowId: string,
+  runId: string,
+  events: HistoryEventJson[],
+): LoadedHistory {
   const started = events[0]?.workflowExecutionStartedEventAttributes as
-    | { workflowType?: { name?: string }; taskQueue?: { name?: string }; originalExecutionRunId?: string; firstExecutionRunId?: string }
+    | {
+        workflowType?: { name?: string };
+        taskQueue?: { name?: string };
+        originalExecutionRunId?: string;
+        firstExecutionRunId?: string;
+      }
     | undefined;
   const workflowType = started?.workflowType?.name;
-  if (!workflowType) throw new WorkbenchError('InvalidInput', 'history: the first event is not WorkflowExecutionStarted');
+  if (!workflowType)
+    throw new WorkbenchError(
+      'InvalidInput',
+      'history: the first event is not WorkflowExecutionStarted',
+    );
   let sdkName: string | undefined;
   for (const e of events) {
-    const meta = (e.workflowTaskCompletedEventAttributes as { sdkMetadata?: { sdkName?: string } } | undefined)?.sdkMetadata;
+    const meta = (
+      e.workflowTaskCompletedEventAttributes as { sdkMetadata?: { sdkName?: string } } | undefined
+    )?.sdkMetadata;
     if (meta?.sdkName) {
       sdkName = meta.sdkName;
       break;

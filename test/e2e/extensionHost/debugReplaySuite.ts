@@ -31,9 +31,13 @@ export async function run(): Promise<void> {
   ]);
 
   // The execution view of the run, open before the replay starts.
-  await vscode.commands.executeCommand('temporal.openExecutionView', { workflowId: process.env.E2E_WORKFLOW_ID });
+  await vscode.commands.executeCommand('temporal.openExecutionView', {
+    workflowId: process.env.E2E_WORKFLOW_ID,
+  });
   const viewTab = () =>
-    vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.startsWith(`Execution ${process.env.E2E_WORKFLOW_ID}`));
+    vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .find((t) => t.label.startsWith(`Execution ${process.env.E2E_WORKFLOW_ID}`));
   await waitFor('the execution view tab', viewTab);
 
   let stopped: Stopped | undefined;
@@ -47,7 +51,8 @@ export async function run(): Promise<void> {
       }) => {
         if (m.type === 'event' && m.event === 'stopped' && m.body)
           stopped ??= { session, threadId: m.body.threadId, reason: m.body.reason };
-        if (m.type === 'event' && m.event === 'output') output += (m.body as { output?: string }).output ?? '';
+        if (m.type === 'event' && m.event === 'output')
+          output += (m.body as { output?: string }).output ?? '';
       },
     }),
   });
@@ -67,11 +72,19 @@ export async function run(): Promise<void> {
     assert.equal(top.line, line + 1, 'stopped at the breakpoint line (1-based in DAP)');
     assert.equal(hit.reason, 'breakpoint');
     // The breakpoint is in the first workflow task, which started at event 3.
-    await waitFor('the runner to report the workflow task it replays', () => output.includes('replaying workflow task started at event 3'));
-    await waitFor('the execution view to show the replay position', () => viewTab()?.label.endsWith('replaying event 3'));
+    await waitFor('the runner to report the workflow task it replays', () =>
+      output.includes('replaying workflow task started at event 3'),
+    );
+    await waitFor('the execution view to show the replay position', () =>
+      viewTab()?.label.endsWith('replaying event 3'),
+    );
     await hit.session.customRequest('continue', { threadId: hit.threadId });
     assert.equal(await replay, true, 'the debug replay ran to its end');
-    assert.equal(viewTab()?.label, `Execution ${process.env.E2E_WORKFLOW_ID}`, 'the position is cleared when the replay ends');
+    assert.equal(
+      viewTab()?.label,
+      `Execution ${process.env.E2E_WORKFLOW_ID}`,
+      'the position is cleared when the replay ends',
+    );
   } finally {
     tracker.dispose();
     vscode.debug.removeBreakpoints(vscode.debug.breakpoints);

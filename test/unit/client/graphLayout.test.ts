@@ -3,8 +3,15 @@ import { describe, test } from 'node:test';
 import { layoutGraph, neighbour } from '../../../client/src/webviews/ui/graph/layout';
 import type { WorkflowGraph, WorkflowGraphNode } from '../../../shared/src/protocol';
 
-const at = (line: number) => [{ uri: 'file:///w.ts', range: { start: { line, character: 0 }, end: { line, character: 1 } } }];
-const node = (kind: WorkflowGraphNode['kind'], name: string, line: number): WorkflowGraphNode => ({ id: `${kind}:${name}`, kind, name, sites: at(line) });
+const at = (line: number) => [
+  { uri: 'file:///w.ts', range: { start: { line, character: 0 }, end: { line, character: 1 } } },
+];
+const node = (kind: WorkflowGraphNode['kind'], name: string, line: number): WorkflowGraphNode => ({
+  id: `${kind}:${name}`,
+  kind,
+  name,
+  sites: at(line),
+});
 const graph: WorkflowGraph = {
   workflowType: 'executionTour',
   language: 'typescript',
@@ -24,7 +31,11 @@ describe('workflow graph layout', () => {
   const layout = layoutGraph(graph);
 
   test('handlers left, the workflow in the middle, calls right in source order', () => {
-    assert.deepEqual(layout.columns, [['updateHandler:setNote', 'signalHandler:proceed'], ['wf'], ['activity:flakyStep', 'timer:sleep', 'childWorkflow:greeting']]);
+    assert.deepEqual(layout.columns, [
+      ['updateHandler:setNote', 'signalHandler:proceed'],
+      ['wf'],
+      ['activity:flakyStep', 'timer:sleep', 'childWorkflow:greeting'],
+    ]);
     const x = (id: string) => layout.nodes.find((n) => n.id === id)!.x;
     assert.ok(x('updateHandler:setNote') < x('wf') && x('wf') < x('activity:flakyStep'));
   });
@@ -37,10 +48,17 @@ describe('workflow graph layout', () => {
 
   test('nodes do not overlap and fit the canvas', () => {
     for (const a of layout.nodes) {
-      assert.ok(a.x >= 0 && a.y >= 0 && a.x + a.width <= layout.width && a.y + a.height <= layout.height, a.id);
+      assert.ok(
+        a.x >= 0 && a.y >= 0 && a.x + a.width <= layout.width && a.y + a.height <= layout.height,
+        a.id,
+      );
       for (const b of layout.nodes) {
         if (a === b) continue;
-        const apart = a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+        const apart =
+          a.x + a.width <= b.x ||
+          b.x + b.width <= a.x ||
+          a.y + a.height <= b.y ||
+          b.y + b.height <= a.y;
         assert.ok(apart, `${a.id} overlaps ${b.id}`);
       }
     }
@@ -52,6 +70,10 @@ describe('workflow graph layout', () => {
     assert.equal(neighbour(layout, 'activity:flakyStep', 'ArrowUp'), undefined);
     assert.equal(neighbour(layout, 'activity:flakyStep', 'End'), 'childWorkflow:greeting');
     assert.equal(neighbour(layout, 'activity:flakyStep', 'ArrowLeft'), 'wf');
-    assert.ok(['updateHandler:setNote', 'signalHandler:proceed'].includes(neighbour(layout, 'wf', 'ArrowLeft')!));
+    assert.ok(
+      ['updateHandler:setNote', 'signalHandler:proceed'].includes(
+        neighbour(layout, 'wf', 'ArrowLeft')!,
+      ),
+    );
   });
 });

@@ -4,7 +4,8 @@ import { REPLAY_POSITION_MARKER, replayPositionsIn } from '../../../client/src/d
 import { replayRowIndex, type ReplayRows } from '../../../client/src/webviews/ui/replayPosition';
 import type { ExecutionGroup, HistoryEventView } from '../../../shared/src/protocol';
 
-const group = (kind: string, eventIds: number[], lane: number) => ({ kind, eventIds, lane }) as unknown as ExecutionGroup;
+const group = (kind: string, eventIds: number[], lane: number) =>
+  ({ kind, eventIds, lane }) as unknown as ExecutionGroup;
 // A greeting run: workflow (1, 11), tasks (2-4, 8-10), the activity (5-7).
 const workflow = group('workflow', [1, 11], 0);
 const task1 = group('workflowTask', [2, 3, 4], 1);

@@ -4,7 +4,11 @@ import { colourGraphByRun } from '../../../server/src/replay/graphRun';
 import type { HistoryEventJson } from '../../../server/src/replay/nondeterminism';
 
 // A history in proto3 JSON as `temporal workflow show -o json` writes it (ids as strings).
-const E = (id: number, type: string, attributes: Record<string, unknown> = {}): HistoryEventJson => {
+const E = (
+  id: number,
+  type: string,
+  attributes: Record<string, unknown> = {},
+): HistoryEventJson => {
   const key = `${type[0].toLowerCase()}${type.slice(1)}EventAttributes`;
   const upper = type.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
   return { eventId: String(id), eventType: `EVENT_TYPE_${upper}`, [key]: attributes };
@@ -58,12 +62,19 @@ describe('workflow graph coloured by a run', () => {
 
   test('an activity with one failed and one completed schedule is failed and says both', () => {
     assert.equal(state('activity:flakyStep'), 'failed');
-    assert.equal(coloured.nodes['activity:flakyStep'].summary, '2 scheduled · 1 failed · 1 completed');
+    assert.equal(
+      coloured.nodes['activity:flakyStep'].summary,
+      '2 scheduled · 1 failed · 1 completed',
+    );
     assert.deepEqual(coloured.nodes['activity:flakyStep'].eventIds, [11, 12, 13, 14]);
   });
 
   test('a node the run never reached is notRun', () => {
-    assert.deepEqual(coloured.nodes['activity:neverCalled'], { state: 'notRun', summary: 'not reached in this run', eventIds: [] });
+    assert.deepEqual(coloured.nodes['activity:neverCalled'], {
+      state: 'notRun',
+      summary: 'not reached in this run',
+      eventIds: [],
+    });
   });
 
   test('a started child that has not closed is running', () => {
@@ -91,7 +102,10 @@ describe('workflow graph coloured by a run', () => {
       nodes,
       [
         ...history.slice(0, -1),
-        E(22, 'WorkflowExecutionUpdateCompleted', { acceptedEventId: '21', outcome: { failure: { message: 'no' } } }),
+        E(22, 'WorkflowExecutionUpdateCompleted', {
+          acceptedEventId: '21',
+          outcome: { failure: { message: 'no' } },
+        }),
         E(23, 'SignalExternalWorkflowExecutionInitiated', { signalName: 'ping' }),
         E(24, 'SignalExternalWorkflowExecutionFailed', { initiatedEventId: '23' }),
         E(25, 'WorkflowExecutionFailed', {}),
@@ -104,13 +118,27 @@ describe('workflow graph coloured by a run', () => {
   });
 
   test('continue-as-new closes the run as ContinuedAsNew and marks its node', () => {
-    const continued = colourGraphByRun(nodes, [history[0], E(9, 'WorkflowExecutionContinuedAsNew', {})], run);
+    const continued = colourGraphByRun(
+      nodes,
+      [history[0], E(9, 'WorkflowExecutionContinuedAsNew', {})],
+      run,
+    );
     assert.equal(continued.nodes['continueAsNew:continueAsNew'].state, 'completed');
     assert.deepEqual([continued.state, continued.status], ['completed', 'ContinuedAsNew']);
   });
 
   test('event types in the short form (as some tools write them) read the same', () => {
-    const short = colourGraphByRun(nodes, [{ eventId: 3, eventType: 'ActivityTaskScheduled', activityTaskScheduledEventAttributes: { activityType: { name: 'flakyStep' } } }], run);
+    const short = colourGraphByRun(
+      nodes,
+      [
+        {
+          eventId: 3,
+          eventType: 'ActivityTaskScheduled',
+          activityTaskScheduledEventAttributes: { activityType: { name: 'flakyStep' } },
+        },
+      ],
+      run,
+    );
     assert.equal(short.nodes['activity:flakyStep'].state, 'running');
   });
 });

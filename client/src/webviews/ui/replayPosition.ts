@@ -20,7 +20,8 @@ export interface ReplayRows {
 export function replayRowIndex(rows: ReplayRows, eventId: number): number {
   if (rows.tab === 'full') return rows.events.findIndex((e) => e.eventId === eventId);
   const group = rows.groupOf.get(eventId);
-  if (rows.tab === 'timeline') return group ? rows.lanes.findIndex((lane) => lane.includes(group)) : -1;
+  if (rows.tab === 'timeline')
+    return group ? rows.lanes.findIndex((lane) => lane.includes(group)) : -1;
   let at = -1;
   rows.compact.forEach((g, i) => {
     if (g === group || (g.eventIds[0] ?? Number.MAX_SAFE_INTEGER) <= eventId) at = i;
@@ -32,7 +33,10 @@ export class ReplayPositionMark {
   eventId: number | undefined;
   private row = -1;
   /** Toolbar text: which event the debug replay is at. */
-  readonly label = el('span', { className: 'replay-position', attrs: { 'data-testid': 'replay-position', 'aria-live': 'polite' } });
+  readonly label = el('span', {
+    className: 'replay-position',
+    attrs: { 'data-testid': 'replay-position', 'aria-live': 'polite' },
+  });
 
   constructor() {
     this.label.hidden = true;

@@ -37,7 +37,6 @@ const GAP_X = 120;
 const MARGIN = 16;
 const CHAR = 7.2;
 
-
 export const isHandler = (n: WorkflowGraphNode) => n.kind.endsWith('Handler');
 
 /** Width that fits the kind line and the name (monospace-ish estimate; the SVG clips nothing). */
@@ -49,13 +48,18 @@ const firstLine = (n: WorkflowGraphNode) => n.sites[0]?.range.start.line ?? Numb
 
 export function layoutGraph(graph: WorkflowGraph): GraphLayout {
   const handlers = graph.nodes.filter(isHandler);
-  const calls = graph.nodes.filter((n) => !isHandler(n)).sort((a, b) => firstLine(a) - firstLine(b));
-  const widthOf = (list: WorkflowGraphNode[]) => Math.max(0, ...list.map((n) => nodeWidth(n.name, n.kind)));
+  const calls = graph.nodes
+    .filter((n) => !isHandler(n))
+    .sort((a, b) => firstLine(a) - firstLine(b));
+  const widthOf = (list: WorkflowGraphNode[]) =>
+    Math.max(0, ...list.map((n) => nodeWidth(n.name, n.kind)));
   const leftWidth = widthOf(handlers);
   const wfWidth = nodeWidth(graph.workflowType, 'workflow');
   const rightWidth = widthOf(calls);
-  const columnHeight = (count: number) => (count ? count * NODE_HEIGHT + (count - 1) * GAP_Y : NODE_HEIGHT);
-  const height = Math.max(columnHeight(handlers.length), columnHeight(calls.length), NODE_HEIGHT) + 2 * MARGIN;
+  const columnHeight = (count: number) =>
+    count ? count * NODE_HEIGHT + (count - 1) * GAP_Y : NODE_HEIGHT;
+  const height =
+    Math.max(columnHeight(handlers.length), columnHeight(calls.length), NODE_HEIGHT) + 2 * MARGIN;
   const xs = [MARGIN, MARGIN + (handlers.length ? leftWidth + GAP_X : 0)];
   xs.push(xs[1] + wfWidth + GAP_X);
 
@@ -71,7 +75,14 @@ export function layoutGraph(graph: WorkflowGraph): GraphLayout {
       node,
     }));
   };
-  const wf: PlacedNode = { id: 'wf', column: 1, x: xs[1], y: (height - NODE_HEIGHT) / 2, width: wfWidth, height: NODE_HEIGHT };
+  const wf: PlacedNode = {
+    id: 'wf',
+    column: 1,
+    x: xs[1],
+    y: (height - NODE_HEIGHT) / 2,
+    width: wfWidth,
+    height: NODE_HEIGHT,
+  };
   const left = stack(handlers, 0, leftWidth);
   const right = stack(calls, 2, rightWidth);
   const edges: PlacedEdge[] = [
@@ -107,7 +118,9 @@ export function neighbour(layout: GraphLayout, fromId: string, key: string): str
     return target.reduce((best, id) => {
       const n = layout.nodes.find((p) => p.id === id)!;
       const b = layout.nodes.find((p) => p.id === best)!;
-      return Math.abs(n.y + n.height / 2 - centre) < Math.abs(b.y + b.height / 2 - centre) ? id : best;
+      return Math.abs(n.y + n.height / 2 - centre) < Math.abs(b.y + b.height / 2 - centre)
+        ? id
+        : best;
     });
   }
   return undefined;

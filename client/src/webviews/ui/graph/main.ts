@@ -1,7 +1,11 @@
 // The workflow graph webview: handlers | workflow | calls drawn as SVG, coloured by a chosen
 // run. Every node is keyboard reachable (roving focus, arrows move, Enter opens its
 // definition). Data comes from the panel by message; UI state survives hiding via setState.
-import type { FromGraphWebview, GraphWebviewState, ToGraphWebview } from '../../../../../shared/src/workflowGraphView';
+import type {
+  FromGraphWebview,
+  GraphWebviewState,
+  ToGraphWebview,
+} from '../../../../../shared/src/workflowGraphView';
 import type { WorkflowGraph, WorkflowGraphNodeRun } from '../../../../../shared/src/protocol';
 import { el } from '../dom';
 import { layoutGraph, neighbour, type GraphLayout, type PlacedNode } from './layout';
@@ -49,24 +53,52 @@ const STATE_WORD: Record<string, string> = {
 // ---- layout of the page
 const app = document.getElementById('app')!;
 const title = el('h1', { attrs: { 'data-testid': 'graph-title' } });
-const languageTabs = el('div', { className: 'toolbar', attrs: { role: 'tablist', 'aria-label': 'Definitions' } });
-const runLine = el('span', { className: 'muted', attrs: { 'data-testid': 'run-line', 'aria-live': 'polite' } });
-const chooseRun = el('button', { text: 'Colour by Run…', attrs: { 'data-testid': 'choose-run', title: 'Colour the nodes by what one run of this workflow did' } });
+const languageTabs = el('div', {
+  className: 'toolbar',
+  attrs: { role: 'tablist', 'aria-label': 'Definitions' },
+});
+const runLine = el('span', {
+  className: 'muted',
+  attrs: { 'data-testid': 'run-line', 'aria-live': 'polite' },
+});
+const chooseRun = el('button', {
+  text: 'Colour by Run…',
+  attrs: {
+    'data-testid': 'choose-run',
+    title: 'Colour the nodes by what one run of this workflow did',
+  },
+});
 chooseRun.addEventListener('click', () => post({ type: 'chooseRun' }));
 const clearRun = el('button', { text: 'Clear Colours', attrs: { 'data-testid': 'clear-run' } });
 clearRun.addEventListener('click', () => post({ type: 'clearRun' }));
-const toolbar = el('div', { className: 'toolbar' }, runLine, el('span', { className: 'grow' }), chooseRun, clearRun);
+const toolbar = el(
+  'div',
+  { className: 'toolbar' },
+  runLine,
+  el('span', { className: 'grow' }),
+  chooseRun,
+  clearRun,
+);
 const legend = el(
   'div',
   { className: 'legend muted', attrs: { 'aria-hidden': 'true' } },
-  ...['completed', 'running', 'failed', 'notRun', 'notRecorded'].map((s) => el('span', { className: `swatch state-${s}`, text: STATE_WORD[s] })),
+  ...['completed', 'running', 'failed', 'notRun', 'notRecorded'].map((s) =>
+    el('span', { className: `swatch state-${s}`, text: STATE_WORD[s] }),
+  ),
 );
 const canvas = el('div', { className: 'canvas' });
-const details = el('div', { className: 'details', attrs: { 'data-testid': 'node-details', 'aria-live': 'polite' } });
+const details = el('div', {
+  className: 'details',
+  attrs: { 'data-testid': 'node-details', 'aria-live': 'polite' },
+});
 const message = el('div', { className: 'message', attrs: { role: 'status' } });
 app.append(title, languageTabs, toolbar, legend, message, canvas, details);
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, text?: string): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number> = {},
+  text?: string,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
@@ -111,7 +143,15 @@ function draw(): void {
     'data-testid': 'graph',
   });
   const defs = svg('defs');
-  const marker = svg('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 8, markerHeight: 8, orient: 'auto-start-reverse' });
+  const marker = svg('marker', {
+    id: 'arrow',
+    viewBox: '0 0 10 10',
+    refX: 10,
+    refY: 5,
+    markerWidth: 8,
+    markerHeight: 8,
+    orient: 'auto-start-reverse',
+  });
   marker.append(svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrow-head' }));
   defs.append(marker);
   root.append(defs);
@@ -123,12 +163,22 @@ function draw(): void {
     const y2 = e.to.y + e.to.height / 2;
     const mid = (x1 + x2) / 2;
     const state = runOf(e.to.id === 'wf' ? e.from.id : e.to.id)?.state;
-    root.append(svg('path', { d: `M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}`, class: `edge${state ? ` state-${state}` : ''}`, 'marker-end': 'url(#arrow)' }));
+    root.append(
+      svg('path', {
+        d: `M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}`,
+        class: `edge${state ? ` state-${state}` : ''}`,
+        'marker-end': 'url(#arrow)',
+      }),
+    );
     const labelX = e.to.id === 'wf' ? x2 - 8 : x2 - 8;
-    root.append(svg('text', { x: labelX, y: y2 - 6, class: 'edge-label', 'text-anchor': 'end' }, e.label));
+    root.append(
+      svg('text', { x: labelX, y: y2 - 6, class: 'edge-label', 'text-anchor': 'end' }, e.label),
+    );
   }
 
-  const focused = layout.nodes.some((n) => n.id === state.ui.focusedNodeId) ? state.ui.focusedNodeId! : 'wf';
+  const focused = layout.nodes.some((n) => n.id === state.ui.focusedNodeId)
+    ? state.ui.focusedNodeId!
+    : 'wf';
   for (const p of layout.nodes) {
     const { kind, name } = nodeLabel(p);
     const run = runOf(p.id);
@@ -143,7 +193,12 @@ function draw(): void {
       ...(run ? { 'data-state': run.state } : {}),
     });
     group.append(
-      svg('rect', { width: p.width, height: p.height, rx: kind === 'timer' ? p.height / 2 : kind === 'workflow' || kind === 'childWorkflow' ? 2 : 6 }),
+      svg('rect', {
+        width: p.width,
+        height: p.height,
+        rx:
+          kind === 'timer' ? p.height / 2 : kind === 'workflow' || kind === 'childWorkflow' ? 2 : 6,
+      }),
       svg('text', { x: 12, y: 15, class: 'kind' }, KIND_WORD[kind]),
       svg('text', { x: 12, y: 31, class: 'name' }, name),
     );
@@ -201,23 +256,53 @@ function showDetails(p: PlacedNode): void {
   const lines: (string | HTMLElement)[] = [el('strong', { text: `${KIND_WORD[kind]} ${name}` })];
   if (p.node) {
     const where = p.node.kind.endsWith('Handler') ? 'defined at line' : 'called at line';
-    lines.push(el('span', { className: 'muted', text: ` · ${where}${p.node.sites.length > 1 ? 's' : ''} ${p.node.sites.map((s) => s.range.start.line + 1).join(', ')}` }));
-    if (!p.node.definition && !p.node.kind.endsWith('Handler') && p.node.kind !== 'timer' && p.node.kind !== 'continueAsNew')
-      lines.push(el('span', { className: 'muted', text: ' · no definition in this workspace (Enter opens the call)' }));
+    lines.push(
+      el('span', {
+        className: 'muted',
+        text: ` · ${where}${p.node.sites.length > 1 ? 's' : ''} ${p.node.sites.map((s) => s.range.start.line + 1).join(', ')}`,
+      }),
+    );
+    if (
+      !p.node.definition &&
+      !p.node.kind.endsWith('Handler') &&
+      p.node.kind !== 'timer' &&
+      p.node.kind !== 'continueAsNew'
+    )
+      lines.push(
+        el('span', {
+          className: 'muted',
+          text: ' · no definition in this workspace (Enter opens the call)',
+        }),
+      );
   }
   if (run) {
-    lines.push(el('div', { className: `run state-${run.state}`, text: `${STATE_WORD[run.state]}${run.summary ? ` — ${run.summary}` : ''}` }));
-    if (run.eventIds.length) lines.push(el('div', { className: 'muted', text: `events ${run.eventIds.join(', ')}` }));
+    lines.push(
+      el('div', {
+        className: `run state-${run.state}`,
+        text: `${STATE_WORD[run.state]}${run.summary ? ` — ${run.summary}` : ''}`,
+      }),
+    );
+    if (run.eventIds.length)
+      lines.push(el('div', { className: 'muted', text: `events ${run.eventIds.join(', ')}` }));
   }
   details.replaceChildren(...lines);
 }
 
 function render(): void {
-  title.textContent = state.workflowType ? `Workflow graph: ${state.workflowType}` : 'Workflow graph';
+  title.textContent = state.workflowType
+    ? `Workflow graph: ${state.workflowType}`
+    : 'Workflow graph';
   languageTabs.replaceChildren(
     ...(state.graphs.length > 1
       ? state.graphs.map((g, i) => {
-          const b = el('button', { text: g.language, attrs: { role: 'tab', 'aria-selected': String(i === state.ui.graphIndex), 'data-testid': `graph-tab-${g.language}` } });
+          const b = el('button', {
+            text: g.language,
+            attrs: {
+              role: 'tab',
+              'aria-selected': String(i === state.ui.graphIndex),
+              'data-testid': `graph-tab-${g.language}`,
+            },
+          });
           b.addEventListener('click', () => {
             state.ui = { graphIndex: i };
             saveUi();
