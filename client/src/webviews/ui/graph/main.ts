@@ -170,9 +170,19 @@ function draw(): void {
         'marker-end': 'url(#arrow)',
       }),
     );
-    const labelX = e.to.id === 'wf' ? x2 - 8 : x2 - 8;
+    // At the node's end of the edge: edges into the workflow meet there, their labels would overlap.
+    const intoWorkflow = e.to.id === 'wf';
     root.append(
-      svg('text', { x: labelX, y: y2 - 6, class: 'edge-label', 'text-anchor': 'end' }, e.label),
+      svg(
+        'text',
+        {
+          x: intoWorkflow ? x1 + 8 : x2 - 8,
+          y: (intoWorkflow ? y1 : y2) - 6,
+          class: 'edge-label',
+          'text-anchor': intoWorkflow ? 'start' : 'end',
+        },
+        e.label,
+      ),
     );
   }
 
