@@ -210,6 +210,13 @@ export async function debugReplay(ctx: Ctx, arg?: unknown): Promise<boolean> {
   return true;
 }
 
+/** The launched session or one it started (js-debug runs the node process in a child session). */
+function isReplaySession(session: vscode.DebugSession | undefined, resultFile: string): boolean {
+  for (let s = session; s; s = s.parentSession)
+    if (s.configuration.args?.[1] === resultFile) return true;
+  return false;
+}
+
 /** Reports each workflow task the debug session's runner starts to replay (TypeScript SDKs that expose it). */
 function followReplayPosition(
   resultFile: string,
@@ -217,7 +224,7 @@ function followReplayPosition(
 ): vscode.Disposable {
   return vscode.debug.registerDebugAdapterTrackerFactory('*', {
     createDebugAdapterTracker: (session) =>
-      session.configuration.args?.[1] === resultFile
+      isReplaySession(session, resultFile)
         ? {
             onDidSendMessage: (m: {
               type?: string;
