@@ -46,13 +46,19 @@ await Promise.all([
     target: 'es2022',
     entryPoints: {
       executionView: path.join(root, 'client/src/webviews/ui/main.ts'),
+      // Workflow graph webview (issue 15).
+      workflowGraph: path.join(root, 'client/src/webviews/ui/graph/main.ts'),
     },
     outdir: path.join(dist, 'webview'),
   }),
   esbuild.build({
     ...common,
     platform: 'browser',
-    entryPoints: { executionView: path.join(root, 'client/src/webviews/ui/executionView.css') },
+    entryPoints: {
+      executionView: path.join(root, 'client/src/webviews/ui/executionView.css'),
+      // Workflow graph webview (issue 15).
+      workflowGraph: path.join(root, 'client/src/webviews/ui/graph/graph.css'),
+    },
     outdir: path.join(dist, 'webview'),
   }),
 ]);

@@ -10,13 +10,18 @@ import type {
 
 /** Where a view's history comes from. */
 export type ExecutionViewSource =
-  | { kind: 'server'; workflowId: string; runId?: string }
-  | { kind: 'file'; fileName: string };
+  { kind: 'server'; workflowId: string; runId?: string } | { kind: 'file'; fileName: string };
 
 /** Panel -> webview. */
 export type ToExecutionWebview =
   /** Everything from the start (first load, or the webview was re-created after hiding). */
-  | { type: 'reset'; title: string; source: ExecutionViewSource; events: HistoryEventView[]; model?: ExecutionModel }
+  | {
+      type: 'reset';
+      title: string;
+      source: ExecutionViewSource;
+      events: HistoryEventView[];
+      model?: ExecutionModel;
+    }
   /** More events (a page, or new events of a followed run) and the model after them. */
   | { type: 'events'; events: HistoryEventView[]; model?: ExecutionModel }
   | { type: 'progress'; loaded: number; total?: number; done: boolean }
@@ -25,7 +30,9 @@ export type ToExecutionWebview =
   | { type: 'liveState'; state?: ExecutionLiveState; error?: string }
   /** Frames of a failure's stack trace, answering `resolveFrames`. */
   | { type: 'frames'; requestId: number; frames: StackFrameView[] }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Debug replay: the workflow task being replayed started at this event (undefined: replay ended). */
+  | { type: 'replayPosition'; eventId?: number };
 
 /** Webview -> panel. */
 export type FromExecutionWebview =

@@ -1516,12 +1516,46 @@ export interface WorkflowGraph {
   nodes: WorkflowGraphNode[];
   /** The same graph as a Mermaid flowchart. */
   mermaid: string;
+  /** What the chosen run did at each node (by node id), when `run` was asked for. */
+  run?: WorkflowGraphRun;
 }
 
-export interface WorkflowGraphParams {
+/** How a node fared in one run: what its history events say. */
+export type WorkflowGraphNodeState =
+  /** The run never got to it. */
+  | 'notRun'
+  /** Scheduled / started and not closed yet. */
+  | 'running'
+  | 'completed'
+  /** Failed, timed out, was cancelled or rejected (at least once). */
+  | 'failed'
+  /** Queries leave no history: nothing to say. */
+  | 'notRecorded';
+
+export interface WorkflowGraphNodeRun {
+  state: WorkflowGraphNodeState;
+  /** e.g. `2 scheduled · 1 completed · 1 failed`. */
+  summary: string;
+  /** History events about this node, in order. */
+  eventIds: number[];
+}
+
+export interface WorkflowGraphRun {
+  workflowId: string;
+  runId: string;
+  /** The run's own state (the workflow node's colour). */
+  state: WorkflowGraphNodeState;
+  /** Short status of the run (`Completed`, `Failed`, `Running`, `ContinuedAsNew`...). */
+  status: string;
+  nodes: Record<string, WorkflowGraphNodeRun>;
+}
+
+export interface WorkflowGraphParams extends TargetParams {
   /** Workflow type name as registered. */
   workflowType: string;
   language?: string;
+  /** Colour the nodes by what this run did (its history, read from the server). */
+  run?: { workflowId: string; runId?: string };
 }
 
 /** client -> server (any LSP client): what a workflow does, from its source, as data and Mermaid text. */

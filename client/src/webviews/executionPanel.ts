@@ -2,7 +2,7 @@
 // the language server, follows a running execution with long polls, and answers the webview's
 // requests (open source, resolve frames, export). Events are kept here, so a webview that was
 // hidden and re-created gets everything back without asking the server again.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
   historyJson,
@@ -14,6 +14,7 @@ import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
 import { goToSource } from '../sourceLocations';
 import { compareWith } from './compareRuns';
+import { webviewHtml } from './webviewHtml';
 
 const VIEW_TYPE = 'temporal.executionView';
 /** Live state (describe, pollers, stack trace) is read at most this often while following. */
@@ -54,6 +55,24 @@ export class ExecutionPanel {
 
   private readonly panel: vscode.WebviewPanel;
 
+  // ---- debug replay position (issue 15)
+  private replayPosition: number | undefined;
+
+  /** The open views of an execution (any run when `runId` is not known). */
+  static viewsOf(workflowId: string, runId?: string): ExecutionPanel[] {
+    return [...ExecutionPanel.open.values()].filter(
+      (p) => p.source.kind === 'server' && p.source.workflowId === workflowId && (!runId || !p.model || p.model.header.runId === runId),
+    );
+  }
+
+  /** Highlights the event a debug replay is at (undefined clears it). */
+  showReplayPosition(eventId: number | undefined): void {
+    this.replayPosition = eventId;
+    // The tab says it too: the view may be in another group than the debugged code.
+    this.panel.title = eventId === undefined ? this.title : `${this.title} · replaying event ${eventId}`;
+    this.post({ type: 'replayPosition', eventId });
+  }
+
   private constructor(
     private readonly ctx: Ctx,
     private readonly key: string,
@@ -67,7 +86,7 @@ export class ExecutionPanel {
       enableScripts: true,
       localResourceRoots: [root],
     });
-    this.panel.webview.html = html(this.panel.webview, root, title);
+    this.panel.webview.html = webviewHtml(this.panel.webview, root, 'executionView', title, [`img-src ${this.panel.webview.cspSource}`]);
     ExecutionPanel.open.set(key, this);
     this.panel.onDidDispose(() => this.dispose());
     this.panel.webview.onDidReceiveMessage((m: FromExecutionWebview) => void this.onMessage(m));
@@ -85,6 +104,7 @@ export class ExecutionPanel {
           if (this.progress) this.post(this.progress);
           this.post({ type: 'following', following: this.following });
           if (this.model?.header.status === 'Running') void this.refreshLiveState(true);
+          if (this.replayPosition !== undefined) this.post({ type: 'replayPosition', eventId: this.replayPosition });
           return;
         case 'openSource':
           // Beside the view, so the view stays in sight.
@@ -229,32 +249,4 @@ export class ExecutionPanel {
     ExecutionPanel.open.delete(this.key);
     void this.ctx.client?.sendNotification(protocol.closeExecutionView, { viewId: this.viewId }).catch(() => undefined);
   }
-}
-
-function html(webview: vscode.Webview, root: vscode.Uri, title: string): string {
-  const nonce = randomBytes(16).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(root, 'executionView.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(root, 'executionView.css'));
-  const csp = [
-    "default-src 'none'",
-    `style-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
-  ].join('; ');
-  const escaped = title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${style}">
-<title>${escaped}</title>
-</head>
-<body>
-<div id="app" role="application" aria-label="${escaped}"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
 }

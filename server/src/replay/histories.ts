@@ -1,10 +1,9 @@
 // Histories to replay, as proto3 JSON (`temporal workflow show --output json`): from the
-// server through the one function below, or from a file.
+// server through the profile's Backend, or from a file.
 import fs from 'node:fs/promises';
 import type { WorkflowRefParams } from '../../../shared/src/protocol';
 import { WorkbenchError } from '../errors';
-import { getWorkflowHistory } from '../backends/temporal/visibility';
-import type { Target, Workbench } from '../workbench';
+import type { Workbench } from '../workbench';
 import type { HistoryEventJson } from './nondeterminism';
 
 export interface LoadedHistory {
@@ -17,15 +16,20 @@ export interface LoadedHistory {
   events: HistoryEventJson[];
 }
 
-/**
- * Every event of one run. The only call into the operations layer: when operations move
- * behind the Backend interface, this is the one place to change.
- */
-export async function fetchHistory(wb: Workbench, target: Target, ref: WorkflowRefParams, signal?: AbortSignal): Promise<LoadedHistory> {
+/** Every event of one run, paged through the Backend of the profile the ref names. */
+export async function fetchHistory(
+  wb: Workbench,
+  ref: WorkflowRefParams,
+  signal: AbortSignal,
+): Promise<LoadedHistory> {
+  const backend = await wb.backend(ref);
   const events: HistoryEventJson[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await getWorkflowHistory(wb, target, { workflowId: ref.workflowId, runId: ref.runId, nextPageToken }, signal);
+    const page = await backend.getWorkflowHistory(
+      { workflowId: ref.workflowId, runId: ref.runId, nextPageToken },
+      signal,
+    );
     for (const e of page.events) events.push(e.json as HistoryEventJson);
     nextPageToken = page.nextPageToken;
   } while (nextPageToken);
@@ -37,24 +41,45 @@ export async function readHistoryFile(file: string, workflowId?: string): Promis
   try {
     parsed = JSON.parse(await fs.readFile(file, 'utf8'));
   } catch (err) {
-    throw new WorkbenchError('InvalidInput', `path: ${file} is not a readable history JSON file (${(err as Error).message})`);
+    throw new WorkbenchError(
+      'InvalidInput',
+      `path: ${file} is not a readable history JSON file (${(err as Error).message})`,
+    );
   }
   const events = (parsed as { events?: unknown })?.events;
   if (!Array.isArray(events) || !events.length) {
-    throw new WorkbenchError('InvalidInput', `path: ${file} has no "events" array (expected the output of temporal workflow show --output json)`);
+    throw new WorkbenchError(
+      'InvalidInput',
+      `path: ${file} has no "events" array (expected the output of temporal workflow show --output json)`,
+    );
   }
   return describeHistory(workflowId ?? '', '', events as HistoryEventJson[]);
 }
 
-function describeHistory(workflowId: string, runId: string, events: HistoryEventJson[]): LoadedHistory {
+function describeHistory(
+  workflowId: string,
+  runId: string,
+  events: HistoryEventJson[],
+): LoadedHistory {
   const started = events[0]?.workflowExecutionStartedEventAttributes as
-    | { workflowType?: { name?: string }; taskQueue?: { name?: string }; originalExecutionRunId?: string; firstExecutionRunId?: string }
+    | {
+        workflowType?: { name?: string };
+        taskQueue?: { name?: string };
+        originalExecutionRunId?: string;
+        firstExecutionRunId?: string;
+      }
     | undefined;
   const workflowType = started?.workflowType?.name;
-  if (!workflowType) throw new WorkbenchError('InvalidInput', 'history: the first event is not WorkflowExecutionStarted');
+  if (!workflowType)
+    throw new WorkbenchError(
+      'InvalidInput',
+      'history: the first event is not WorkflowExecutionStarted',
+    );
   let sdkName: string | undefined;
   for (const e of events) {
-    const meta = (e.workflowTaskCompletedEventAttributes as { sdkMetadata?: { sdkName?: string } } | undefined)?.sdkMetadata;
+    const meta = (
+      e.workflowTaskCompletedEventAttributes as { sdkMetadata?: { sdkName?: string } } | undefined
+    )?.sdkMetadata;
     if (meta?.sdkName) {
       sdkName = meta.sdkName;
       break;

@@ -16,6 +16,7 @@ import type {
 import { el, formatDuration } from './dom';
 import { renderDetails, renderHeader, renderLiveState, sourceOf, type PaneActions } from './panes';
 import { VirtualList } from './virtualList';
+import { ReplayPositionMark } from './replayPosition';
 
 declare function acquireVsCodeApi(): {
   postMessage(m: FromExecutionWebview): void;
@@ -82,7 +83,8 @@ const exportButton = el('button', { text: 'Export JSON', attrs: { 'data-testid':
 exportButton.addEventListener('click', () => post({ type: 'export' }));
 const compareButton = el('button', { text: 'Compare with…', attrs: { 'data-testid': 'compare', title: 'Another run of this workflow, or a history file, side by side by event' } });
 compareButton.addEventListener('click', () => post({ type: 'compare' }));
-const toolbar = el('div', { className: 'toolbar', attrs: { role: 'tablist' } }, ...Object.values(tabs), el('span', { className: 'grow' }), status, compareButton, exportButton);
+const replayMark = new ReplayPositionMark();
+const toolbar = el('div', { className: 'toolbar', attrs: { role: 'tablist' } }, ...Object.values(tabs), el('span', { className: 'grow' }), replayMark.label, status, compareButton, exportButton);
 const listBox = el('div', { className: 'list', attrs: { tabindex: '0', role: 'listbox', 'aria-label': 'History', 'data-testid': 'history-list' } });
 const detailsBox = el('div', { className: 'details-box' });
 app.append(headerBox, liveBox, progress, toolbar, el('div', { className: 'main' }, listBox, detailsBox));
@@ -130,6 +132,7 @@ function renderRow(index: number): HTMLElement {
     row.classList.add('selected');
     row.setAttribute('aria-selected', 'true');
   }
+  replayMark.mark(row, index);
   if (state.ui.tab === 'full') {
     const e = state.events[index];
     if (!e) return row;
@@ -244,6 +247,7 @@ listBox.addEventListener('scroll', () => {
 function setTab(tab: Tab): void {
   state.ui.tab = tab;
   saveUi();
+  replayMark.refresh({ ...state, tab });
   for (const [t, b] of Object.entries(tabs)) b.setAttribute('aria-selected', String(t === tab));
   list.setCount(rowCount());
   if (state.ui.selectedEventId !== undefined) {
@@ -271,6 +275,7 @@ function setModel(model: ExecutionModel): void {
   for (const g of model.groups) (lanes[g.lane] ??= []).push(g);
   state.lanes = lanes.filter((l) => l?.length);
   headerBox.replaceChildren(renderHeader(model, state.title, actions));
+  replayMark.refresh({ ...state, tab: state.ui.tab });
 }
 
 function renderDetailsPane(): void {
@@ -328,6 +333,12 @@ window.addEventListener('message', (ev: MessageEvent<ToExecutionWebview>) => {
     case 'error':
       state.error = m.message;
       break;
+    case 'replayPosition': {
+      const row = replayMark.set(m.eventId, { ...state, tab: state.ui.tab });
+      list.refresh();
+      if (row >= 0) list.scrollToIndex(row);
+      break;
+    }
   }
   renderStatus();
 });

@@ -39,7 +39,9 @@ async def replay(job):
     module_path = job["module"]
     sys.path.insert(0, os.path.dirname(module_path))
     module = importlib.import_module(os.path.splitext(os.path.basename(module_path))[0])
-    replayer = Replayer(workflows=workflow_classes(module))
+    # Under the debugger: no deadlock detection while paused at a breakpoint (nor sandbox).
+    debug = os.environ.get("TEMPORAL_REPLAY_DEBUG") == "1"
+    replayer = Replayer(workflows=workflow_classes(module), debug_mode=debug)
     histories = [
         WorkflowHistory.from_json(h["workflowId"], h["history"]) for h in job["histories"]
     ]

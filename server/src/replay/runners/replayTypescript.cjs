@@ -47,6 +47,23 @@ function historyLoader(workerPath) {
   };
 }
 
+/** Printed before each workflow task replays; the editor highlights that event in the execution view. */
+const POSITION_MARKER = '[temporal-workbench] replaying workflow task started at event ';
+
+/**
+ * The SDK's own debug-replayer interceptors (what debugger extensions use) call a global
+ * `notifyRunner(eventId)` with the started event id of the workflow task being replayed. Here
+ * it prints a marker line, which reaches the editor as debug console output before the code
+ * of that task runs (and stops at a breakpoint). SDKs without them: no highlight, same replay.
+ */
+function positionInterceptors(workerPath) {
+  const dir = path.join(path.dirname(workerPath), 'debug-replayer');
+  const modules = ['inbound-interceptor.js', 'outbound-interceptor.js'].map((f) => path.join(dir, f));
+  if (!modules.every((m) => fs.existsSync(m))) return {};
+  globalThis.notifyRunner = (eventId) => console.log(`${POSITION_MARKER}${eventId}`);
+  return { interceptors: { workflowModules: modules } };
+}
+
 async function main() {
   const job = JSON.parse(fs.readFileSync(jobFile, 'utf8'));
   const sdk = loadWorker(path.dirname(job.workflowsPath));
@@ -57,6 +74,7 @@ async function main() {
     return;
   }
   const { Worker } = sdk.worker;
+  const debug = process.env.TEMPORAL_REPLAY_DEBUG === '1';
   const results = [];
   const toHistory = historyLoader(sdk.resolved);
   const histories = job.histories.map((h) => ({ workflowId: h.workflowId, history: toHistory(h.history) }));
@@ -65,7 +83,8 @@ async function main() {
       workflowsPath: job.workflowsPath,
       replayName: 'temporal-workbench-replay',
       // Under the debugger: workflow code on the main thread, no deadlock timer while paused.
-      debugMode: process.env.TEMPORAL_REPLAY_DEBUG === '1',
+      debugMode: debug,
+      ...(debug ? positionInterceptors(sdk.resolved) : {}),
     },
     histories,
   );

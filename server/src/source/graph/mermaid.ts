@@ -1,16 +1,6 @@
 // A workflow graph as Mermaid flowchart text, for LSP clients without a webview.
 import type { GraphNodeKind, WorkflowGraphData } from './extract';
-
-const EDGE_LABEL: Record<GraphNodeKind, string> = {
-  activity: 'activity',
-  childWorkflow: 'child',
-  timer: 'timer',
-  signalSent: 'signals',
-  continueAsNew: 'continue-as-new',
-  signalHandler: 'signal',
-  queryHandler: 'query',
-  updateHandler: 'update',
-};
+import { graphEdgeLabel as EDGE_LABEL } from '../../../../shared/src/workflowGraphView';
 
 /** Node shapes by kind: activities as boxes, children as subroutines, handlers as flags. */
 function shape(kind: GraphNodeKind, label: string): string {
@@ -39,7 +29,11 @@ export function toMermaid(graph: WorkflowGraphData): string {
     lines.push(`  ${id}${shape(node.kind, quote(node.name))}`);
     const handler = node.kind.endsWith('Handler');
     // Handlers receive from outside: draw the arrow into the workflow.
-    lines.push(handler ? `  ${id} -- ${EDGE_LABEL[node.kind]} --> wf` : `  wf -- ${EDGE_LABEL[node.kind]} --> ${id}`);
+    lines.push(
+      handler
+        ? `  ${id} -- ${EDGE_LABEL[node.kind]} --> wf`
+        : `  wf -- ${EDGE_LABEL[node.kind]} --> ${id}`,
+    );
   });
   return lines.join('\n');
 }
