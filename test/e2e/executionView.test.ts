@@ -147,6 +147,8 @@ describe('Execution view', { timeout: 240_000 }, () => {
     ]);
     const after = await client.workflow.getHandle(workflowId).describe();
     assert.notEqual(after.runId, before.runId);
+    // The previous step's activities.py beside the view would leave the diff too narrow for two sides.
+    await harness.runCommand(page, 'View: Close Editor Group');
     await webview().locator('[data-testid=compare]').click();
     const pick = page.locator('.quick-input-widget', { hasText: `Compare ${workflowId} with` });
     await pick.locator('.monaco-list-row', { hasText: after.runId }).click();
@@ -155,6 +157,9 @@ describe('Execution view', { timeout: 240_000 }, () => {
     // Line 4 is the reset's failed workflow task on the right, the completed one on the left.
     await diff.locator('.editor.modified .view-line', { hasText: 'WorkflowTaskFailed ResetWorkflow' }).waitFor();
     await diff.locator('.editor.original .view-line', { hasText: 'ActivityTaskScheduled flakyStep' }).waitFor();
+    // Side by side, not inline: the original run has a column of its own.
+    const original = await diff.locator('.editor.original').boundingBox();
+    assert.ok(original && original.width > 300, `the original side's box: ${JSON.stringify(original)}`);
     await shot('5-compare-reset');
   });
 });
