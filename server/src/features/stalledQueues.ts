@@ -69,7 +69,10 @@ function fileName(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
-export function sameStalled(a: readonly StalledQueue[] | undefined, b: readonly StalledQueue[] | undefined): boolean {
+export function sameStalled(
+  a: readonly StalledQueue[] | undefined,
+  b: readonly StalledQueue[] | undefined,
+): boolean {
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 }
 

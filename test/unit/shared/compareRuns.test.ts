@@ -12,7 +12,10 @@ const event = (eventId: number, summary: string): HistoryEventView => ({
 });
 
 test('comparableLines: one line per event in order, its summary only (no id, no time), so line N is event N', () => {
-  const text = comparableLines([event(1, 'WorkflowExecutionStarted greeting on q'), event(2, 'WorkflowTaskScheduled')]);
+  const text = comparableLines([
+    event(1, 'WorkflowExecutionStarted greeting on q'),
+    event(2, 'WorkflowTaskScheduled'),
+  ]);
   assert.equal(text, 'WorkflowExecutionStarted greeting on q\nWorkflowTaskScheduled\n');
 });
 

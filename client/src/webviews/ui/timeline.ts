@@ -33,7 +33,12 @@ export function timeRangeOf(model: ExecutionModel | undefined, now: number): Tim
   return { start, span: Math.max(1, end - start) };
 }
 
-export function laneBars(lane: readonly ExecutionGroup[], range: TimeRange, widthPx: number, now: number): LaneBar[] {
+export function laneBars(
+  lane: readonly ExecutionGroup[],
+  range: TimeRange,
+  widthPx: number,
+  now: number,
+): LaneBar[] {
   const bars: LaneBar[] = [];
   const pct = (ms: number) => ((ms - range.start) / range.span) * 100;
   const mergePct = (MERGE_PX / Math.max(1, widthPx)) * 100;
@@ -50,7 +55,15 @@ export function laneBars(lane: readonly ExecutionGroup[], range: TimeRange, widt
       prev.open ||= g.open;
       continue;
     }
-    bars.push({ first: g, last: g, count: 1, left, width: right - left, failed: g.failed, open: g.open });
+    bars.push({
+      first: g,
+      last: g,
+      count: 1,
+      left,
+      width: right - left,
+      failed: g.failed,
+      open: g.open,
+    });
   }
   return bars;
 }
