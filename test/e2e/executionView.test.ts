@@ -1,7 +1,8 @@
 // The execution view in a real VS Code (code-server + Chromium) with the packaged extension:
 // a history recorded by the Python sample worker renders (summary, compact rows, details), and
 // clicking an activity name and a stack frame opens the right file at the right line, and
-// "Compare with…" shows the run beside its reset in the diff editor.
+// "Compare with…" shows the run beside its reset in the diff editor, and the "running" lens of
+// a workflow whose run no worker polls for says why it is not moving.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -13,7 +14,7 @@ import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { useTestTarget } from '../support/target';
-import { contextMenu, openTemporal, screenshotStep, treeRow, waitForRowText } from './workbenchPage';
+import { contextMenu, lensTextAbove, openFile, openTemporal, screenshotStep, treeRow, waitForRowText } from './workbenchPage';
 
 const target = useTestTarget();
 let harness: typeof EditorHarness;
@@ -161,5 +162,23 @@ describe('Execution view', { timeout: 240_000 }, () => {
     const original = await diff.locator('.editor.original').boundingBox();
     assert.ok(original && original.width > 300, `the original side's box: ${JSON.stringify(original)}`);
     await shot('5-compare-reset');
+  });
+
+  step('pointing at the "running" lens of a workflow no worker polls for says why it is not moving', async () => {
+    const taskQueue = `nobody-polls-${randomUUID().slice(0, 8)}`;
+    const stuck = await client.workflow.start('greeting', { taskQueue, workflowId: `e2e-stuck-${randomUUID().slice(0, 6)}`, args: ['lens'] });
+    try {
+      await openFile(page, 'python/workflows.py');
+      const source = readFileSync(path.join(samples(), 'python/workflows.py'), 'utf8');
+      await lensTextAbove(page, source, 'class Greeting', /\d+ running/);
+      // VS Code shows a lens command's tooltip as the lens link's title when pointed at.
+      const lens = page.locator(`.editor-group-container.active .codelens-decoration a[title*="${taskQueue}"]`);
+      await lens.waitFor({ timeout: 30_000 });
+      assert.match((await lens.getAttribute('title')) ?? '', new RegExp(`^Why is it not moving\\? No worker polls task queue '${taskQueue}'.*worker\\.py on 'workbench-py'`));
+      await lens.hover();
+      await shot('6-lens-not-moving');
+    } finally {
+      await stuck.terminate('e2e done');
+    }
   });
 });
