@@ -143,6 +143,7 @@ export class Ctx {
           const lenses = await next(document, token);
           if (lenses && this.lenses.learn(document.uri.toString(), lenses))
             this.lensListeners.fire();
+          for (const lens of lenses ?? []) copyLensTooltip(lens);
           return lenses;
         },
       },
@@ -282,4 +283,10 @@ export class Ctx {
       status.backend?.kind ?? '',
     );
   }
+}
+
+/** The live lens's tooltip travels in its argument (LSP 3.17's Command has none). */
+function copyLensTooltip(lens: vscode.CodeLens): void {
+  const tooltip = (lens.command?.arguments?.[0] as { tooltip?: unknown } | undefined)?.tooltip;
+  if (lens.command && typeof tooltip === 'string') lens.command.tooltip = tooltip;
 }

@@ -12,6 +12,26 @@ import type {
 export type ExecutionViewSource =
   { kind: 'server'; workflowId: string; runId?: string } | { kind: 'file'; fileName: string };
 
+/**
+ * What the lists draw of an event. The webview gets rows, not events: 50,000 events with their
+ * JSON and decoded payloads took seconds to cross into the page, and the lists need four
+ * fields; the selected event's details are asked for (`eventDetails`).
+ */
+export interface EventRow {
+  eventId: number;
+  eventType: string;
+  summary: string;
+  eventTime?: string;
+  failed?: true;
+}
+
+export function eventRow(e: HistoryEventView): EventRow {
+  const row: EventRow = { eventId: e.eventId, eventType: e.eventType, summary: e.summary };
+  if (e.eventTime) row.eventTime = e.eventTime;
+  if (e.failure) row.failed = true;
+  return row;
+}
+
 /** Panel -> webview. */
 export type ToExecutionWebview =
   /** Everything from the start (first load, or the webview was re-created after hiding). */
@@ -19,11 +39,13 @@ export type ToExecutionWebview =
       type: 'reset';
       title: string;
       source: ExecutionViewSource;
-      events: HistoryEventView[];
+      events: EventRow[];
       model?: ExecutionModel;
     }
   /** More events (a page, or new events of a followed run) and the model after them. */
-  | { type: 'events'; events: HistoryEventView[]; model?: ExecutionModel }
+  | { type: 'events'; events: EventRow[]; model?: ExecutionModel }
+  /** Whole events, answering `eventDetails` (those the panel has). */
+  | { type: 'eventDetails'; requestId: number; events: HistoryEventView[] }
   | { type: 'progress'; loaded: number; total?: number; done: boolean }
   /** Following a running execution live (false once it closed or the view stopped). */
   | { type: 'following'; following: boolean }
@@ -40,6 +62,8 @@ export type FromExecutionWebview =
   | { type: 'openSource'; target: FindSourceParams }
   | { type: 'openFrame'; frame: StackFrameView }
   | { type: 'resolveFrames'; requestId: number; stackTrace: string }
+  /** Whole events (attributes, payloads, failure) for the details pane. */
+  | { type: 'eventDetails'; requestId: number; eventIds: number[] }
   | { type: 'export' }
   /** "Compare with…" another run or a history file. */
   | { type: 'compare' }

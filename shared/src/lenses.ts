@@ -30,6 +30,11 @@ export interface WorkflowLensArgs {
   language: string;
   uri: string;
   range: SourceRange;
+  /**
+   * What pointing at the live lens shows ("why is it not moving?"). LSP 3.17's Command has no
+   * tooltip, so the VS Code client copies this onto its lens; the server also sets 3.18's.
+   */
+  tooltip?: string;
 }
 
 /** Argument of the signal / query / update lenses on handler definitions. */

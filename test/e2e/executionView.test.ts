@@ -1,16 +1,20 @@
 // The execution view in a real VS Code (code-server + Chromium) with the packaged extension:
 // a history recorded by the Python sample worker renders (summary, compact rows, details), and
-// clicking an activity name and a stack frame opens the right file at the right line.
+// clicking an activity name and a stack frame opens the right file at the right line, and
+// "Compare with…" shows the run beside its reset in the diff editor, and the "running" lens of
+// a workflow whose run no worker polls for says why it is not moving.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { after, before, describe } from 'node:test';
 import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { useTestTarget } from '../support/target';
-import { contextMenu, openTemporal, screenshotStep, treeRow, waitForRowText } from './workbenchPage';
+import { contextMenu, lensTextAbove, openFile, openTemporal, screenshotStep, treeRow, waitForRowText } from './workbenchPage';
 
 const target = useTestTarget();
 let harness: typeof EditorHarness;
@@ -81,6 +85,8 @@ before(async () => {
 });
 
 after(async () => {
+  // The compare step's reset leaves a new run waiting for its update and signal.
+  await client?.workflow.getHandle(workflowId).terminate('e2e done').catch(() => undefined);
   await browser?.close();
   await editor?.stop();
   await connection?.close();
@@ -130,5 +136,49 @@ describe('Execution view', { timeout: 240_000 }, () => {
     await shot('4-stack-frames');
     await frame.click();
     await waitForEditor('activities.py', lineOf('python/activities.py', /raise RuntimeError/));
+  });
+
+  step('"Compare with…" shows the run and the run after its reset side by side in the diff editor', async () => {
+    const t = await target.ready();
+    const before = await client.workflow.getHandle(workflowId).describe();
+    const substrate = await import('../support/substrate.mjs');
+    await promisify(execFile)(substrate.temporalCli(), [
+      'workflow', 'reset', '--workflow-id', workflowId, '--run-id', before.runId, '--type', 'FirstWorkflowTask',
+      '--reason', 'e2e compare', '--address', t.address, '--namespace', t.namespace,
+    ]);
+    const after = await client.workflow.getHandle(workflowId).describe();
+    assert.notEqual(after.runId, before.runId);
+    // The previous step's activities.py beside the view would leave the diff too narrow for two sides.
+    await harness.runCommand(page, 'View: Close Editor Group');
+    await webview().locator('[data-testid=compare]').click();
+    const pick = page.locator('.quick-input-widget', { hasText: `Compare ${workflowId} with` });
+    await pick.locator('.monaco-list-row', { hasText: after.runId }).click();
+    await page.locator('.tab.active', { hasText: `run ${after.runId.slice(0, 8)}` }).waitFor();
+    const diff = page.locator('.monaco-diff-editor');
+    // Line 4 is the reset's failed workflow task on the right, the completed one on the left.
+    await diff.locator('.editor.modified .view-line', { hasText: 'WorkflowTaskFailed ResetWorkflow' }).waitFor();
+    await diff.locator('.editor.original .view-line', { hasText: 'ActivityTaskScheduled flakyStep' }).waitFor();
+    // Side by side, not inline: the original run has a column of its own.
+    const original = await diff.locator('.editor.original').boundingBox();
+    assert.ok(original && original.width > 300, `the original side's box: ${JSON.stringify(original)}`);
+    await shot('5-compare-reset');
+  });
+
+  step('pointing at the "running" lens of a workflow no worker polls for says why it is not moving', async () => {
+    const taskQueue = `nobody-polls-${randomUUID().slice(0, 8)}`;
+    const stuck = await client.workflow.start('greeting', { taskQueue, workflowId: `e2e-stuck-${randomUUID().slice(0, 6)}`, args: ['lens'] });
+    try {
+      await openFile(page, 'python/workflows.py');
+      const source = readFileSync(path.join(samples(), 'python/workflows.py'), 'utf8');
+      await lensTextAbove(page, source, 'class Greeting', /\d+ running/);
+      // VS Code shows a lens command's tooltip as the lens link's title when pointed at.
+      const lens = page.locator(`.editor-group-container.active .codelens-decoration a[title*="${taskQueue}"]`);
+      await lens.waitFor({ timeout: 30_000 });
+      assert.match((await lens.getAttribute('title')) ?? '', new RegExp(`^Why is it not moving\\? No worker polls task queue '${taskQueue}'.*worker\\.py on 'workbench-py'`));
+      await lens.hover();
+      await shot('6-lens-not-moving');
+    } finally {
+      await stuck.terminate('e2e done');
+    }
   });
 });

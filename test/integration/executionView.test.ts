@@ -1,7 +1,8 @@
 // Execution view against the real dev server and the sample workers: the model of a recorded
 // history (retried activity, timer, child, signal, update, failure with a stack trace), export
 // equal to `temporal workflow show --output json`, re-import, following a running execution,
-// live state, and stack frames resolved to the samples' files.
+// live state, stack frames resolved to the samples' files, and "Compare with…" of a run before
+// and after a reset.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -10,7 +11,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { comparableLines } from '../../shared/src/compareRuns';
 import { historyJson } from '../../shared/src/executionView';
+import type { WorkflowLensArgs } from '../../shared/src/lenses';
 import * as protocol from '../../shared/src/protocol';
 import { repoRoot, type TestLanguageServer } from '../support/languageServer';
 import { LANGUAGES, useOperations, waitFor, type Language } from './operations/support';
@@ -216,6 +219,77 @@ describe('a running execution', () => {
     assert.match(reason.message, /worker\.(py|ts)/);
     assert.deepEqual(reason.source, { kind: 'workflow', name: 'executionTour' });
     assert.match(live.stackTraceError ?? '', /No worker polls/);
+  });
+});
+
+describe('the live lens', () => {
+  test('with no worker on the task queue of a running execution, the "running" lens tooltip and the hover say why it is not moving', T, async () => {
+    const s = await samplesServer();
+    assert.equal((await s.request(protocol.selectProfile, { profileId: 'env:default' })).state, 'connected');
+    const file = join(samples, 'python/workflows.py');
+    const uri = pathToFileURL(file).toString();
+    const text = readFileSync(file, 'utf8');
+    s.openDocument(uri, 'python', text);
+    const taskQueue = `nobody-polls-${randomUUID().slice(0, 8)}`;
+    await s.request(protocol.startWorkflow, { workflowId: ops.id('lens-nopoller'), workflowType: 'greeting', taskQueue, input: '"lens"' });
+    type Lens = { command: { title: string; tooltip?: string; arguments: [WorkflowLensArgs] } };
+    const lens = await waitFor(
+      `the greeting lens's tooltip to name '${taskQueue}'`,
+      async () => {
+        const lenses = (await s.rpc.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as Lens[];
+        return lenses.find((l) => l.command.arguments[0].workflowType === 'greeting' && l.command.arguments[0].tooltip?.includes(taskQueue));
+      },
+      { timeoutMs: 30_000 },
+    );
+    assert.match(lens.command.title, /^[1-9]\d* running/);
+    const tooltip = lens.command.arguments[0].tooltip ?? '';
+    assert.match(tooltip, new RegExp(`^Why is it not moving\\? No worker polls task queue .*'${taskQueue}' \\(1 running execution\\)`));
+    assert.match(tooltip, /Workspace workers that register 'greeting': .*worker\.py on 'workbench-py'/);
+    assert.equal(lens.command.tooltip, tooltip, "LSP 3.18's Command.tooltip says the same");
+    // Pointing at the definition's name says the same (from the same cached check).
+    const line = text.split('\n').findIndex((l) => l.startsWith('class Greeting'));
+    const hover = (await s.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line, character: 8 } })) as {
+      contents: { value: string };
+    };
+    assert.match(hover.contents.value, new RegExp(`\\*\\*Why is it not moving\\?\\*\\* No worker polls task queue .*'${taskQueue}'`));
+  });
+});
+
+describe('compare with another run', () => {
+  test('a run and its reset: both are runs of the id, and their lines pair event by event (line N is event N)', T, async () => {
+    const s = ops.server();
+    const workflowId = await recordTour('typescript');
+    const before = await loadView(s, workflowId);
+    const reset = await s.request(protocol.resetWorkflow, {
+      workflowId,
+      runId: before.model.header.runId,
+      to: 'FirstWorkflowTask',
+      reason: 'compare test',
+    });
+    // What "Compare with…" offers: the other runs of the workflow id.
+    const { executions } = await s.request(protocol.listWorkflowRuns, { workflowId });
+    assert.deepEqual(
+      [before.model.header.runId, reset.runId].filter((id) => executions.some((e) => e.runId === id)),
+      [before.model.header.runId, reset.runId],
+    );
+    // The new run re-runs the code from its first workflow task; its first activity shows it.
+    const after = await waitFor('the reset run to schedule its activity', async () => {
+      const { events } = await s.request(protocol.getWorkflowHistory, { workflowId, runId: reset.runId, pageSize: 1000 });
+      return events.some((e) => e.eventType === 'ActivityTaskScheduled') ? events : undefined;
+    });
+    for (const events of [before.events, after]) assert.deepEqual(events.map((e) => e.eventId), events.map((_, i) => i + 1));
+    const left = comparableLines(before.events).split('\n');
+    const right = comparableLines(after).split('\n');
+    // Up to the reset point the runs share their events; the reset inserts a failed task.
+    assert.deepEqual(right.slice(0, 3), left.slice(0, 3));
+    assert.equal(reset.resetEventId, 4);
+    assert.equal(left[3], 'WorkflowTaskCompleted');
+    assert.match(right[3], /^WorkflowTaskFailed .*reset/i);
+    // Then the same work in both, at shifted ids, in lines equal to the letter (a diff pairs them).
+    const activity = left.find((l) => l.startsWith('ActivityTaskScheduled flakyStep'));
+    assert.ok(activity, left.join('\n'));
+    assert.ok(right.indexOf(activity) > left.indexOf(activity), `'${activity}' later in the reset run:\n${right.join('\n')}`);
+    await s.request(protocol.terminateWorkflow, { workflowId, reason: 'compare test done' });
   });
 });
 

@@ -1,18 +1,13 @@
 // "Compare with…": two runs (for instance before and after a reset) side by side in VS Code's
-// diff editor, one line per event, so the diff aligns them by event. Times and ids that always
-// differ between runs are left out of the lines.
+// diff editor, one line per event (see shared/src/compareRuns.ts for why lines pair by event).
 import * as vscode from 'vscode';
+import { comparableLines } from '../../../shared/src/compareRuns';
 import * as protocol from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
 
 const SCHEME = 'temporal-compare';
 const documents = new Map<string, string>();
 let registered = false;
-
-/** One line per event: id, type and the summary (what the Web UI's compact row says). */
-export function comparableLines(events: readonly protocol.HistoryEventView[]): string {
-  return `${events.map((e) => `${e.eventId} ${e.summary}`).join('\n')}\n`;
-}
 
 function register(ctx: Ctx): void {
   if (registered) return;
@@ -66,7 +61,9 @@ export async function compareWith(
     otherLabel = `run ${picked.runId!.slice(0, 8)}`;
   }
   const stamp = Date.now();
-  const left = `/${stamp}/${current.label}.history`;
+  // Both sides name their run: two runs of one workflow id are otherwise told apart by nothing.
+  const currentLabel = current.runId ? `run ${current.runId.slice(0, 8)}` : current.label;
+  const left = `/${stamp}/${currentLabel}.history`;
   const right = `/${stamp}/${otherLabel}.history`;
   documents.set(left, comparableLines(current.events));
   documents.set(right, comparableLines(other));
@@ -74,6 +71,6 @@ export async function compareWith(
     'vscode.diff',
     vscode.Uri.from({ scheme: SCHEME, path: left }),
     vscode.Uri.from({ scheme: SCHEME, path: right }),
-    `${current.label} ↔ ${otherLabel}`,
+    current.runId ? `${current.label}: ${currentLabel} ↔ ${otherLabel}` : `${current.label} ↔ ${otherLabel}`,
   );
 }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import {
+  eventRow,
   historyJson,
   type ExecutionViewSource,
   type FromExecutionWebview,
@@ -25,6 +26,8 @@ export class ExecutionPanel {
 
   private readonly viewId = randomUUID();
   private events: protocol.HistoryEventView[] = [];
+  /** Index into `events` by event id, for the details the webview asks for. */
+  private readonly indexOfEvent = new Map<number, number>();
   private model: protocol.ExecutionModel | undefined;
   private following = false;
   private disposed = false;
@@ -100,7 +103,7 @@ export class ExecutionPanel {
     try {
       switch (m.type) {
         case 'ready':
-          this.post({ type: 'reset', title: this.title, source: this.source, events: this.events, model: this.model });
+          this.post({ type: 'reset', title: this.title, source: this.source, events: this.events.map(eventRow), model: this.model });
           if (this.progress) this.post(this.progress);
           this.post({ type: 'following', following: this.following });
           if (this.model?.header.status === 'Running') void this.refreshLiveState(true);
@@ -116,6 +119,14 @@ export class ExecutionPanel {
             viewColumn: vscode.ViewColumn.Beside,
           });
           return;
+        case 'eventDetails': {
+          const events = m.eventIds.flatMap((id) => {
+            const at = this.indexOfEvent.get(id);
+            return at === undefined ? [] : [this.events[at]];
+          });
+          this.post({ type: 'eventDetails', requestId: m.requestId, events });
+          return;
+        }
         case 'resolveFrames': {
           const { frames } = await this.ctx.request(protocol.resolveStackTrace, { stackTrace: m.stackTrace });
           this.post({ type: 'frames', requestId: m.requestId, frames });
@@ -154,11 +165,11 @@ export class ExecutionPanel {
           { viewId: this.viewId, ...this.ref(), nextPageToken },
           token,
         );
-        this.events.push(...page.events);
+        this.addEvents(page.events);
         if (page.model) this.model = page.model;
         nextPageToken = page.nextPageToken;
         this.progress = { type: 'progress', loaded: page.loaded, done: !nextPageToken };
-        this.post({ type: 'events', events: page.events, model: page.model });
+        this.post({ type: 'events', events: page.events.map(eventRow), model: page.model });
         this.post(this.progress);
       } while (nextPageToken && !token.isCancellationRequested);
       if (this.model?.header.status === 'Running') await this.follow();
@@ -186,9 +197,9 @@ export class ExecutionPanel {
         );
         nextPageToken = page.nextPageToken;
         if (page.events.length) {
-          this.events.push(...page.events);
+          this.addEvents(page.events);
           if (page.model) this.model = page.model;
-          this.post({ type: 'events', events: page.events, model: page.model });
+          this.post({ type: 'events', events: page.events.map(eventRow), model: page.model });
           void this.refreshLiveState(false);
         }
       }
@@ -196,6 +207,13 @@ export class ExecutionPanel {
       this.following = false;
       this.post({ type: 'following', following: false });
       if (!token.isCancellationRequested) void this.refreshLiveState(true);
+    }
+  }
+
+  private addEvents(events: readonly protocol.HistoryEventView[]): void {
+    for (const e of events) {
+      this.indexOfEvent.set(e.eventId, this.events.length);
+      this.events.push(e);
     }
   }
 
@@ -219,10 +237,10 @@ export class ExecutionPanel {
         text,
         fileName,
       });
-      this.events = events;
+      this.addEvents(events);
       this.model = model;
       this.progress = { type: 'progress', loaded: events.length, done: true };
-      this.post({ type: 'reset', title: this.title, source: this.source, events, model });
+      this.post({ type: 'reset', title: this.title, source: this.source, events: events.map(eventRow), model });
       this.post(this.progress);
     } catch (err) {
       this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -35,11 +35,13 @@ export async function executionLiveState(
   if (description.status !== 'Running') return state;
   let queue: TaskQueueDescription | undefined;
   try {
-    queue = await reads.taskQueue(description.taskQueue, signal);
+    if (reads.has.taskQueues) queue = await reads.taskQueue(description.taskQueue, signal);
   } catch {
     // Without pollers facts the other reasons still stand.
   }
   state.reasons = notMovingReasons(description, queue, model, lastWorkflowTaskFailure, workspace);
+  // An engine without queries (duroxide) has no stack trace to ask for: no section, no error.
+  if (!reads.has.queries) return state;
   if (queue && queue.workflow.pollers.length === 0) {
     state.stackTraceError = `No worker polls task queue '${description.taskQueue}', so none can answer the stack trace query.`;
     return state;

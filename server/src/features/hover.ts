@@ -3,6 +3,7 @@
 import type { Hover, Position } from 'vscode-languageserver';
 import type { WorkspaceIndex } from '../source';
 import { describeStats, type LiveStats } from './liveStats';
+import { notMovingText } from './stalledQueues';
 
 type Range = { start: Position; end: Position };
 
@@ -46,6 +47,7 @@ export function hover(
         ? `Handlers: ${handlers.map((h) => `${h.kind} \`${h.name}\``).join(', ')}`
         : '',
       describeStats(stats.get(wf.name)) ? `Executions: ${describeStats(stats.get(wf.name))}` : '',
+      whyNotMoving(wf.name, stats, index),
     ];
     return {
       range: wf.nameRange,
@@ -58,4 +60,10 @@ export function hover(
     return { range: h.nameRange, contents: { kind: 'markdown', value } };
   }
   return null;
+}
+
+/** The live lens's "why is it not moving?", from the cached pollers check (no call here). */
+function whyNotMoving(workflowType: string, stats: LiveStats, index: WorkspaceIndex): string {
+  const why = notMovingText(workflowType, stats.get(workflowType)?.stalled, index.workers());
+  return why ? `**Why is it not moving?** ${why}` : '';
 }

@@ -7,11 +7,15 @@ import { quoteQueryString } from '../../../shared/src/visibilityQuery';
 import { elapsedAgo } from '../../../shared/src/format';
 import type { SourceRuntime } from '../source/types';
 import type { Workbench } from '../workbench';
+import { sameStalled, STALL_CHECK_MS, stalledQueues, type StalledQueue } from './stalledQueues';
 
 export interface TypeStats {
   running: number;
   lastFailedAt?: Date;
   fetchedAt: number;
+  /** Task queues of running executions that no worker polls ("why is it not moving?"). */
+  stalled?: StalledQueue[];
+  stalledAt?: number;
 }
 
 // Short enough that a run closing shows on the lens within seconds; lenses never wait for it.
@@ -93,7 +97,8 @@ export class LiveStats {
         const changed =
           !cached ||
           cached.running !== stats.running ||
-          cached.lastFailedAt?.getTime() !== stats.lastFailedAt?.getTime();
+          cached.lastFailedAt?.getTime() !== stats.lastFailedAt?.getTime() ||
+          !sameStalled(cached.stalled, stats.stalled);
         this.cache.set(key, stats);
         if (changed) this.onUpdated();
       })
@@ -127,7 +132,20 @@ export class LiveStats {
       const when = last?.closeTime ?? last?.startTime;
       lastFailedAt = when ? new Date(when) : undefined;
     }
-    return { running, lastFailedAt, fetchedAt: Date.now() };
+    const stats: TypeStats = { running, lastFailedAt, fetchedAt: Date.now() };
+    // Pollers only matter while something runs; checked again when the count changes.
+    if (running > 0) {
+      const fresh =
+        cached?.stalledAt !== undefined &&
+        Date.now() - cached.stalledAt < STALL_CHECK_MS &&
+        cached.running === running;
+      if (fresh && !force) Object.assign(stats, { stalled: cached.stalled, stalledAt: cached.stalledAt });
+      else {
+        stats.stalled = await stalledQueues(backend, workflowType, signal).catch(() => undefined);
+        stats.stalledAt = Date.now();
+      }
+    }
+    return stats;
   }
 }
 

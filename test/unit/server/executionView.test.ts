@@ -1,5 +1,5 @@
 // Pure parts of the execution view: grouping events into the compact model, lanes, the header,
-// and stack trace frames of each language.
+// stack trace frames of each language, and live state on an engine without queries.
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type { HistoryEventView } from '../../../shared/src/protocol';
 import { buildExecutionModel, ExecutionModelBuilder } from '../../../server/src/executionView/model';
 import { parseFrame, resolveStackTrace } from '../../../server/src/executionView/stackFrames';
+import { executionLiveState } from '../../../server/src/executionView/liveState';
+import type { ExecutionReads } from '../../../server/src/executionView/reads';
 
 function ev(eventId: number, eventType: string, attrs: Record<string, unknown> = {}, groupEventId?: number): HistoryEventView {
   const key = `${eventType[0].toLowerCase()}${eventType.slice(1)}EventAttributes`;
@@ -106,5 +108,50 @@ describe('stack frames', () => {
       [pathToFileURL(javaFile).toString(), 56],
       [undefined, undefined],
     ]);
+  });
+});
+
+describe('live state', () => {
+  const running = {
+    workflowId: 'orders-1',
+    runId: '1',
+    workflowType: 'orders',
+    taskQueue: '',
+    status: 'Running' as const,
+    historyLength: 3,
+    historySizeBytes: 0,
+    memo: {},
+    searchAttributes: {},
+    pendingActivities: [],
+    pendingChildren: [],
+  };
+  const refuse = () => Promise.reject(new Error('asked an engine for what it has not'));
+  const workspace = { workersFor: () => [], resolveStackTrace: () => [] };
+
+  test('an engine without task queues and queries (duroxide) is not asked for them, and no stack trace error is made up', async () => {
+    const reads: ExecutionReads = {
+      has: { taskQueues: false, queries: false },
+      historyPage: refuse,
+      describe: async () => running,
+      taskQueue: refuse,
+      query: refuse,
+    };
+    const state = await executionLiveState(reads, { workflowId: 'orders-1' }, undefined, undefined, workspace);
+    assert.equal(state.description.status, 'Running');
+    assert.equal(state.stackTrace, undefined);
+    assert.equal(state.stackTraceError, undefined);
+    assert.deepEqual(state.reasons.map((r) => r.kind), ['waiting']);
+  });
+
+  test('an engine with queries is asked for the stack trace', async () => {
+    const reads: ExecutionReads = {
+      has: { taskQueues: true, queries: true },
+      historyPage: refuse,
+      describe: async () => ({ ...running, taskQueue: 'q' }),
+      taskQueue: async () => ({ name: 'q', workflow: { pollers: [{ identity: 'w' } as never] }, activity: { pollers: [] } }),
+      query: async () => ({ result: [{ format: 'json', encoding: 'json/plain', value: 'at run (workflows.ts:3:1)' }] }) as never,
+    };
+    const state = await executionLiveState(reads, { workflowId: 'orders-1' }, undefined, undefined, workspace);
+    assert.equal(state.stackTrace?.text, 'at run (workflows.ts:3:1)');
   });
 });

@@ -2,6 +2,7 @@
 // lanes, compact groups, full event list) beside the selected event's details. Everything
 // comes from the panel by message; UI state survives hiding through setState.
 import type {
+  EventRow,
   ExecutionWebviewState,
   FromExecutionWebview,
   ToExecutionWebview,
@@ -10,10 +11,11 @@ import type {
   ExecutionGroup,
   ExecutionLiveState,
   ExecutionModel,
-  HistoryEventView,
   StackFrameView,
 } from '../../../../shared/src/protocol';
 import { el, formatDuration } from './dom';
+import { EventDetails } from './eventDetails';
+import { laneBars, timeRangeOf, type TimeRange } from './timeline';
 import { renderDetails, renderHeader, renderLiveState, sourceOf, type PaneActions } from './panes';
 import { VirtualList } from './virtualList';
 import { ReplayPositionMark } from './replayPosition';
@@ -30,8 +32,8 @@ type Tab = ExecutionWebviewState['tab'];
 
 const state = {
   title: '',
-  events: [] as HistoryEventView[],
-  byId: new Map<number, HistoryEventView>(),
+  events: [] as EventRow[],
+  byId: new Map<number, EventRow>(),
   model: undefined as ExecutionModel | undefined,
   groupOf: new Map<number, ExecutionGroup>(),
   /** Rows of the compact list and of the timeline. */
@@ -46,6 +48,7 @@ const state = {
 };
 
 const post = (m: FromExecutionWebview) => vscode.postMessage(m);
+const details = new EventDetails(post);
 const saveUi = () => vscode.setState(state.ui);
 
 let frameRequest = 0;
@@ -113,7 +116,9 @@ function lastOf(g: ExecutionGroup | undefined): number | undefined {
 
 function rowOfEvent(eventId: number): number {
   const group = state.groupOf.get(eventId);
-  if (state.ui.tab === 'full') return state.events.findIndex((e) => e.eventId === eventId);
+  // Ids run from 1 in a whole history: look there first, search only when they do not.
+  if (state.ui.tab === 'full')
+    return state.events[eventId - 1]?.eventId === eventId ? eventId - 1 : state.events.findIndex((e) => e.eventId === eventId);
   if (state.ui.tab === 'compact') return group ? state.compact.indexOf(group) : -1;
   return group ? state.lanes.findIndex((lane) => lane.includes(group)) : -1;
 }
@@ -137,7 +142,7 @@ function renderRow(index: number): HTMLElement {
     const e = state.events[index];
     if (!e) return row;
     row.append(el('span', { className: 'id', text: String(e.eventId) }), el('span', { className: 'when', text: offset(e.eventTime) }), el('span', { className: 'summary', text: e.summary }));
-    if (e.failure) row.classList.add('failed');
+    if (e.failed) row.classList.add('failed');
     row.addEventListener('click', () => select(e.eventId, false));
   } else if (state.ui.tab === 'compact') {
     const g = state.compact[index];
@@ -161,17 +166,18 @@ function renderRow(index: number): HTMLElement {
     const label = index === 0 ? 'workflow' : index === 1 ? 'workflow tasks' : first?.kind === 'signal' ? 'signals' : `${first?.kind ?? ''} ${first?.name ?? ''}`;
     row.classList.add('lane');
     const bars = el('div', { className: 'bars' });
-    const { start, span } = timeRange();
-    for (const g of lane) {
-      const left = g.startMs === undefined ? 0 : ((g.startMs - start) / span) * 100;
-      const end = g.open ? Date.now() : (g.endMs ?? g.startMs ?? start);
-      const width = Math.max(0.3, (((end - (g.startMs ?? start)) / span) * 100));
+    const now = Date.now();
+    // The lane's width less its label (14em): close enough to decide which bars merge.
+    for (const b of laneBars(lane, timeRange(now), listBox.clientWidth - 200, now)) {
+      const g = b.first;
+      const what = b.count > 1 ? `${b.count} × ${g.kind} ${g.name} … ${b.last.name}` : `${g.kind} ${g.name} ${g.status}${g.attempt && g.attempt > 1 ? ` attempt ${g.attempt}` : ''}`;
+      const endMs = b.last.open ? now : (b.last.endMs ?? b.last.startMs);
       const bar = el('div', {
-        className: `bar kind-${g.kind}${g.failed ? ' failed' : ''}${g.open ? ' open' : ''}`,
-        title: `${g.kind} ${g.name} ${g.status}${g.attempt && g.attempt > 1 ? ` attempt ${g.attempt}` : ''} ${formatDuration(end - (g.startMs ?? end))}`,
+        className: `bar kind-${g.kind}${b.failed ? ' failed' : ''}${b.open ? ' open' : ''}`,
+        title: `${what} ${formatDuration(endMs !== undefined && g.startMs !== undefined ? endMs - g.startMs : undefined)}`,
       });
-      bar.style.left = `${Math.min(left, 99.7)}%`;
-      bar.style.width = `${Math.min(width, 100 - Math.min(left, 99.7))}%`;
+      bar.style.left = `${b.left}%`;
+      bar.style.width = `${b.width}%`;
       bar.addEventListener('click', (e) => {
         e.stopPropagation();
         select(lastOf(g)!, false);
@@ -184,13 +190,13 @@ function renderRow(index: number): HTMLElement {
   return row;
 }
 
-function timeRange(): { start: number; span: number } {
-  const groups = state.model?.groups ?? [];
-  const start = groups[0]?.startMs ?? 0;
-  let end = start;
-  for (const g of groups) end = Math.max(end, g.endMs ?? 0);
-  if (state.model?.header.status === 'Running') end = Math.max(end, Date.now());
-  return { start, span: Math.max(1, end - start) };
+/** The timeline's range: one pass over the groups per model (and per second while running). */
+let rangeCache: { model: ExecutionModel | undefined; second: number; range: TimeRange } | undefined;
+function timeRange(now: number): TimeRange {
+  const second = state.model?.header.status === 'Running' ? Math.floor(now / 1000) : 0;
+  if (rangeCache?.model !== state.model || rangeCache?.second !== second)
+    rangeCache = { model: state.model, second, range: timeRangeOf(state.model, now) };
+  return rangeCache.range;
 }
 
 function offset(time: string | number | undefined): string {
@@ -257,7 +263,7 @@ function setTab(tab: Tab): void {
 }
 
 // ---- data
-function addEvents(events: HistoryEventView[], model: ExecutionModel | undefined): void {
+function addEvents(events: EventRow[], model: ExecutionModel | undefined): void {
   for (const e of events) {
     state.events.push(e);
     state.byId.set(e.eventId, e);
@@ -280,8 +286,18 @@ function setModel(model: ExecutionModel): void {
 
 function renderDetailsPane(): void {
   const id = state.ui.selectedEventId;
-  const event = id === undefined ? undefined : state.byId.get(id);
-  detailsBox.replaceChildren(renderDetails(event, id === undefined ? undefined : state.groupOf.get(id), state.byId, actions));
+  const show = (event: Parameters<typeof renderDetails>[0]) =>
+    detailsBox.replaceChildren(renderDetails(event, id === undefined ? undefined : state.groupOf.get(id), state.byId, actions));
+  if (id === undefined) return show(undefined);
+  const here = details.get(id);
+  if (here) return show(here);
+  // The pane shows the previous event until this one arrives (a round trip to the panel).
+  detailsBox.setAttribute('aria-busy', 'true');
+  void details.fetch(id).then((event) => {
+    if (state.ui.selectedEventId !== id) return;
+    detailsBox.removeAttribute('aria-busy');
+    show(event);
+  });
 }
 
 function renderStatus(): void {
@@ -301,6 +317,7 @@ window.addEventListener('message', (ev: MessageEvent<ToExecutionWebview>) => {
       state.title = m.title;
       state.events = [];
       state.byId.clear();
+      details.clear();
       state.model = undefined;
       headerBox.replaceChildren(renderHeader(undefined, m.title, actions));
       addEvents(m.events, m.model);
@@ -325,6 +342,9 @@ window.addEventListener('message', (ev: MessageEvent<ToExecutionWebview>) => {
       state.live = m.state;
       state.liveError = m.error;
       liveBox.replaceChildren(renderLiveState(m.state, m.error, actions));
+      break;
+    case 'eventDetails':
+      details.answer(m.requestId, m.events);
       break;
     case 'frames':
       frameWaiters.get(m.requestId)?.(m.frames);

@@ -82,7 +82,8 @@ export function renderHeader(model: ExecutionModel | undefined, title: string, a
   grid.append(
     row('Workflow ID', h.workflowId),
     row('Run ID', h.runId),
-    row('Task queue', h.taskQueue),
+    // duroxide has no task queues.
+    ...(h.taskQueue ? [row('Task queue', h.taskQueue)] : []),
     row('Start', formatTime(h.startTime)),
     row('Close', formatTime(h.closeTime)),
     row('Duration', formatDuration(h.durationMs)),
@@ -181,6 +182,8 @@ export function renderLiveState(live: ExecutionLiveState | undefined, error: str
       list.append(el('li', {}, linkButton(c.workflowType, () => actions.openSource({ kind: 'workflow', name: c.workflowType })), ` ${c.workflowId}`));
     box.append(el('details', { attrs: { open: '' } }, el('summary', { text: `Pending children (${d.pendingChildren.length})` }), list));
   }
+  // Neither: the engine has no queries (duroxide), so there is no stack trace to speak of.
+  if (!live.stackTrace && !live.stackTraceError) return box;
   const stack = live.stackTrace
     ? renderStack(live.stackTrace.text, actions, live.stackTrace.frames)
     : el('div', { className: 'muted', text: live.stackTraceError ?? '' });
@@ -191,7 +194,7 @@ export function renderLiveState(live: ExecutionLiveState | undefined, error: str
 export function renderDetails(
   event: HistoryEventView | undefined,
   group: ExecutionGroup | undefined,
-  eventsById: Map<number, HistoryEventView>,
+  eventsById: ReadonlyMap<number, { eventType: string }>,
   actions: PaneActions,
 ): HTMLElement {
   const box = el('aside', { className: 'details', attrs: { 'aria-label': 'Event details', 'data-testid': 'details' } });

@@ -1,13 +1,13 @@
 // Debug replay position in the execution view: the row of the workflow task being replayed is
 // marked, scrolled into view and named in the toolbar. Kept apart from main.ts, which only
 // asks `isReplayRow` while drawing a row and hands over the message.
-import type { ExecutionGroup, HistoryEventView } from '../../../../shared/src/protocol';
+import type { ExecutionGroup } from '../../../../shared/src/protocol';
 import { el } from './dom';
 
 /** The lists as main.ts holds them, per tab. */
 export interface ReplayRows {
   tab: 'timeline' | 'compact' | 'full';
-  events: readonly HistoryEventView[];
+  events: readonly { eventId: number }[];
   compact: readonly ExecutionGroup[];
   lanes: readonly (readonly ExecutionGroup[])[];
   groupOf: ReadonlyMap<number, ExecutionGroup>;
