@@ -55,16 +55,15 @@ before(async () => {
 });
 
 describe('Guards around starting', { timeout: 240_000 }, () => {
-  // The schedule steps come first: a start from the palette (the first guard step) reveals and
-  // selects its run once the tree shows it, which can land after a later click on another row.
+  // The schedule steps come first: they read the selected row, and the palette start (the first
+  // guard step) selects its own run once the tree lists it.
   step(
     'the new-schedule document starts from the selected type; its id follows the type until the user edits it',
     async () => {
       await openTemporal(page);
       const selected = treeRow(page, 'Workflows', ids.selected);
       await selected.waitFor();
-      // Selected for real before the command reads the selection (a refresh may redraw the row
-      // between the click and the command).
+      // Selected for real before the command reads the selection.
       for (let attempt = 1; (await selected.getAttribute('aria-selected')) !== 'true'; attempt++) {
         if (attempt > 5) assert.fail(`${ids.selected} did not become selected`);
         await selected.click();
