@@ -17,6 +17,7 @@ import {
   type TestRuntime,
 } from '../support/duroxide';
 import { loadDuroxide, type DuroxideClient } from '../../server/src/backends/duroxide/binding';
+import { customStatusRow, valueRows } from '../../client/src/views/instanceStateModel';
 
 /** Reads `read` again until `ok` holds (each read is a real call; no fixed waits). */
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
@@ -278,6 +279,34 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
       assert.equal(counted.count, metrics.totalInstances);
       const byStatus = Object.fromEntries((counted.groups ?? []).map((g) => [g.status, g.count]));
       assert.deepEqual(byStatus, { Completed: 3, Canceled: 1, Failed: 1 });
+    });
+
+    test("the tree's rows under a waiting instance show its custom status and KV values as its runtime's client reads them", async () => {
+      // After the counts above: this instance stays running until the runtime stops.
+      await start('approval-3', 'Approval', '{"order": 10, "lines": ["a", "b"]}');
+      await subscribed('approval-3');
+      const described = await server.request(protocol.describeWorkflow, {
+        profileId,
+        workflowId: 'approval-3',
+      });
+      const [ownStatus, ownValues] = await Promise.all([
+        own.getStatus('approval-3'),
+        own.getKvAllValues('approval-3'),
+      ]);
+      const compact = (text: string) => JSON.stringify(JSON.parse(text));
+      assert.deepEqual(customStatusRow(described), {
+        label: 'Custom status',
+        description: compact(ownStatus.customStatus ?? 'null'),
+        full: JSON.stringify(JSON.parse(ownStatus.customStatus ?? 'null'), null, 2),
+      });
+      assert.deepEqual(
+        valueRows(described).map((r) => [r.label, r.description]),
+        Object.entries(ownValues).map(([k, v]) => [k, compact(v)]),
+      );
+      assert.deepEqual(
+        valueRows(described).map((r) => [r.label, r.description]),
+        [['request', '{"order":10,"lines":["a","b"]}']],
+      );
     });
   });
 }

@@ -11,6 +11,8 @@ import type {
 import type { Ctx } from '../ctx';
 import { ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
 import { eventArgumentText } from './eventPayloads';
+import { customStatusRow, stateSignature, valueRows } from './instanceStateModel';
+import { StateValueItem, ValuesFolderItem } from './instanceStateNodes';
 import { ago, countsDescription, executionContext, lookOf, PagedList } from './treeModel';
 import {
   childrenQuery,
@@ -194,6 +196,8 @@ export type WorkflowNode =
   | ActivitiesFolderItem
   | ActivityItem
   | ChildrenFolderItem
+  | StateValueItem
+  | ValuesFolderItem
   | ErrorItem
   | LoadMoreItem
   | MessageItem;
@@ -393,6 +397,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
         (a) => new ActivityItem(a, this.ownerOf(node), `${node.key}/${a.activityId}`),
       );
     }
+    if (node instanceof ValuesFolderItem) return node.children();
     if (node instanceof ChildrenFolderItem) {
       return node.children.map(
         (c) =>
@@ -491,6 +496,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
       description.pendingActivities,
       description.pendingChildren,
       children,
+      stateSignature(description),
     ]);
     return { description, children, signature };
   }
@@ -520,6 +526,11 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
       });
     }
     const out: WorkflowNode[] = [];
+    // duroxide: the custom status and key-value store the orchestration set.
+    const status = customStatusRow(description);
+    if (status) out.push(new StateValueItem(status, `${node.key}/customStatus`, 'comment'));
+    const values = valueRows(description);
+    if (values.length) out.push(new ValuesFolderItem(values, `${node.key}/values`));
     if (description.pendingActivities.length)
       out.push(new ActivitiesFolderItem(description.pendingActivities, `${node.key}/activities`));
     if (children.length) out.push(new ChildrenFolderItem(children, `${node.key}/children`));
