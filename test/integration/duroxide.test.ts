@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import * as protocol from '../../shared/src/protocol';
 import { expectWorkbenchError, TestLanguageServer } from '../support/languageServer';
 import { displayStore } from '../../server/src/connection/profiles';
@@ -306,6 +307,63 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
       assert.deepEqual(
         valueRows(described).map((r) => [r.label, r.description]),
         [['request', '{"order":10,"lines":["a","b"]}']],
+      );
+    });
+
+    test('a .temporal file on this profile starts through the duroxide backend, and says which blocks it cannot run', async () => {
+      const file = path.join(tmp, 'ops.temporal');
+      const text = [
+        'profile = dx',
+        '',
+        'approve: workflow start --type Approval --task-queue none --workflow-id approval-file --input 11',
+        '',
+        'value: workflow query --workflow-id ${approve.workflowId} --name status',
+        '',
+        'stop: workflow terminate --workflow-id ${approve.workflowId}',
+        '',
+      ].join('\n');
+      fs.writeFileSync(file, text);
+      const uri = pathToFileURL(file).href;
+      server.openDocument(uri, 'temporal', text);
+      type Outcome = { name: string; status: string; error?: { message: string; kind?: string } };
+      const run = (block: string) =>
+        server.rpc.sendRequest('workspace/executeCommand', {
+          command: 'temporal.operationFile.run',
+          arguments: [uri, block],
+        }) as Promise<{ outcomes: Outcome[] }>;
+      const started = await run('approve');
+      assert.deepEqual(
+        started.outcomes.map((o) => [o.name, o.status]),
+        [['approve', 'ok']],
+      );
+      const info = await own.getInstanceInfo('approval-file');
+      assert.equal(info.orchestrationName, 'Approval');
+      const queried = await run('value');
+      assert.deepEqual(
+        queried.outcomes.map((o) => [o.name, o.status, o.error?.kind, o.error?.message]),
+        [
+          [
+            'value',
+            'failed',
+            'Unsupported',
+            'A duroxide profile has no queries: query blocks cannot run on it',
+          ],
+        ],
+      );
+      // Warnings on the blocks this profile cannot serve, where their commands are.
+      type Diagnostic = { range: { start: { line: number } }; message: string; severity: number };
+      const warnings = await server.waitFor(() => {
+        const d = (server.diagnostics.get(uri) ?? []) as Diagnostic[];
+        return d.some((x) => /terminate/.test(x.message)) && d;
+      }, 'warnings on the unsupported blocks');
+      assert.deepEqual(
+        warnings
+          .filter((d) => d.message.startsWith('A duroxide'))
+          .map((d) => [d.range.start.line, d.severity, d.message]),
+        [
+          [4, 2, 'A duroxide profile has no queries: query blocks cannot run on it'],
+          [6, 2, 'A duroxide profile has no terminate: terminate blocks cannot run on it'],
+        ],
       );
     });
   });

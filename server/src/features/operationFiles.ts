@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TargetParams } from '../../../shared/src/protocol';
-import type { OperationBackend } from '../operationFiles/backend';
+import { unsupportedBlocks, type OperationBackend } from '../operationFiles/backend';
 import { completeOperationFile, type FileCompletionItem } from '../operationFiles/completion';
 import {
   LineIndex,
@@ -208,6 +208,8 @@ export class OperationFileFeatures {
     const out = file.blocks
       .flatMap((b) => staticProblems(file, b, catalog))
       .map((p) => toDiagnostic(p));
+    const target = this.target(file);
+    out.push(...(await unsupportedBlocks(file, this.backend, target)).map((p) => toDiagnostic(p)));
     out.push(
       ...file.problems
         .filter((p) => !file.blocks.some((b) => within(p.span, b.span)))

@@ -7,8 +7,9 @@ import {
   stateSignature,
   valueRows,
 } from '../../../client/src/views/instanceStateModel';
+import type { JsonValue } from '../../../shared/src/protocol';
 
-const json = (value: unknown) => ({ format: 'json' as const, encoding: 'json/plain', value });
+const json = (value: JsonValue) => ({ format: 'json' as const, encoding: 'json/plain', value });
 
 describe('duroxide instance state rows', () => {
   test('the custom status is one row with its value as compact JSON; none without one', () => {

@@ -103,3 +103,26 @@ describe('duroxide orchestrations in source', () => {
     assert.match(text, /Instances: 2 running/);
   });
 });
+
+describe('handler lenses follow the active backend', () => {
+  const uri = pathToFileURL(path.join(FIXTURES, 'typescript/src/signals.ts')).href;
+  const none = { get: () => undefined } as unknown as LiveStats;
+  let index: WorkspaceIndex;
+  before(async () => {
+    index = new WorkspaceIndex(await sharedEngine());
+    await index.build(path.join(FIXTURES, 'typescript'));
+  });
+  const titles = (capabilities?: { queries: boolean; updates: boolean }) =>
+    codeLenses(uri, index, none, true, capabilities).map((l) => l.command?.title);
+
+  test('a profile without queries and updates (duroxide) hides Query and Update lenses, keeps Signal', () => {
+    assert.deepEqual(titles({ queries: true, updates: true }), [
+      '$(broadcast) Signal…',
+      '$(search) Query…',
+      '$(edit) Update…',
+    ]);
+    assert.deepEqual(titles({ queries: false, updates: false }), ['$(broadcast) Signal…']);
+    // Before a profile is connected nothing is known, so nothing is hidden.
+    assert.deepEqual(titles(), titles({ queries: true, updates: true }));
+  });
+});
