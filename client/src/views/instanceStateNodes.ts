@@ -1,6 +1,7 @@
 // Tree rows of a duroxide instance's state under a run in the Workflows view: its custom status
 // and a "Values" folder with its key-value store (from the run's description).
 import * as vscode from 'vscode';
+import { CountedFolderItem } from './commonNodes';
 import type { StateRow } from './instanceStateModel';
 
 function tooltip(row: StateRow): vscode.MarkdownString {
@@ -25,16 +26,12 @@ export class StateValueItem extends vscode.TreeItem {
   }
 }
 
-export class ValuesFolderItem extends vscode.TreeItem {
+export class ValuesFolderItem extends CountedFolderItem {
   constructor(
     readonly rows: StateRow[],
-    readonly key: string,
+    key: string,
   ) {
-    super('Values', vscode.TreeItemCollapsibleState.Expanded);
-    this.id = key;
-    this.description = String(rows.length);
-    this.iconPath = new vscode.ThemeIcon('symbol-key');
-    this.contextValue = 'instanceValues';
+    super('Values', key, rows.length, 'symbol-key', 'instanceValues', true);
     this.tooltip = "The orchestration's key-value store, as the runtime last saved it.";
   }
 

@@ -9,7 +9,7 @@ import type {
   PendingActivityView,
 } from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
-import { ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
+import { CountedFolderItem, ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
 import { eventArgumentText } from './eventPayloads';
 import { customStatusRow, stateSignature, valueRows } from './instanceStateModel';
 import { StateValueItem, ValuesFolderItem } from './instanceStateNodes';
@@ -125,16 +125,12 @@ export class HistoryEventItem extends vscode.TreeItem {
   }
 }
 
-export class ActivitiesFolderItem extends vscode.TreeItem {
+export class ActivitiesFolderItem extends CountedFolderItem {
   constructor(
     readonly activities: PendingActivityView[],
-    readonly key: string,
+    key: string,
   ) {
-    super('Pending activities', vscode.TreeItemCollapsibleState.Expanded);
-    this.id = key;
-    this.description = String(activities.length);
-    this.iconPath = new vscode.ThemeIcon('symbol-event');
-    this.contextValue = 'activities';
+    super('Pending activities', key, activities.length, 'symbol-event', 'activities', true);
   }
 }
 
@@ -176,16 +172,12 @@ export class ActivityItem extends vscode.TreeItem {
   }
 }
 
-export class ChildrenFolderItem extends vscode.TreeItem {
+export class ChildrenFolderItem extends CountedFolderItem {
   constructor(
     readonly children: ExecutionSummary[],
-    readonly key: string,
+    key: string,
   ) {
-    super('Children', vscode.TreeItemCollapsibleState.Collapsed);
-    this.id = key;
-    this.description = String(children.length);
-    this.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
-    this.contextValue = 'children';
+    super('Children', key, children.length, 'type-hierarchy-sub', 'children');
   }
 }
 
