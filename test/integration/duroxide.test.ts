@@ -366,5 +366,48 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
         ],
       );
     });
+
+    for (const [binding, file, languageId, source] of [
+      [
+        'Node',
+        'worker.js',
+        'javascript',
+        "runtime.registerOrchestration('Approval', function* (ctx, request) {\n  return yield ctx.waitForEvent('approve');\n});\n",
+      ],
+      [
+        'Python',
+        'worker.py',
+        'python',
+        '@runtime.register_orchestration("Approval")\ndef approval(ctx, request):\n    return (yield ctx.wait_for_event("approve"))\n',
+      ],
+    ] as const) {
+      test(`the Start Orchestration lens of an orchestration registered with the ${binding} binding starts it on the runtime, and its live count follows`, async () => {
+        const uri = pathToFileURL(path.join(tmp, file)).href;
+        server.openDocument(uri, languageId, source);
+        type Lens = { command: { title: string; arguments: { workflowType: string }[] } };
+        const lenses = () =>
+          server.rpc.sendRequest('textDocument/codeLens', {
+            textDocument: { uri },
+          }) as Promise<Lens[]>;
+        const startLens = await server.waitFor(
+          async () => (await lenses()).find((l) => l.command.title.includes('Start Orchestration')),
+          'the Start Orchestration lens',
+        );
+        const id = `lens-${binding}`;
+        await start(id, startLens.command.arguments[0].workflowType, '"from the lens"');
+        await subscribed(id);
+        const running = await server.request(protocol.countWorkflows, {
+          profileId,
+          query: "WorkflowType = 'Approval' AND ExecutionStatus = 'Running'",
+        });
+        assert.ok(running.count >= 1);
+        // The live count under the lens is the store's (recounted in the background).
+        await server.waitFor(
+          async () =>
+            (await lenses()).some((l) => l.command.title.startsWith(`${running.count} running`)),
+          `the lens to say ${running.count} running`,
+        );
+      });
+    }
   });
 }
