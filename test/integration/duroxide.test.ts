@@ -336,6 +336,8 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
         started.outcomes.map((o) => [o.name, o.status]),
         [['approve', 'ok']],
       );
+      // The start is queued: the instance exists once the runtime has picked it up.
+      await subscribed('approval-file');
       const info = await own.getInstanceInfo('approval-file');
       assert.equal(info.orchestrationName, 'Approval');
       const queried = await run('value');
