@@ -33,6 +33,8 @@ export class ValuesFolderItem extends CountedFolderItem {
   ) {
     super('Values', key, rows.length, 'symbol-key', 'instanceValues', true);
     this.tooltip = "The orchestration's key-value store, as the runtime last saved it.";
+    // A string tooltip would otherwise be what screen readers read (and the row's name).
+    this.accessibilityInformation = { label: `Values, ${rows.length}` };
   }
 
   children(): StateValueItem[] {
