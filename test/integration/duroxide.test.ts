@@ -385,12 +385,26 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
     ] as const) {
       test(`the Start Orchestration lens of an orchestration registered with the ${binding} binding starts it on the runtime, and its live count follows`, async () => {
         const uri = pathToFileURL(path.join(tmp, file)).href;
+        // A server that went away fails the test with its last words instead of hanging it.
+        const gone = new Promise<never>((_, reject) => {
+          const onExit = (code: number | null, sig: string | null) =>
+            reject(
+              new Error(
+                `language server exited (${code ?? sig}): ${server.stderr.join('').slice(-3000)}`,
+              ),
+            );
+          server.process.once('exit', onExit);
+        });
+        gone.catch(() => undefined);
         server.openDocument(uri, languageId, source);
         type Lens = { command: { title: string; arguments: { workflowType: string }[] } };
         const lenses = () =>
-          server.rpc.sendRequest('textDocument/codeLens', {
-            textDocument: { uri },
-          }) as Promise<Lens[]>;
+          Promise.race([
+            gone,
+            server.rpc.sendRequest('textDocument/codeLens', {
+              textDocument: { uri },
+            }) as Promise<Lens[]>,
+          ]);
         const startLens = await server.waitFor(
           async () => (await lenses()).find((l) => l.command.title.includes('Start Orchestration')),
           'the Start Orchestration lens',

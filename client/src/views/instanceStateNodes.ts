@@ -31,7 +31,7 @@ export class ValuesFolderItem extends CountedFolderItem {
     readonly rows: StateRow[],
     key: string,
   ) {
-    super('Values', key, rows.length, 'symbol-key', 'instanceValues', true);
+    super('Values', key, rows.length, 'key', 'instanceValues', true);
     this.tooltip = "The orchestration's key-value store, as the runtime last saved it.";
     // A string tooltip would otherwise be what screen readers read (and the row's name).
     this.accessibilityInformation = { label: `Values, ${rows.length}` };
