@@ -421,10 +421,12 @@ export class OperationFileFeatures {
           .showDocument({ uri: outputUri, takeFocus: false })
           .catch(() => undefined);
       const failed = outcomes.find((o) => o.status === 'failed');
+      // A request: a client without showMessageRequest answers with an error, which must not
+      // go unhandled (it would end the server).
       if (failed)
-        void this.connection.window.showErrorMessage(
-          `${failed.name} (${failed.command}) failed: ${failed.error?.message}`,
-        );
+        void this.connection.window
+          .showErrorMessage(`${failed.name} (${failed.command}) failed: ${failed.error?.message}`)
+          .catch(() => undefined);
       await this.publish(uri);
       if (this.lensRefresh)
         void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
