@@ -4,35 +4,16 @@
 import type { Connection } from 'vscode-languageserver';
 import * as protocol from '../../shared/src/protocol';
 import type { BackendCapability, TargetParams } from '../../shared/src/protocol';
-import { capabilitiesOf, type Backend, type Operation } from './backends/backend';
+import {
+  capabilitiesOf,
+  signalWithStartUnsupported,
+  unsupported,
+  type Backend,
+  type Operation,
+} from './backends/backend';
 import { WorkbenchError } from './errors';
 import { handle } from './handlers';
 import type { Workbench } from './workbench';
-
-const capabilityText: Record<BackendCapability, string> = {
-  namespaces: 'namespaces',
-  payloadCodec: 'payload codecs',
-  execute: 'start-and-wait',
-  terminate: 'terminate',
-  reset: 'reset',
-  queries: 'queries',
-  updates: 'updates',
-  schedules: 'schedules',
-  taskQueues: 'task queues',
-  searchAttributes: 'search attributes',
-  activities: 'activity completion',
-  batch: 'batch operations',
-  metrics: 'store metrics',
-  prune: 'pruning executions',
-  versions: 'versioned starts',
-};
-
-function unsupported(backend: Backend, capability: BackendCapability): WorkbenchError {
-  return new WorkbenchError(
-    'Unsupported',
-    `A ${backend.kind} profile has no ${capabilityText[capability]}`,
-  );
-}
 
 export function registerOperationHandlers(
   connection: Connection,
@@ -95,6 +76,8 @@ export function registerOperationHandlers(
     changes(
       (p, signal) => {
         if (p.version && !b.versions) throw unsupported(b, 'versions');
+        const noSignalWithStart = p.signal ? signalWithStartUnsupported(b) : undefined;
+        if (noSignalWithStart) throw noSignalWithStart;
         return b.startWorkflow(p, signal);
       },
       (p) => p.workflowType,

@@ -149,6 +149,42 @@ describe('a duroxide profile in the editor', { timeout: 240_000 }, () => {
     },
   );
 
+  step(
+    'a waiting instance shows its custom status and KV values, and its menu has Raise Event but no Signal, Query or Update',
+    async () => {
+      await expand('Workflows', 'approval-wait');
+      await waitForRowText(
+        treeRow(page, 'Workflows', 'Custom status'),
+        /\{"phase":"waiting for approval"\}/,
+      );
+      await waitForRowText(treeRow(page, 'Workflows', /^Values/), /1/);
+      await waitForRowText(treeRow(page, 'Workflows', 'request'), /"order-1"/);
+      await shot('1b-instance-state');
+      // The menu of the instance row, read once it has opened (Raise Event is in it).
+      await treeRow(page, 'Workflows', 'approval-wait').click({ button: 'right' });
+      const entries = page.locator('.context-view .monaco-menu .action-item');
+      await entries.filter({ hasText: 'Raise Event…' }).first().waitFor();
+      const labels = (await entries.allTextContents()).map((t) => t.trim());
+      await page.keyboard.press('Escape');
+      await entries.first().waitFor({ state: 'detached' });
+      for (const wanted of ['Raise Event…', 'Wait for Completion', 'Cancel Workflow…'])
+        assert.ok(
+          labels.some((l) => l.startsWith(wanted)),
+          `${wanted} in ${labels.join(', ')}`,
+        );
+      for (const hidden of [
+        'Signal Workflow…',
+        'Query Workflow…',
+        'Update Workflow…',
+        'Terminate Workflow…',
+        'Open in Web UI',
+      ])
+        assert.ok(!labels.some((l) => l.startsWith(hidden)), `${hidden} in ${labels.join(', ')}`);
+      await treeRow(page, 'Workflows', 'approval-wait').click();
+      await page.keyboard.press('ArrowLeft');
+    },
+  );
+
   step("shows an instance's executions (continue-as-new) and an execution's history", async () => {
     await expand('Workflows', 'countdown');
     for (const run of ['Run 4', 'Run 3', 'Run 2', 'Run 1'])

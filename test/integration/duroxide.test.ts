@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import * as protocol from '../../shared/src/protocol';
 import { expectWorkbenchError, TestLanguageServer } from '../support/languageServer';
 import { displayStore } from '../../server/src/connection/profiles';
@@ -17,6 +18,7 @@ import {
   type TestRuntime,
 } from '../support/duroxide';
 import { loadDuroxide, type DuroxideClient } from '../../server/src/backends/duroxide/binding';
+import { customStatusRow, valueRows } from '../../client/src/views/instanceStateModel';
 
 /** Reads `read` again until `ok` holds (each read is a real call; no fixed waits). */
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
@@ -279,5 +281,149 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
       const byStatus = Object.fromEntries((counted.groups ?? []).map((g) => [g.status, g.count]));
       assert.deepEqual(byStatus, { Completed: 3, Canceled: 1, Failed: 1 });
     });
+
+    test("the tree's rows under a waiting instance show its custom status and KV values as its runtime's client reads them", async () => {
+      // After the counts above: this instance stays running until the runtime stops.
+      await start('approval-3', 'Approval', '{"order": 10, "lines": ["a", "b"]}');
+      await subscribed('approval-3');
+      const described = await server.request(protocol.describeWorkflow, {
+        profileId,
+        workflowId: 'approval-3',
+      });
+      const [ownStatus, ownValues] = await Promise.all([
+        own.getStatus('approval-3'),
+        own.getKvAllValues('approval-3'),
+      ]);
+      const compact = (text: string) => JSON.stringify(JSON.parse(text));
+      assert.deepEqual(customStatusRow(described), {
+        label: 'Custom status',
+        description: compact(ownStatus.customStatus ?? 'null'),
+        full: JSON.stringify(JSON.parse(ownStatus.customStatus ?? 'null'), null, 2),
+      });
+      assert.deepEqual(
+        valueRows(described).map((r) => [r.label, r.description]),
+        Object.entries(ownValues).map(([k, v]) => [k, compact(v)]),
+      );
+      assert.deepEqual(
+        valueRows(described).map((r) => [r.label, r.description]),
+        [['request', '{"order":10,"lines":["a","b"]}']],
+      );
+    });
+
+    test('a .temporal file on this profile starts through the duroxide backend, and says which blocks it cannot run', async () => {
+      const file = path.join(tmp, 'ops.temporal');
+      const text = [
+        'profile = dx',
+        '',
+        'approve: workflow start --type Approval --task-queue none --workflow-id approval-file --input 11',
+        '',
+        'value: workflow query --workflow-id ${approve.workflowId} --name status',
+        '',
+        'stop: workflow terminate --workflow-id ${approve.workflowId}',
+        '',
+      ].join('\n');
+      fs.writeFileSync(file, text);
+      const uri = pathToFileURL(file).href;
+      server.openDocument(uri, 'temporal', text);
+      type Outcome = { name: string; status: string; error?: { message: string; kind?: string } };
+      const run = (block: string) =>
+        server.rpc.sendRequest('workspace/executeCommand', {
+          command: 'temporal.operationFile.run',
+          arguments: [uri, block],
+        }) as Promise<{ outcomes: Outcome[] }>;
+      const started = await run('approve');
+      assert.deepEqual(
+        started.outcomes.map((o) => [o.name, o.status]),
+        [['approve', 'ok']],
+      );
+      // The start is queued: the instance exists once the runtime has picked it up.
+      await subscribed('approval-file');
+      const info = await own.getInstanceInfo('approval-file');
+      assert.equal(info.orchestrationName, 'Approval');
+      const queried = await run('value');
+      assert.deepEqual(
+        queried.outcomes.map((o) => [o.name, o.status, o.error?.kind, o.error?.message]),
+        [
+          [
+            'value',
+            'failed',
+            'Unsupported',
+            'A duroxide profile has no queries: query blocks cannot run on it',
+          ],
+        ],
+      );
+      // Warnings on the blocks this profile cannot serve, where their commands are.
+      type Diagnostic = { range: { start: { line: number } }; message: string; severity: number };
+      const warnings = await server.waitFor(() => {
+        const d = (server.diagnostics.get(uri) ?? []) as Diagnostic[];
+        return d.some((x) => /terminate/.test(x.message)) && d;
+      }, 'warnings on the unsupported blocks');
+      assert.deepEqual(
+        warnings
+          .filter((d) => d.message.startsWith('A duroxide'))
+          .map((d) => [d.range.start.line, d.severity, d.message]),
+        [
+          [4, 2, 'A duroxide profile has no queries: query blocks cannot run on it'],
+          [6, 2, 'A duroxide profile has no terminate: terminate blocks cannot run on it'],
+        ],
+      );
+    });
+
+    for (const [binding, file, languageId, source] of [
+      [
+        'Node',
+        'worker.js',
+        'javascript',
+        "runtime.registerOrchestration('Approval', function* (ctx, request) {\n  return yield ctx.waitForEvent('approve');\n});\n",
+      ],
+      [
+        'Python',
+        'worker.py',
+        'python',
+        '@runtime.register_orchestration("Approval")\ndef approval(ctx, request):\n    return (yield ctx.wait_for_event("approve"))\n',
+      ],
+    ] as const) {
+      test(`the Start Orchestration lens of an orchestration registered with the ${binding} binding starts it on the runtime, and its live count follows`, async () => {
+        const uri = pathToFileURL(path.join(tmp, file)).href;
+        // A server that went away fails the test with its last words instead of hanging it.
+        const gone = new Promise<never>((_, reject) => {
+          const onExit = (code: number | null, sig: string | null) =>
+            reject(
+              new Error(
+                `language server exited (${code ?? sig}): ${server.stderr.join('').slice(-3000)}`,
+              ),
+            );
+          server.process.once('exit', onExit);
+        });
+        gone.catch(() => undefined);
+        server.openDocument(uri, languageId, source);
+        type Lens = { command: { title: string; arguments: { workflowType: string }[] } };
+        const lenses = () =>
+          Promise.race([
+            gone,
+            server.rpc.sendRequest('textDocument/codeLens', {
+              textDocument: { uri },
+            }) as Promise<Lens[]>,
+          ]);
+        const startLens = await server.waitFor(
+          async () => (await lenses()).find((l) => l.command.title.includes('Start Orchestration')),
+          'the Start Orchestration lens',
+        );
+        const id = `lens-${binding}`;
+        await start(id, startLens.command.arguments[0].workflowType, '"from the lens"');
+        await subscribed(id);
+        const running = await server.request(protocol.countWorkflows, {
+          profileId,
+          query: "WorkflowType = 'Approval' AND ExecutionStatus = 'Running'",
+        });
+        assert.ok(running.count >= 1);
+        // The live count under the lens is the store's (recounted in the background).
+        await server.waitFor(
+          async () =>
+            (await lenses()).some((l) => l.command.title.startsWith(`${running.count} running`)),
+          `the lens to say ${running.count} running`,
+        );
+      });
+    }
   });
 }

@@ -30,6 +30,29 @@ export class MessageItem extends vscode.TreeItem {
   }
 }
 
+/** A folder of `count` rows under a node (pending activities, children, values). */
+export class CountedFolderItem extends vscode.TreeItem {
+  constructor(
+    label: string,
+    readonly key: string,
+    count: number,
+    icon: string,
+    contextValue: string,
+    expanded = false,
+  ) {
+    super(
+      label,
+      expanded
+        ? vscode.TreeItemCollapsibleState.Expanded
+        : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    this.id = key;
+    this.description = String(count);
+    this.iconPath = new vscode.ThemeIcon(icon);
+    this.contextValue = contextValue;
+  }
+}
+
 /** Calls `refresh` every `seconds()` while the view is visible; 0 turns it off. */
 export function autoRefresh(
   view: vscode.TreeView<unknown>,

@@ -9,8 +9,10 @@ import type {
   PendingActivityView,
 } from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
-import { ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
+import { CountedFolderItem, ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
 import { eventArgumentText } from './eventPayloads';
+import { customStatusRow, stateSignature, valueRows } from './instanceStateModel';
+import { StateValueItem, ValuesFolderItem } from './instanceStateNodes';
 import { ago, countsDescription, executionContext, lookOf, PagedList } from './treeModel';
 import {
   childrenQuery,
@@ -142,16 +144,12 @@ export class HistoryEventItem extends vscode.TreeItem {
   }
 }
 
-export class ActivitiesFolderItem extends vscode.TreeItem {
+export class ActivitiesFolderItem extends CountedFolderItem {
   constructor(
     readonly activities: PendingActivityView[],
-    readonly key: string,
+    key: string,
   ) {
-    super('Pending activities', vscode.TreeItemCollapsibleState.Expanded);
-    this.id = key;
-    this.description = String(activities.length);
-    this.iconPath = new vscode.ThemeIcon('symbol-event');
-    this.contextValue = 'activities';
+    super('Pending activities', key, activities.length, 'symbol-event', 'activities', true);
   }
 }
 
@@ -193,16 +191,12 @@ export class ActivityItem extends vscode.TreeItem {
   }
 }
 
-export class ChildrenFolderItem extends vscode.TreeItem {
+export class ChildrenFolderItem extends CountedFolderItem {
   constructor(
     readonly children: ExecutionSummary[],
-    readonly key: string,
+    key: string,
   ) {
-    super('Children', vscode.TreeItemCollapsibleState.Collapsed);
-    this.id = key;
-    this.description = String(children.length);
-    this.iconPath = new vscode.ThemeIcon('type-hierarchy-sub');
-    this.contextValue = 'children';
+    super('Children', key, children.length, 'type-hierarchy-sub', 'children');
   }
 }
 
@@ -213,6 +207,8 @@ export type WorkflowNode =
   | ActivitiesFolderItem
   | ActivityItem
   | ChildrenFolderItem
+  | StateValueItem
+  | ValuesFolderItem
   | ErrorItem
   | LoadMoreItem
   | MessageItem;
@@ -478,6 +474,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
         (a) => new ActivityItem(a, this.ownerOf(node), `${node.key}/${a.activityId}`),
       );
     }
+    if (node instanceof ValuesFolderItem) return node.children();
     if (node instanceof ChildrenFolderItem) {
       return node.children.map(
         (c) =>
@@ -576,6 +573,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
       description.pendingActivities,
       description.pendingChildren,
       children,
+      stateSignature(description),
     ]);
     return { description, children, signature };
   }
@@ -608,6 +606,11 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
       });
     }
     const out: WorkflowNode[] = [];
+    // duroxide: the custom status and key-value store the orchestration set.
+    const status = customStatusRow(description);
+    if (status) out.push(new StateValueItem(status, `${node.key}/customStatus`, 'comment'));
+    const values = valueRows(description);
+    if (values.length) out.push(new ValuesFolderItem(values, `${node.key}/values`));
     if (description.pendingActivities.length)
       out.push(new ActivitiesFolderItem(description.pendingActivities, `${node.key}/activities`));
     if (children.length) out.push(new ChildrenFolderItem(children, `${node.key}/children`));

@@ -10,6 +10,7 @@ import type {
   RequestTypeOf,
 } from '../../../shared/src/protocol';
 import { backendCapabilityNames } from '../../../shared/src/protocol';
+import { WorkbenchError } from '../errors';
 
 /** One operation bound to its target: the request's params in, its result out. */
 export type Operation<P, R> = (params: P, signal: AbortSignal) => Promise<R>;
@@ -57,7 +58,9 @@ export interface OptionalOperations {
   >;
   taskQueues: Operations<'describeTaskQueue'>;
   searchAttributes: Operations<'listSearchAttributes'>;
-  activities: Operations<'completeActivity' | 'failActivity' | 'heartbeatActivity' | 'reportActivityCanceled'>;
+  activities: Operations<
+    'completeActivity' | 'failActivity' | 'heartbeatActivity' | 'reportActivityCanceled'
+  >;
   batch: Operations<'startBatchOperation' | 'describeBatchOperation' | 'listBatchOperations'>;
   metrics: Operations<'getBackendMetrics'>;
   prune: Operations<'pruneExecutions'>;
@@ -77,6 +80,41 @@ export function capabilitiesOf(backend: Backend): BackendCapabilities {
   const caps = {} as BackendCapabilities;
   for (const name of backendCapabilityNames) caps[name] = backend[name] !== undefined;
   return caps;
+}
+
+const capabilityText: Record<BackendCapability, string> = {
+  namespaces: 'namespaces',
+  payloadCodec: 'payload codecs',
+  execute: 'start-and-wait',
+  terminate: 'terminate',
+  reset: 'reset',
+  queries: 'queries',
+  updates: 'updates',
+  schedules: 'schedules',
+  taskQueues: 'task queues',
+  searchAttributes: 'search attributes',
+  activities: 'activity completion',
+  batch: 'batch operations',
+  metrics: 'store metrics',
+  prune: 'pruning executions',
+  versions: 'versioned starts',
+};
+
+/** The Unsupported error of a request the backend has no operation group for. */
+export function unsupported(backend: Backend, capability: BackendCapability): WorkbenchError {
+  return new WorkbenchError(
+    'Unsupported',
+    `A ${backend.kind} profile has no ${capabilityText[capability]}`,
+  );
+}
+
+/** Signal-with-start is Temporal's own: another engine would start without delivering the signal. */
+export function signalWithStartUnsupported(backend: Backend): WorkbenchError | undefined {
+  if (backend.kind === 'temporal') return undefined;
+  return new WorkbenchError(
+    'Unsupported',
+    `A ${backend.kind} profile has no signal-with-start: start the instance, then signal it`,
+  );
 }
 
 export type { BackendCapability };

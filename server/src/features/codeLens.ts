@@ -8,6 +8,7 @@ import {
   type HandlerLensArgs,
   type WorkflowLensArgs,
 } from '../../../shared/src/lenses';
+import type { BackendCapabilities } from '../../../shared/src/protocol';
 import type { WorkspaceIndex } from '../source';
 import { describeStats, type LiveStats } from './liveStats';
 import { liveLensTooltip } from './stalledQueues';
@@ -17,6 +18,8 @@ export function codeLenses(
   index: WorkspaceIndex,
   stats: LiveStats,
   clientCommands = true,
+  /** The active backend's: handler lenses it has no operations for are hidden (duroxide queries). */
+  capabilities?: Partial<BackendCapabilities>,
 ): CodeLens[] {
   const lenses: CodeLens[] = [];
   const ids = clientCommands ? LensCommands : ServerLensCommands;
@@ -63,6 +66,8 @@ export function codeLenses(
   }
   for (const h of index.handlersIn(uri)) {
     if (h.dynamic || h.runtime !== 'temporal') continue;
+    if (h.kind === 'query' && capabilities?.queries === false) continue;
+    if (h.kind === 'update' && capabilities?.updates === false) continue;
     const args: HandlerLensArgs = {
       kind: h.kind,
       name: h.name,

@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TargetParams } from '../../../shared/src/protocol';
-import type { OperationBackend } from '../operationFiles/backend';
+import { unsupportedBlocks, type OperationBackend } from '../operationFiles/backend';
 import { completeOperationFile, type FileCompletionItem } from '../operationFiles/completion';
 import {
   LineIndex,
@@ -208,6 +208,8 @@ export class OperationFileFeatures {
     const out = file.blocks
       .flatMap((b) => staticProblems(file, b, catalog))
       .map((p) => toDiagnostic(p));
+    const target = this.target(file);
+    out.push(...(await unsupportedBlocks(file, this.backend, target)).map((p) => toDiagnostic(p)));
     out.push(
       ...file.problems
         .filter((p) => !file.blocks.some((b) => within(p.span, b.span)))
@@ -419,10 +421,12 @@ export class OperationFileFeatures {
           .showDocument({ uri: outputUri, takeFocus: false })
           .catch(() => undefined);
       const failed = outcomes.find((o) => o.status === 'failed');
+      // A request: a client without showMessageRequest answers with an error, which must not
+      // go unhandled (it would end the server).
       if (failed)
-        void this.connection.window.showErrorMessage(
-          `${failed.name} (${failed.command}) failed: ${failed.error?.message}`,
-        );
+        void this.connection.window
+          .showErrorMessage(`${failed.name} (${failed.command}) failed: ${failed.error?.message}`)
+          .catch(() => undefined);
       await this.publish(uri);
       if (this.lensRefresh)
         void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);

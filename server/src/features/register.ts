@@ -113,7 +113,13 @@ export function registerSourceFeatures(
   connection.onCodeLens(async ({ textDocument: { uri } }) =>
     delegated?.owns(uri)
       ? delegated.codeLenses(uri)
-      : codeLenses(uri, await source.index, stats, clientLensCommands),
+      : codeLenses(
+          uri,
+          await source.index,
+          stats,
+          clientLensCommands,
+          workbench.getStatus().backend?.capabilities,
+        ),
   );
   connection.onHover(async ({ textDocument: { uri }, position }) =>
     delegated?.owns(uri)

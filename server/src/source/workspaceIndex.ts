@@ -405,7 +405,9 @@ export class WorkspaceIndex {
       }
     }
     const bundleNames = (r: SourceRecords, w: WorkflowDefinition): string[] | undefined | null => {
-      if (r.language !== 'typescript' || !bundlesVisible || bundleUnknown) return undefined;
+      // Bundles select Temporal workflows; duroxide's Node binding registers by name instead.
+      if (r.language !== 'typescript' || w.runtime !== 'temporal') return undefined;
+      if (!bundlesVisible || bundleUnknown) return undefined;
       const selection = bundled.get(modulePathOf(r.uri) ?? '');
       if (selection === undefined) return null;
       return selection === 'all' ? undefined : (selection.get(w.name) ?? null);

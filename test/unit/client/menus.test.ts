@@ -6,6 +6,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { executionContext } from '../../../client/src/views/treeModel';
 import { evaluateWhen, type WhenContext } from './whenClause';
+import { capabilitiesOf } from '../../../server/src/backends/backend';
+import { duroxideBackend } from '../../../server/src/backends/duroxide/backend';
+import type { DuroxideClient } from '../../../server/src/backends/duroxide/binding';
+import type { ProfileDefinition } from '../../../server/src/connection/profiles';
 
 interface MenuEntry {
   command: string;
@@ -131,6 +135,72 @@ test('palette hides node-only commands and writes when they make no sense', () =
   );
   assert.equal(palette('temporal.submitInput', connected), false);
   assert.equal(palette('temporal.submitInput', { 'temporal.payloadEditorActive': true }), true);
+});
+
+/** The context keys the client sets for a connected duroxide profile (see Ctx.setContextKeys). */
+function duroxideContext(): WhenContext {
+  const backend = duroxideBackend({
+    profile: { kind: 'duroxide', store: '/tmp/store.db' } as ProfileDefinition,
+    client: {} as DuroxideClient,
+    assertWritable: () => undefined,
+  });
+  const caps = capabilitiesOf(backend);
+  return {
+    'temporal.backend': 'duroxide',
+    'temporal.connected': true,
+    'temporal.profileSelected': true,
+    ...Object.fromEntries(
+      Object.entries(caps).map(([name, has]) => [`temporal.lacks.${name}`, !has]),
+    ),
+  };
+}
+
+const temporalOnly = [
+  'temporal.signalWorkflow',
+  'temporal.queryWorkflow',
+  'temporal.updateWorkflow',
+  'temporal.terminateWorkflow',
+  'temporal.resetWorkflow',
+  'temporal.openInWebUi',
+  'temporal.replayWorkflow',
+  'temporal.debugReplay',
+  'temporal.replayRecent',
+];
+
+test("a duroxide instance's context menu has Raise Event, Wait, Cancel and no Signal, Query, Update, Terminate, Reset, Web UI or replay", () => {
+  const ctx = duroxideContext();
+  const running = contextMenu('temporal.workflows', executionContext('Running', false), ctx);
+  for (const c of ['temporal.raiseEvent', 'temporal.waitForCompletion', 'temporal.cancelWorkflow'])
+    assert.ok(running.includes(c), c);
+  const closed = contextMenu('temporal.workflows', executionContext('Completed', false), ctx);
+  for (const c of temporalOnly) {
+    assert.ok(!running.includes(c), `running: ${c}`);
+    assert.ok(!closed.includes(c), `closed: ${c}`);
+  }
+  // The same rows on a Temporal profile keep them.
+  const temporal = contextMenu('temporal.workflows', executionContext('Running', false), {
+    'temporal.backend': 'temporal',
+  });
+  for (const c of temporalOnly) assert.ok(temporal.includes(c), `temporal: ${c}`);
+});
+
+test('on a duroxide profile the palette offers Start Orchestration and Raise Event, not the Temporal-only entries', () => {
+  const ctx = duroxideContext();
+  const shown = menus.commandPalette.filter((m) => evaluateWhen(m.when, ctx)).map((m) => m.command);
+  for (const c of [
+    'temporal.startOrchestration',
+    'temporal.raiseEvent',
+    'temporal.waitForCompletion',
+  ])
+    assert.ok(shown.includes(c), c);
+  for (const c of [
+    ...temporalOnly.filter((c) => c !== 'temporal.debugReplay'),
+    'temporal.startWorkflow',
+    'temporal.createSchedule',
+    'temporal.describeSchedule',
+    'temporal.taskQueues.add',
+  ])
+    assert.ok(!shown.includes(c), c);
 });
 
 // That each one is registered is checked in the extension host (test/e2e/extensionHost.test.ts).

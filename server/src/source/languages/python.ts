@@ -4,13 +4,32 @@
 //    (update validators, `@x.validator`, are not handlers)
 //  - activities: @activity.defn functions/methods; name = `name=` argument, else function name
 //  - workers: Worker(client, task_queue=..., workflows=[...], activities=[...])
+//  - duroxide's Python binding: runtime.register_orchestration("Name", fn), or as a decorator
 import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/python';
 import { toParameters, type AnnotationFact, type FunctionFact } from '../facts';
 import type { TypeFact, ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import { annotatedHandlers, annotation, callHandler, definitionOf, emptyBody, entry, FileFacts,
-  implementationsOf, ref, sortBody, taskQueueOf, withOwners, workerRecord } from '../resolve';
+import {
+  annotatedHandlers,
+  annotation,
+  callHandler,
+  definitionOf,
+  emptyBody,
+  entry,
+  FileFacts,
+  implementationsOf,
+  ref,
+  sortBody,
+  taskQueueOf,
+  withOwners,
+  workerRecord,
+} from '../resolve';
+import {
+  durableRegistrations,
+  isDurableCall,
+  type DurableBindingNames,
+} from '../durableRegistrations';
 import { compact, lastName } from '../syntax';
 import type { HandlerKind, WorkflowDefinition } from '../types';
 
@@ -27,8 +46,12 @@ const HANDLER_SETTERS: Record<string, HandlerKind> = {
 };
 /** Names `from temporalio.workflow import *` brings in that the rules look for. */
 const WILDCARD_NAMES = { [WF]: ['defn', 'run', 'signal', 'query', 'update'] };
+const DUROXIDE: DurableBindingNames = {
+  orchestration: /^register_orchestration(_versioned)?(_typed)?$/,
+  activity: /^register_activity(_typed)?$/,
+  events: /^(wait_for_event|dequeue_event)(_typed)?$/,
+};
 const ENV_GETTERS = ['os.environ.get', 'os.getenv', 'environ.get', 'getenv'];
-
 
 /** A fix replacing the call: "Use <what>", with `text` (default: `what`). */
 const isDynamic = (a: AnnotationFact) => a.named.dynamic?.text === 'True';
@@ -75,13 +98,17 @@ export const pythonRules: LanguageRules = {
     asyncFunctions: ['function_definition'],
   },
   importLocal: (path) => path,
-  // Calls resolution can use: inside classes (workflow code, handlers) and worker constructions.
+  // Decorated and module-level functions (duroxide registers those by reference); calls
+  // resolution can use: inside classes (workflow code, handlers), worker constructions, duroxide.
   keep: (f) =>
-    f.kind !== 'call' ||
-    (!('call.decorator' in (f.props ?? {})) &&
-      (f.scope.some((s) => !s.endsWith('()')) ||
-        'task_queue' in f.named ||
-        lastName(f.callee) === 'Worker')),
+    f.kind === 'function'
+      ? f.annotations.length > 0 || f.scope.length === 0
+      : f.kind !== 'call' ||
+        (!('call.decorator' in (f.props ?? {})) &&
+          (f.scope.some((s) => !s.endsWith('()')) ||
+            'task_queue' in f.named ||
+            lastName(f.callee) === 'Worker' ||
+            isDurableCall(f, DUROXIDE))),
 
   resolve(facts) {
     const file = new FileFacts(facts, (v) => v.topLevel);
@@ -180,6 +207,7 @@ export const pythonRules: LanguageRules = {
         if (d) body.diagnostics.push(d);
       }
     }
+    durableRegistrations(file, body, DUROXIDE);
     body.implementations = implementationsOf(file.types);
     return sortBody(body);
   },

@@ -5,26 +5,41 @@
 //  - activities: exported functions of modules importing '@temporalio/activity' or named
 //    like activities (the SDK itself names them by their key in the `activities` object)
 //  - workers: Worker.create({ taskQueue, workflowsPath, activities })
-import { builtinModules } from 'node:module';
+//  - duroxide's Node binding: runtime.registerOrchestration('Name', fn) and the like
 import * as path from 'node:path';
-import { DiagnosticCodes, adviceFix, diagnostic } from '../diagnostics';
+import { nodeBuiltinImports } from '../determinism/typescript';
 import { toParameters, type FunctionFact, type ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
 import { envName, moduleSpec, readObject, resolveModulePath } from '../values/typescript';
-import { callHandler, defined, definitionOf, emptyBody, entry, FileFacts, ref, sortBody,
-  taskQueueOf, workerRecord } from '../resolve';
+import {
+  callHandler,
+  defined,
+  definitionOf,
+  emptyBody,
+  entry,
+  FileFacts,
+  ref,
+  sortBody,
+  taskQueueOf,
+  workerRecord,
+} from '../resolve';
+import { durableRegistrations, type DurableBindingNames } from '../durableRegistrations';
 import { isQualifiedName, lastName } from '../syntax';
 import type { HandlerDefinition, HandlerKind, Range, RegisteredRef } from '../types';
 
 const WORKFLOW_PKG = '@temporalio/workflow';
-const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
-const DEFINE_KINDS: Record<string, HandlerKind> = { defineSignal: 'signal', defineQuery: 'query', defineUpdate: 'update' };
-const rangeKey = (r: Range) => `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
-
-const isNodeBuiltin = (source: string) =>
-  source.startsWith('node:') ||
-  NODE_BUILTINS.has(source) ||
-  NODE_BUILTINS.has(source.split('/')[0]);
+const DEFINE_KINDS: Record<string, HandlerKind> = {
+  defineSignal: 'signal',
+  defineQuery: 'query',
+  defineUpdate: 'update',
+};
+const DUROXIDE: DurableBindingNames = {
+  orchestration: /^registerOrchestration(Versioned)?(Typed)?$/,
+  activity: /^registerActivity(Typed)?$/,
+  events: /^(waitForEvent|dequeueEvent)(Typed)?$/,
+};
+const rangeKey = (r: Range) =>
+  `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
 
 export const typescriptRules: LanguageRules = {
   language: 'typescript',
@@ -215,26 +230,8 @@ export const typescriptRules: LanguageRules = {
       );
     }
 
-    // Workflow modules run in a deterministic sandbox that cannot load Node built-ins.
-    if (isWorkflowModule) {
-      for (const i of imports) {
-        if (!isNodeBuiltin(i.path)) continue;
-        const bindings = file.imports.filter(
-          (b) => b.local !== undefined && rangeKey(b.pathRange) === rangeKey(i.pathRange),
-        );
-        // `import type` and `import { type A }` are erased.
-        const typeOnly = i.typeOnly || (bindings.length > 0 && bindings.every((b) => b.typeOnly));
-        if (typeOnly) continue;
-        body.diagnostics.push(
-          diagnostic(
-            i.pathRange,
-            DiagnosticCodes.nodeBuiltin,
-            `Workflow modules cannot use the Node.js built-in '${i.path}'; do this work in an activity.`,
-            { fix: adviceFix('Move this code to an activity and call it with proxyActivities') },
-          ),
-        );
-      }
-    }
+    durableRegistrations(file, body, DUROXIDE);
+    if (isWorkflowModule) body.diagnostics.push(...nodeBuiltinImports(file, imports));
     return sortBody(body);
   },
 };

@@ -88,3 +88,16 @@
 ; Decorator calls are read with their definition.
 ((decorator (call) @call)
   (#set! call.decorator))
+
+; Plain functions (the rules keep module-level ones): duroxide's binding registers them by
+; reference (runtime.register_orchestration("Name", fn)).
+(function_definition
+  name: (identifier) @function.name
+  parameters: (parameters) @function.params) @function
+
+(function_definition
+  parameters: (parameters [
+    (identifier)
+    (typed_parameter . (_) @param.name type: (_) @param.type)
+    (default_parameter name: (_) @param.name)
+  ] @param))
