@@ -20,6 +20,8 @@ import {
   CodeLensRefreshRequest,
   CompletionItemKind,
   DiagnosticSeverity,
+  MessageType,
+  ShowMessageRequest,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TargetParams } from '../../../shared/src/protocol';
@@ -424,8 +426,11 @@ export class OperationFileFeatures {
       // A request: a client without showMessageRequest answers with an error, which must not
       // go unhandled (it would end the server).
       if (failed)
-        void this.connection.window
-          .showErrorMessage(`${failed.name} (${failed.command}) failed: ${failed.error?.message}`)
+        void this.connection
+          .sendRequest(ShowMessageRequest.type, {
+            type: MessageType.Error,
+            message: `${failed.name} (${failed.command}) failed: ${failed.error?.message}`,
+          })
           .catch(() => undefined);
       await this.publish(uri);
       if (this.lensRefresh)
