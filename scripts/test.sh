@@ -21,6 +21,8 @@ steps=(npm)
 bash scripts/setup/all.sh "${steps[@]}"
 # One format (Prettier) for the files this branch changed against main.
 npm run --silent format:check
+# Types: the test runner (tsx) and the bundler (esbuild) strip them without checking.
+npm run --silent typecheck
 if ((editor)); then
   # The .vsix (which also builds dist/ with the generated protos) is what the e2e tests install.
   npm run --silent package >/dev/null
