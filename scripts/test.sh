@@ -21,12 +21,13 @@ steps=(npm)
 bash scripts/setup/all.sh "${steps[@]}"
 # One format (Prettier) for the files this branch changed against main.
 npm run --silent format:check
-# Types: the test runner (tsx) and the bundler (esbuild) strip them without checking.
-npm run --silent typecheck
 if ((editor)); then
   # The .vsix (which also builds dist/ with the generated protos) is what the e2e tests install.
   npm run --silent package >/dev/null
 else
   npm run --silent build >/dev/null
 fi
+# Types (after the build, which generates the protos): the test runner (tsx) and the bundler
+# (esbuild) strip them without checking.
+npm run --silent typecheck
 exec node scripts/runTests.mjs "$@"
