@@ -39,6 +39,8 @@ export interface ProfileSummary {
   passwordMissing?: boolean;
   /** duroxide: SecretStorage key of the store password (bound to source, name and store). */
   storePasswordSecret?: string;
+  /** Why this profile's engine cannot run here (duroxide without its native client); absent when it can. */
+  unavailable?: string;
 }
 
 export interface ListProfilesResult {
