@@ -29,7 +29,9 @@ if (fs.existsSync(path.join(dist, 'native'))) {
   vsceRun(['--target', 'linux-x64', '--out', 'dist/temporal-workbench.vsix']);
 } else {
   // No addon here (it installs on Linux x64 only): the one package is the universal one.
-  console.log('package: no duroxide addon in dist/native; dist/temporal-workbench.vsix is universal');
+  console.log(
+    'package: no duroxide addon in dist/native; dist/temporal-workbench.vsix is universal',
+  );
   fs.copyFileSync(
     path.join(dist, 'temporal-workbench-universal.vsix'),
     path.join(dist, 'temporal-workbench.vsix'),

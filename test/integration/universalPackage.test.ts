@@ -41,7 +41,10 @@ after(async () => {
 test('universal package: the duroxide profile is listed as unavailable, saying the linux-x64 package has its native client', async () => {
   const { profiles } = await server.request(protocol.listProfiles, {});
   const dx = profiles.find((p) => p.id === 'settings:dx');
-  assert.match(dx?.unavailable ?? '', /does not include duroxide's native client \(the linux-x64 package does\)/);
+  assert.match(
+    dx?.unavailable ?? '',
+    /does not include duroxide's native client \(the linux-x64 package does\)/,
+  );
   assert.equal(profiles.find((p) => p.id === 'settings:dev')?.unavailable, undefined);
 });
 
@@ -56,6 +59,9 @@ test('universal package: selecting the duroxide profile fails with Unsupported a
 test('universal package: a Temporal profile in the same server connects and lists workflows', async () => {
   const status = await server.request(protocol.selectProfile, { profileId: 'settings:dev' });
   assert.equal(status.state, 'connected', status.error?.message);
-  const listed = await server.request(protocol.listWorkflows, { profileId: 'settings:dev', pageSize: 5 });
+  const listed = await server.request(protocol.listWorkflows, {
+    profileId: 'settings:dev',
+    pageSize: 5,
+  });
   assert.ok(Array.isArray(listed.executions));
 });

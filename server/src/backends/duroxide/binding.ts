@@ -75,7 +75,12 @@ export interface DuroxidePruneResult {
 /** The addon's JsClient: strings in and out are JSON text. */
 export interface DuroxideClient {
   startOrchestration(instanceId: string, name: string, input: string): Promise<void>;
-  startOrchestrationVersioned(instanceId: string, name: string, input: string, version: string): Promise<void>;
+  startOrchestrationVersioned(
+    instanceId: string,
+    name: string,
+    input: string,
+    version: string,
+  ): Promise<void>;
   getStatus(instanceId: string): Promise<DuroxideStatus>;
   getKvAllValues(instanceId: string): Promise<Record<string, string>>;
   waitForOrchestration(instanceId: string, timeoutMs: number): Promise<DuroxideStatus>;
@@ -91,7 +96,10 @@ export interface DuroxideClient {
   readExecutionHistory(instanceId: string, executionId: number): Promise<DuroxideEvent[]>;
   deleteInstance(instanceId: string, force: boolean): Promise<DuroxideDeleteResult>;
   pruneExecutions(instanceId: string, options: DuroxidePruneOptions): Promise<DuroxidePruneResult>;
-  pruneExecutionsBulk(filter: { instanceIds?: string[]; completedBefore?: number; limit?: number }, options: DuroxidePruneOptions): Promise<DuroxidePruneResult>;
+  pruneExecutionsBulk(
+    filter: { instanceIds?: string[]; completedBefore?: number; limit?: number },
+    options: DuroxidePruneOptions,
+  ): Promise<DuroxidePruneResult>;
 }
 
 /** An opened store (opaque: only passed back to the addon). */
@@ -113,12 +121,14 @@ let loaded: DuroxideBinding | undefined;
 /** True where the addon exists (Linux x64 with glibc). */
 export function duroxideSupported(platform = process.platform, arch = process.arch): boolean {
   if (platform !== 'linux' || arch !== 'x64') return false;
-  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+  const report = process.report?.getReport() as
+    { header?: { glibcVersionRuntime?: string } } | undefined;
   return !!report?.header?.glibcVersionRuntime;
 }
 
 /** Where duroxide profiles can run, and why not where they cannot (shown on the profile). */
-export type DuroxideAvailability = { available: true; file: string } | { available: false; reason: string };
+export type DuroxideAvailability =
+  { available: true; file: string } | { available: false; reason: string };
 
 export interface DuroxideHost {
   platform: string;
@@ -177,7 +187,10 @@ export function loadDuroxide(): DuroxideBinding {
     loaded = require(availability.file) as DuroxideBinding;
     return loaded;
   } catch (err) {
-    throw new WorkbenchError('Unsupported', `duroxide's native client could not be loaded: ${(err as Error).message}`);
+    throw new WorkbenchError(
+      'Unsupported',
+      `duroxide's native client could not be loaded: ${(err as Error).message}`,
+    );
   }
 }
 

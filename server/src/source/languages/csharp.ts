@@ -11,8 +11,20 @@ import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/csharp';
 import { toParameters, type AnnotationFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import { annotatedHandlers, annotation, definitionOf, emptyBody, FileFacts, implementationsOf,
-  scopeKey, ScopeOwners, sortBody, taskQueueOf, withOwners, workerRecord } from '../resolve';
+import {
+  annotatedHandlers,
+  annotation,
+  definitionOf,
+  emptyBody,
+  FileFacts,
+  implementationsOf,
+  scopeKey,
+  ScopeOwners,
+  sortBody,
+  taskQueueOf,
+  withOwners,
+  workerRecord,
+} from '../resolve';
 import { lastName } from '../syntax';
 import type { HandlerKind, Range, RegisteredRef, WorkflowDefinition } from '../types';
 
@@ -36,7 +48,6 @@ const trimAsync = (name: string) =>
   name.length > 5 && name.endsWith('Async') ? name.slice(0, -5) : name;
 const returnsTask = (returns = '') => /^(System\.Threading\.Tasks\.)?Task(<.*>)?$/.test(returns);
 const attributeName = (name: string) => lastName(name).replace(/Attribute$/, '');
-
 
 const rangeKey = (r: Range) =>
   `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
@@ -118,7 +129,8 @@ export const csharpRules: LanguageRules = {
       workflows.push({ record, path: [...t.scope, t.name] });
     }
     const workflowAt = new Map<string, (typeof workflows)[number]>();
-    for (const w of workflows) if (!workflowAt.has(scopeKey(w.path))) workflowAt.set(scopeKey(w.path), w);
+    for (const w of workflows)
+      if (!workflowAt.has(scopeKey(w.path))) workflowAt.set(scopeKey(w.path), w);
     for (const t of file.types) {
       const owner = workflowAt.get(scopeKey([...t.scope, t.name]));
       for (const m of file.members(t)) {

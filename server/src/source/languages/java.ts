@@ -10,8 +10,22 @@ import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/java';
 import { toParameters, type AnnotationFact, type ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import { annotatedHandlers, annotation, callHandler, definitionOf, emptyBody, entry, FileFacts,
-  implementationsOf, scopeKey, ScopeOwners, scopePrefixes, sortBody, variableWorkers, withOwners } from '../resolve';
+import {
+  annotatedHandlers,
+  annotation,
+  callHandler,
+  definitionOf,
+  emptyBody,
+  entry,
+  FileFacts,
+  implementationsOf,
+  scopeKey,
+  ScopeOwners,
+  scopePrefixes,
+  sortBody,
+  variableWorkers,
+  withOwners,
+} from '../resolve';
 import { typeName } from '../syntax';
 import type { HandlerKind, RegisteredRef, WorkflowDefinition } from '../types';
 
@@ -57,7 +71,8 @@ export const javaRules: LanguageRules = {
     readValue(node, v, read) {
       const field = node.type === 'field_access' ? node.childForFieldName('field') : null;
       const object = node.childForFieldName('object');
-      if (field && object && read.text(field) === 'class') v.construct = typeName(read.text(object));
+      if (field && object && read.text(field) === 'class')
+        v.construct = typeName(read.text(object));
     },
   },
 
@@ -144,7 +159,9 @@ export const javaRules: LanguageRules = {
 
     // Workflow code: classes implementing a workflow interface of this file or using Workflow.*.
     const code: { path: string[]; workflow?: string }[] = [];
-    const apiScopes = scopePrefixes(file.calls.filter((c) => c.object === 'Workflow').map((c) => c.scope));
+    const apiScopes = scopePrefixes(
+      file.calls.filter((c) => c.object === 'Workflow').map((c) => c.scope),
+    );
     for (const t of file.types) {
       if (t.typeKind === 'interface') continue;
       const path = [...t.scope, t.name];
