@@ -18,7 +18,7 @@ import { asWorkbenchError, WorkbenchError } from './errors';
 import { redact, rememberSecret } from './redact';
 import { capabilitiesOf, type Backend } from './backends/backend';
 import { temporalBackend } from './backends/temporal/backend';
-import type { DuroxideClient } from './backends/duroxide/binding';
+import { duroxideUnavailable, type DuroxideClient } from './backends/duroxide/binding';
 import { duroxideBackend } from './backends/duroxide/backend';
 import { openStore } from './backends/duroxide/store';
 
@@ -85,14 +85,16 @@ export class Workbench {
   async listProfiles() {
     const loaded = this.profiles(true);
     const profiles = await Promise.all(
-      loaded.profiles.map(async (p) =>
-        summarise(
+      loaded.profiles.map(async (p) => ({
+        ...summarise(
           p,
           p.passwordInSecretStorage
             ? !!(await this.secret(p, 'storePassword'))
             : p.apiKeyInSecretStorage && !!(await this.secret(p)),
         ),
-      ),
+        // duroxide needs its native client, which only the linux-x64 package carries.
+        ...(p.kind === 'duroxide' ? { unavailable: duroxideUnavailable() } : {}),
+      })),
     );
     return { profiles, configFile: loaded.configFile, problems: loaded.problems };
   }

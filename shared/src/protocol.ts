@@ -39,6 +39,8 @@ export interface ProfileSummary {
   passwordMissing?: boolean;
   /** duroxide: SecretStorage key of the store password (bound to source, name and store). */
   storePasswordSecret?: string;
+  /** Why this profile's engine cannot run here (duroxide without its native client); absent when it can. */
+  unavailable?: string;
 }
 
 export interface ListProfilesResult {
@@ -50,7 +52,9 @@ export interface ListProfilesResult {
 }
 
 /** client -> server: every profile from temporal.toml, environment and settings. */
-export const listProfiles = new RequestType<NoParams, ListProfilesResult, void>('temporal/listProfiles');
+export const listProfiles = new RequestType<NoParams, ListProfilesResult, void>(
+  'temporal/listProfiles',
+);
 
 export interface SelectProfileParams {
   profileId: string;
@@ -127,7 +131,9 @@ export function apiKeySecretKey(b: ApiKeyBinding): string {
 export function parseApiKeySecretKey(key: string): ApiKeyBinding | undefined {
   if (!key.startsWith(apiKeySecretPrefix)) return undefined;
   try {
-    const [source, name, address, serverName] = JSON.parse(key.slice(apiKeySecretPrefix.length)) as string[];
+    const [source, name, address, serverName] = JSON.parse(
+      key.slice(apiKeySecretPrefix.length),
+    ) as string[];
     if ([source, name, address, serverName].some((v) => typeof v !== 'string')) return undefined;
     return { source: source as ProfileSource, name, address, serverName: serverName || undefined };
   } catch {
@@ -165,7 +171,9 @@ export interface SystemInfo {
 }
 
 /** client -> server: GetSystemInfo of the target server. */
-export const getSystemInfo = new RequestType<TargetParams, SystemInfo, void>('temporal/getSystemInfo');
+export const getSystemInfo = new RequestType<TargetParams, SystemInfo, void>(
+  'temporal/getSystemInfo',
+);
 
 export interface NamespaceSummary {
   name: string;
@@ -864,11 +872,16 @@ export interface FindSourceParams {
 }
 
 export interface FindSourceResult {
-  locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[];
+  locations: {
+    uri: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }[];
 }
 
 /** client -> server: where a workflow/activity type or handler is defined in the workspace. */
-export const findSource = new RequestType<FindSourceParams, FindSourceResult, void>('temporal/findSource');
+export const findSource = new RequestType<FindSourceParams, FindSourceResult, void>(
+  'temporal/findSource',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Schedules
@@ -1263,11 +1276,17 @@ export interface ExecutionGroup {
 }
 
 /** What the history says about the run (the same names as `WorkflowDescription`). */
-export interface ExecutionHeader
-  extends Pick<
-    WorkflowDescription,
-    'workflowId' | 'runId' | 'workflowType' | 'taskQueue' | 'status' | 'startTime' | 'closeTime' | 'parent'
-  > {
+export interface ExecutionHeader extends Pick<
+  WorkflowDescription,
+  | 'workflowId'
+  | 'runId'
+  | 'workflowType'
+  | 'taskQueue'
+  | 'status'
+  | 'startTime'
+  | 'closeTime'
+  | 'parent'
+> {
   durationMs?: number;
   attempt?: number;
   /** Previous run when this one continued as new or retried. */
@@ -1311,9 +1330,11 @@ export interface ExecutionViewPageResult {
 }
 
 /** client -> server: the next page of an execution view's history, added to its model. */
-export const executionViewPage = new RequestType<ExecutionViewPageParams, ExecutionViewPageResult, void>(
-  'temporal/executionViewPage',
-);
+export const executionViewPage = new RequestType<
+  ExecutionViewPageParams,
+  ExecutionViewPageResult,
+  void
+>('temporal/executionViewPage');
 
 export interface ImportExecutionHistoryParams extends TargetParams {
   viewId: string;
@@ -1331,7 +1352,9 @@ export const importExecutionHistory = new RequestType<
 >('temporal/importExecutionHistory');
 
 /** client -> server: a view closed; its session is dropped. */
-export const closeExecutionView = new NotificationType<{ viewId: string }>('temporal/closeExecutionView');
+export const closeExecutionView = new NotificationType<{ viewId: string }>(
+  'temporal/closeExecutionView',
+);
 
 /** One line of a stack trace, with the workspace file it names when there is one. */
 export interface StackFrameView {
@@ -1345,13 +1368,22 @@ export interface StackFrameView {
 }
 
 /** client -> server: stack trace text split into frames resolved to workspace files. */
-export const resolveStackTrace = new RequestType<{ stackTrace: string }, { frames: StackFrameView[] }, void>(
-  'temporal/resolveStackTrace',
-);
+export const resolveStackTrace = new RequestType<
+  { stackTrace: string },
+  { frames: StackFrameView[] },
+  void
+>('temporal/resolveStackTrace');
 
 /** One reason a running execution may not be making progress. */
 export interface NotMovingReason {
-  kind: 'noPollers' | 'workflowTaskFailing' | 'activityRetrying' | 'timer' | 'pendingChild' | 'pendingNexus' | 'waiting';
+  kind:
+    | 'noPollers'
+    | 'workflowTaskFailing'
+    | 'activityRetrying'
+    | 'timer'
+    | 'pendingChild'
+    | 'pendingNexus'
+    | 'waiting';
   /** One sentence, e.g. "No worker polls task queue 'orders'". */
   message: string;
   /** Where the code involved is: a name to open through findSource. */
@@ -1395,8 +1427,7 @@ export interface SourceLocation {
 
 /** Where the history to replay comes from: the server (one run) or a `temporal workflow show -o json` file. */
 export type ReplaySource =
-  | ({ kind: 'execution' } & WorkflowRefParams)
-  | { kind: 'file'; path: string; workflowId?: string };
+  ({ kind: 'execution' } & WorkflowRefParams) | { kind: 'file'; path: string; workflowId?: string };
 
 export interface ReplayWorkflowParams {
   source: ReplaySource;
@@ -1462,7 +1493,6 @@ export const replayRecent = new RequestType<ReplayRecentParams, ReplayRecentResu
   'temporal/replayRecent',
 );
 
-
 export interface DebugReplayParams extends ReplayWorkflowParams {}
 
 /** What the client launches under its debugger to replay with breakpoints. */
@@ -1483,9 +1513,11 @@ export const prepareDebugReplay = new RequestType<DebugReplayParams, DebugReplay
 );
 
 /** client -> server: after the debug session ended, read its result (diagnostics as for a replay). */
-export const finishDebugReplay = new RequestType<{ resultFile: string }, ReplayWorkflowResult, void>(
-  'temporal/finishDebugReplay',
-);
+export const finishDebugReplay = new RequestType<
+  { resultFile: string },
+  ReplayWorkflowResult,
+  void
+>('temporal/finishDebugReplay');
 
 export type WorkflowGraphNodeKind =
   | 'activity'
@@ -1559,9 +1591,11 @@ export interface WorkflowGraphParams extends TargetParams {
 }
 
 /** client -> server (any LSP client): what a workflow does, from its source, as data and Mermaid text. */
-export const workflowGraph = new RequestType<WorkflowGraphParams, { graphs: WorkflowGraph[] }, void>(
-  'temporal/workflowGraph',
-);
+export const workflowGraph = new RequestType<
+  WorkflowGraphParams,
+  { graphs: WorkflowGraph[] },
+  void
+>('temporal/workflowGraph');
 
 // Backends: what the engine behind a profile can do, and duroxide's store-level requests
 
@@ -1597,7 +1631,9 @@ export interface BackendInfo {
 }
 
 /** client -> server: the backend kind and capabilities of a profile (default: the active one). */
-export const getBackendInfo = new RequestType<TargetParams, BackendInfo, void>('temporal/getBackendInfo');
+export const getBackendInfo = new RequestType<TargetParams, BackendInfo, void>(
+  'temporal/getBackendInfo',
+);
 
 /** Store-wide numbers of a duroxide store, as its management API reports them. */
 export interface BackendMetrics {
@@ -1654,6 +1690,8 @@ export interface VisibilityQueryProblem {
  * client -> server: syntax errors, unknown search attributes, operators and values the attribute
  * type does not allow, checked against the namespace's attributes before the query is sent.
  */
-export const checkVisibilityQuery = new RequestType<CheckVisibilityQueryParams, { problems: VisibilityQueryProblem[] }, void>(
-  'temporal/checkVisibilityQuery',
-);
+export const checkVisibilityQuery = new RequestType<
+  CheckVisibilityQueryParams,
+  { problems: VisibilityQueryProblem[] },
+  void
+>('temporal/checkVisibilityQuery');

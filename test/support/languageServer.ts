@@ -31,6 +31,8 @@ export interface ServerOptions {
   rootUri?: string;
   /** Say, as the VS Code client does, that the client runs the lens commands itself (default true). */
   clientLensCommands?: boolean;
+  /** The server bundle to run (default dist/server.js), e.g. a copy laid out as another package. */
+  bundle?: string;
 }
 
 export class TestLanguageServer {
@@ -58,8 +60,8 @@ export class TestLanguageServer {
   }
 
   static async start(options: ServerOptions = {}): Promise<TestLanguageServer> {
-    if (!fs.existsSync(serverBundle))
-      throw new Error(`${serverBundle} is missing: run npm run build`);
+    const bundle = options.bundle ?? serverBundle;
+    if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build`);
     // A private HOME so a developer's own ~/.config/temporalio/temporal.toml never interferes.
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-home-'));
     const env: Record<string, string> = {
@@ -68,7 +70,7 @@ export class TestLanguageServer {
       ...options.env,
     };
     // Started as the VS Code client starts it (same Node flags), so RSS figures are the product's.
-    const args = [...languageServerExecArgv, serverBundle, options.ipc ? '--node-ipc' : '--stdio'];
+    const args = [...languageServerExecArgv, bundle, options.ipc ? '--node-ipc' : '--stdio'];
     const child = spawn(process.execPath, args, {
       env,
       stdio: options.ipc ? ['pipe', 'pipe', 'pipe', 'ipc'] : ['pipe', 'pipe', 'pipe'],

@@ -13,7 +13,9 @@ export class ProfileItem extends vscode.TreeItem {
     super(profile.name, vscode.TreeItemCollapsibleState.Collapsed);
     const active = status.profileId === profile.id;
     this.id = `profile:${profile.id}`;
-    this.description = `${profile.address}${active ? ` · ${status.state}` : ''}`;
+    this.description = profile.unavailable
+      ? `${profile.address} · unavailable on this platform`
+      : `${profile.address}${active ? ` · ${status.state}` : ''}`;
     this.contextValue = `profile${active ? '.active' : ''}${profile.readOnly ? '.readonly' : ''}`;
     const icon = active
       ? status.state === 'error'
@@ -37,6 +39,7 @@ export class ProfileItem extends vscode.TreeItem {
               profile.passwordMissing
                 ? '$(warning) Password not set: run **Temporal: Set Store Password**'
                 : '',
+              profile.unavailable ? `$(warning) ${profile.unavailable}` : '',
             ]
           : [`Address: \`${profile.address}\``, `Namespace: \`${profile.namespace}\``]),
         `Security: ${profile.tls ? 'TLS' : 'plaintext'}${profile.auth === 'apiKey' ? ' + API key' : profile.auth === 'mtls' ? ' + client certificate' : ''}`,

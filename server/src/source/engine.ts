@@ -413,15 +413,24 @@ class Engine implements SourceEngine {
     let last = first - 1;
     while (last + 1 < entries.length && entries[last + 1].start <= edit.oldEndIndex) last++;
     const lines = new LineIndex(text);
+    const quiet = (a: number, b: number) =>
+      entries.slice(Math.max(0, a), b).every((e) => e.reusable);
     for (const margin of [ANCHORS, WIDE]) {
       const from = Math.max(0, first - margin);
       const to = Math.min(entries.length - 1, last + margin);
-      // Error recovery can couple errors some way apart: none may be near the region.
-      const quiet = (a: number, b: number) =>
-        entries.slice(Math.max(0, a), b).every((e) => e.reusable);
-      if (!quiet(from - QUIET, from) || !quiet(to + 1, to + 1 + QUIET)) return undefined;
       const wide = margin === WIDE;
-      if (!wide && (!quiet(from, first) || !quiet(last + 1, to + 1))) continue;
+      if (
+        !wide &&
+        // Error recovery can couple errors some way apart: a narrow region needs none near it.
+        // Else the wide one is tried: every old chunk in it must come out as before, which
+        // shows recovery stayed inside it (older errors outside it no longer rule it out).
+        (!quiet(from - QUIET, from) ||
+          !quiet(to + 1, to + 1 + QUIET) ||
+          !quiet(from, first) ||
+          !quiet(last + 1, to + 1))
+      ) {
+        continue;
+      }
       const result = this.parseRegion(
         doc,
         text,
@@ -681,7 +690,7 @@ class ChunkReuse {
 const ANCHORS = 2;
 /** Chunks on each side of an edit a wide region parse takes in. */
 const WIDE = 24;
-/** Chunks around a region parse that must be free of errors. */
+/** Chunks around a narrow region parse that must be free of errors. */
 const QUIET = 16;
 
 /** Top-level nodes `first..last` making one chunk: a node plus the ones attached to it. */

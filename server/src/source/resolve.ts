@@ -68,6 +68,7 @@ export class FileFacts {
   readonly constants: Record<string, string> = {};
   private valued: ValueBindingFact[] | undefined;
   private byScope: Map<string, FunctionFact[]> | undefined;
+  private byName: Map<string, TypeFact> | undefined;
 
   constructor(facts: readonly Fact[], isConstant: (v: ValueBindingFact) => boolean) {
     let namespace: string | undefined;
@@ -138,6 +139,11 @@ export class FileFacts {
 
   /** Functions declared directly in `type` (by scope). */
   members(type: DeclarationFact): FunctionFact[] {
+    return this.inScope([...type.scope, type.name]);
+  }
+
+  /** Functions whose scope is exactly `scope` (indexed once: files have thousands). */
+  inScope(scope: readonly string[]): FunctionFact[] {
     if (!this.byScope) {
       this.byScope = new Map();
       for (const f of this.functions) {
@@ -147,11 +153,16 @@ export class FileFacts {
         else this.byScope.set(key, [f]);
       }
     }
-    return this.byScope.get([...type.scope, type.name].join('\u0000')) ?? [];
+    return this.byScope.get(scope.join('\u0000')) ?? [];
   }
 
+  /** The first type of that name (indexed once: inheritance checks ask for every type). */
   typeNamed(name: string): TypeFact | undefined {
-    return this.types.find((t) => t.name === name);
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const t of this.types) if (!this.byName.has(t.name)) this.byName.set(t.name, t);
+    }
+    return this.byName.get(name);
   }
 
   /** Does `type` extend `base`, directly or through types of this file? */
@@ -163,6 +174,23 @@ export class FileFacts {
       const next = this.typeNamed(b);
       return next ? this.inherits(next, base, seen) : false;
     });
+  }
+
+  /** Every name `type` extends, directly or through types of this file (what `inherits` asks). */
+  ancestors(type: TypeFact): Set<string> {
+    const names = new Set<string>();
+    const seen = new Set<TypeFact>();
+    const visit = (t: TypeFact) => {
+      if (seen.has(t)) return;
+      seen.add(t);
+      for (const b of t.bases) {
+        names.add(b);
+        const next = this.typeNamed(b);
+        if (next) visit(next);
+      }
+    };
+    visit(type);
+    return names;
   }
 
   /** A name given as a literal or a constant of this file. */
@@ -210,6 +238,51 @@ export function scopedLookup(
     return best?.value;
   };
 }
+
+/**
+ * Finds which of `items` (each a scope path) a scope lies strictly inside, through a map of their
+ * paths: O(depth) per lookup where a scan of every item per call made resolving quadratic.
+ */
+export class ScopeOwners<T extends { path: readonly string[] }> {
+  private readonly byPath = new Map<string, T>();
+
+  constructor(items: Iterable<T>) {
+    for (const item of items) {
+      const key = item.path.join('\u0000');
+      if (item.path.length > 0 && !this.byPath.has(key)) this.byPath.set(key, item);
+    }
+  }
+
+  /** The item with the longest path that is a strict prefix of `scope`. */
+  innermost(scope: readonly string[]): T | undefined {
+    for (let n = scope.length - 1; n >= 1; n--) {
+      const found = this.byPath.get(scope.slice(0, n).join('\u0000'));
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The item with the shortest path that is a strict prefix of `scope`. */
+  outermost(scope: readonly string[]): T | undefined {
+    for (let n = 1; n < scope.length; n++) {
+      const found = this.byPath.get(scope.slice(0, n).join('\u0000'));
+      if (found) return found;
+    }
+    return undefined;
+  }
+}
+
+/** Every prefix of every scope (as joined keys), to ask whether any scope lies within a path. */
+export function scopePrefixes(scopes: Iterable<readonly string[]>): Set<string> {
+  const out = new Set<string>();
+  for (const scope of scopes) {
+    for (let n = 1; n <= scope.length; n++) out.add(scope.slice(0, n).join('\u0000'));
+  }
+  return out;
+}
+
+/** The key `scopePrefixes` gives a path. */
+export const scopeKey = (path: readonly string[]): string => path.join('\u0000');
 
 /** Is `scope` inside (or equal to) `prefix`? */
 export function scopeWithin(scope: readonly string[], prefix: readonly string[]): boolean {

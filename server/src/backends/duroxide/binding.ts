@@ -75,7 +75,12 @@ export interface DuroxidePruneResult {
 /** The addon's JsClient: strings in and out are JSON text. */
 export interface DuroxideClient {
   startOrchestration(instanceId: string, name: string, input: string): Promise<void>;
-  startOrchestrationVersioned(instanceId: string, name: string, input: string, version: string): Promise<void>;
+  startOrchestrationVersioned(
+    instanceId: string,
+    name: string,
+    input: string,
+    version: string,
+  ): Promise<void>;
   getStatus(instanceId: string): Promise<DuroxideStatus>;
   getKvAllValues(instanceId: string): Promise<Record<string, string>>;
   waitForOrchestration(instanceId: string, timeoutMs: number): Promise<DuroxideStatus>;
@@ -91,7 +96,10 @@ export interface DuroxideClient {
   readExecutionHistory(instanceId: string, executionId: number): Promise<DuroxideEvent[]>;
   deleteInstance(instanceId: string, force: boolean): Promise<DuroxideDeleteResult>;
   pruneExecutions(instanceId: string, options: DuroxidePruneOptions): Promise<DuroxidePruneResult>;
-  pruneExecutionsBulk(filter: { instanceIds?: string[]; completedBefore?: number; limit?: number }, options: DuroxidePruneOptions): Promise<DuroxidePruneResult>;
+  pruneExecutionsBulk(
+    filter: { instanceIds?: string[]; completedBefore?: number; limit?: number },
+    options: DuroxidePruneOptions,
+  ): Promise<DuroxidePruneResult>;
 }
 
 /** An opened store (opaque: only passed back to the addon). */
@@ -107,31 +115,87 @@ export interface DuroxideBinding {
 }
 
 const addonFile = 'duroxide.linux-x64-gnu.node';
+const addonPackage = 'duroxide-linux-x64-gnu';
 let loaded: DuroxideBinding | undefined;
 
 /** True where the addon exists (Linux x64 with glibc). */
 export function duroxideSupported(platform = process.platform, arch = process.arch): boolean {
   if (platform !== 'linux' || arch !== 'x64') return false;
-  const report = process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined;
+  const report = process.report?.getReport() as
+    { header?: { glibcVersionRuntime?: string } } | undefined;
   return !!report?.header?.glibcVersionRuntime;
 }
+
+/** Where duroxide profiles can run, and why not where they cannot (shown on the profile). */
+export type DuroxideAvailability =
+  { available: true; file: string } | { available: false; reason: string };
+
+export interface DuroxideHost {
+  platform: string;
+  arch: string;
+  /** Linux x64 with glibc, where the addon is built for. */
+  supported: boolean;
+  /** Folder of the bundled server (its native/ folder holds the addon in the linux-x64 package). */
+  bundleDir: string;
+  /** Resolves the addon's npm package (a development checkout); throws when it is absent. */
+  resolvePackage: (id: string) => string;
+}
+
+function currentHost(): DuroxideHost {
+  return {
+    platform: process.platform,
+    arch: process.arch,
+    supported: duroxideSupported(),
+    bundleDir: __dirname,
+    resolvePackage: (id) => require.resolve(id),
+  };
+}
+
+/**
+ * Whether duroxide's native client can load here, without loading it. The universal .vsix leaves
+ * the addon out (it is most of the package's size); the linux-x64 one carries it.
+ */
+export function duroxideAvailability(host: DuroxideHost = currentHost()): DuroxideAvailability {
+  const rest = 'Temporal profiles work as usual.';
+  if (!host.supported) {
+    return {
+      available: false,
+      reason: `duroxide profiles are unavailable on this platform (${host.platform}-${host.arch}): duroxide's native client is built only for Linux x64 (glibc). ${rest}`,
+    };
+  }
+  const bundled = path.join(host.bundleDir, 'native', addonFile);
+  if (fs.existsSync(bundled)) return { available: true, file: bundled };
+  try {
+    return { available: true, file: host.resolvePackage(addonPackage) };
+  } catch {
+    return {
+      available: false,
+      reason: `duroxide profiles are unavailable in this package of Temporal Workbench: it does not include duroxide's native client (the linux-x64 package does). ${rest}`,
+    };
+  }
+}
+
+let availability: DuroxideAvailability | undefined;
 
 /** The addon, from the bundle's native/ folder or node_modules; Unsupported where it cannot run. */
 export function loadDuroxide(): DuroxideBinding {
   if (loaded) return loaded;
-  if (!duroxideSupported()) {
-    throw new WorkbenchError(
-      'Unsupported',
-      `duroxide profiles need duroxide's native client, which is built only for Linux x64 (glibc); this is ${process.platform}-${process.arch}`,
-    );
-  }
-  const bundled = path.join(__dirname, 'native', addonFile);
-  const candidates = fs.existsSync(bundled) ? [bundled] : ['duroxide-linux-x64-gnu'];
+  availability ??= duroxideAvailability();
+  if (!availability.available) throw new WorkbenchError('Unsupported', availability.reason);
   try {
     // A runtime require: the addon is a native file, never bundled.
-    loaded = require(candidates[0]) as DuroxideBinding;
+    loaded = require(availability.file) as DuroxideBinding;
     return loaded;
   } catch (err) {
-    throw new WorkbenchError('Unsupported', `duroxide's native client could not be loaded: ${(err as Error).message}`);
+    throw new WorkbenchError(
+      'Unsupported',
+      `duroxide's native client could not be loaded: ${(err as Error).message}`,
+    );
   }
+}
+
+/** The reason duroxide profiles cannot run here (cached), undefined where they can. */
+export function duroxideUnavailable(): string | undefined {
+  availability ??= duroxideAvailability();
+  return availability.available ? undefined : availability.reason;
 }

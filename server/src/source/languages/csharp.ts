@@ -11,8 +11,20 @@ import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/csharp';
 import { toParameters, type AnnotationFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import { annotatedHandlers, annotation, definitionOf, emptyBody, FileFacts, implementationsOf,
-  scopeWithin, sortBody, taskQueueOf, withOwners, workerRecord } from '../resolve';
+import {
+  annotatedHandlers,
+  annotation,
+  definitionOf,
+  emptyBody,
+  FileFacts,
+  implementationsOf,
+  scopeKey,
+  ScopeOwners,
+  sortBody,
+  taskQueueOf,
+  withOwners,
+  workerRecord,
+} from '../resolve';
 import { lastName } from '../syntax';
 import type { HandlerKind, Range, RegisteredRef, WorkflowDefinition } from '../types';
 
@@ -36,7 +48,6 @@ const trimAsync = (name: string) =>
   name.length > 5 && name.endsWith('Async') ? name.slice(0, -5) : name;
 const returnsTask = (returns = '') => /^(System\.Threading\.Tasks\.)?Task(<.*>)?$/.test(returns);
 const attributeName = (name: string) => lastName(name).replace(/Attribute$/, '');
-
 
 const rangeKey = (r: Range) =>
   `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
@@ -117,8 +128,11 @@ export const csharpRules: LanguageRules = {
       body.workflows.push(record);
       workflows.push({ record, path: [...t.scope, t.name] });
     }
+    const workflowAt = new Map<string, (typeof workflows)[number]>();
+    for (const w of workflows)
+      if (!workflowAt.has(scopeKey(w.path))) workflowAt.set(scopeKey(w.path), w);
     for (const t of file.types) {
-      const owner = workflows.find((w) => w.path.join('.') === [...t.scope, t.name].join('.'));
+      const owner = workflowAt.get(scopeKey([...t.scope, t.name]));
       for (const m of file.members(t)) {
         const fallback = (kind: string) => (kind === 'query' ? m.name : trimAsync(m.name));
         const options = {
@@ -195,10 +209,9 @@ export const csharpRules: LanguageRules = {
     }
 
     // Determinism inside [Workflow] classes.
+    const owners = new ScopeOwners(workflows);
     for (const call of file.calls) {
-      const owner = workflows.find(
-        (w) => call.scope.length > w.path.length && scopeWithin(call.scope, w.path),
-      );
+      const owner = owners.outermost(call.scope);
       if (!owner) continue;
       const d = checkDeterminism(DETERMINISM, call, call.callee, {
         workflow: owner.record.name,

@@ -10,8 +10,22 @@ import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/java';
 import { toParameters, type AnnotationFact, type ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import { annotatedHandlers, annotation, callHandler, definitionOf, emptyBody, entry, FileFacts,
-  implementationsOf, scopeWithin, sortBody, variableWorkers, withOwners } from '../resolve';
+import {
+  annotatedHandlers,
+  annotation,
+  callHandler,
+  definitionOf,
+  emptyBody,
+  entry,
+  FileFacts,
+  implementationsOf,
+  scopeKey,
+  ScopeOwners,
+  scopePrefixes,
+  sortBody,
+  variableWorkers,
+  withOwners,
+} from '../resolve';
 import { typeName } from '../syntax';
 import type { HandlerKind, RegisteredRef, WorkflowDefinition } from '../types';
 
@@ -57,7 +71,8 @@ export const javaRules: LanguageRules = {
     readValue(node, v, read) {
       const field = node.type === 'field_access' ? node.childForFieldName('field') : null;
       const object = node.childForFieldName('object');
-      if (field && object && read.text(field) === 'class') v.construct = typeName(read.text(object));
+      if (field && object && read.text(field) === 'class')
+        v.construct = typeName(read.text(object));
     },
   },
 
@@ -90,15 +105,20 @@ export const javaRules: LanguageRules = {
       body.workflows.push(record);
       workflows.set(t.name, record);
     }
+    // Interface name -> the workflow interfaces extending it (asked for every type of the file).
+    const extending = new Map<string, WorkflowDefinition[]>();
+    for (const w of workflows.values()) {
+      const wt = file.typeNamed(w.symbol);
+      for (const base of wt ? file.ancestors(wt) : []) {
+        const list = extending.get(base);
+        if (list) list.push(w);
+        else extending.set(base, [w]);
+      }
+    }
     for (const t of file.types) {
       // Handlers: owner = the workflow interface, or the ones extending this interface.
       const own = workflows.get(t.name);
-      const owners = own
-        ? [own]
-        : [...workflows.values()].filter((w) => {
-            const wt = file.typeNamed(w.symbol);
-            return wt ? file.inherits(wt, t.name) : false;
-          });
+      const owners = own ? [own] : (extending.get(t.name) ?? []);
       const activityInterface =
         t.typeKind === 'interface' ? annotation(t.annotations, 'ActivityInterface') : undefined;
       const prefix = explicit(activityInterface, 'namePrefix') ?? '';
@@ -139,22 +159,22 @@ export const javaRules: LanguageRules = {
 
     // Workflow code: classes implementing a workflow interface of this file or using Workflow.*.
     const code: { path: string[]; workflow?: string }[] = [];
+    const apiScopes = scopePrefixes(
+      file.calls.filter((c) => c.object === 'Workflow').map((c) => c.scope),
+    );
     for (const t of file.types) {
       if (t.typeKind === 'interface') continue;
       const path = [...t.scope, t.name];
       const implemented = [t.name, ...t.bases]
         .map((i) => workflows.get(i))
         .find((w) => w !== undefined);
-      const usesApi = file.calls.some((c) => c.object === 'Workflow' && scopeWithin(c.scope, path));
+      const usesApi = apiScopes.has(scopeKey(path));
       if (implemented || (usesApi && t.bases.length > 0))
         code.push({ path, workflow: implemented?.name });
     }
+    const owners = new ScopeOwners(code);
     for (const call of file.calls) {
-      let owner: (typeof code)[number] | undefined;
-      for (const w of code) {
-        if (call.scope.length <= w.path.length || !scopeWithin(call.scope, w.path)) continue;
-        if (!owner || w.path.length > owner.path.length) owner = w;
-      }
+      const owner = owners.innermost(call.scope);
       if (!owner) continue;
       const dynamic = call.callee === 'Workflow.registerListener' && dynamicHandler(call.args[0]);
       if (dynamic) {

@@ -44,10 +44,19 @@ export function macroWorkflows(
   const explicit = (a: AnnotationFact) => attrName(a)?.name;
   const code: CodeScope[] = [];
   const workflowByStruct = new Map<string, WorkflowDefinition>();
+  // Methods by the impl block holding them (`impl Name`), looked up for every struct.
+  const byImpl = new Map<string, FunctionFact[]>();
+  for (const f of file.functions) {
+    const key = f.scope[f.scope.length - 1];
+    if (key === undefined || !key.startsWith('impl ')) continue;
+    const list = byImpl.get(key);
+    if (list) list.push(f);
+    else byImpl.set(key, [f]);
+  }
   for (const s of file.types) {
     const a = s.typeKind === 'struct' ? annotation(s.annotations, 'workflow') : undefined;
     if (!a) continue;
-    const methods = file.functions.filter((f) => f.scope[f.scope.length - 1] === `impl ${s.name}`);
+    const methods = byImpl.get(`impl ${s.name}`) ?? [];
     const method = (name: string) => methods.find((m) => annotation(m.annotations, name));
     const run = method('run');
     const inputs = (m: FunctionFact | undefined) =>
@@ -63,7 +72,7 @@ export function macroWorkflows(
   for (const impl of file.types) {
     if (impl.typeKind !== 'impl') continue;
     const scope = [...impl.scope, `impl ${impl.name}`];
-    const methods = file.functions.filter((f) => f.scope.join('/') === scope.join('/'));
+    const methods = file.inScope(scope);
     if (annotation(impl.annotations, 'workflow_methods')) {
       const wf = workflowByStruct.get(impl.name);
       code.push({ scope, workflow: wf?.name, runtime: 'temporal', module: '', context: 'ctx' });

@@ -1,0 +1,39 @@
+// Packages the built dist/ (npm run package builds it first) as two .vsix files:
+//   dist/temporal-workbench.vsix            linux-x64: everything, with duroxide's native client
+//   dist/temporal-workbench-universal.vsix  every other platform: the same without that addon
+// The addon (Linux x64 glibc only) is most of the package, so other platforms do not download
+// what they cannot load; there duroxide profiles say they are unavailable and the rest works.
+// Published side by side, the Marketplace gives linux-x64 its own package and the rest the
+// universal one. The tests and the bench install dist/temporal-workbench.vsix.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const vsce = path.join(root, 'node_modules/.bin/vsce');
+const common = ['package', '--no-dependencies', '--no-rewrite-relative-links'];
+const vsceRun = (args) => execFileSync(vsce, [...common, ...args], { cwd: root, stdio: 'inherit' });
+
+// The universal package: the usual .vscodeignore without the line that lets the addon in (vsce
+// applies every `!` pattern after the others, so a later exclusion could not win over it).
+const universalIgnore = path.join(dist, '.vscodeignore-universal');
+const ignoreLines = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+const addonLine = '!dist/native/**';
+if (!ignoreLines.includes(addonLine)) throw new Error(`package: .vscodeignore lacks ${addonLine}`);
+fs.writeFileSync(universalIgnore, ignoreLines.filter((l) => l !== addonLine).join('\n'));
+vsceRun(['--ignoreFile', universalIgnore, '--out', 'dist/temporal-workbench-universal.vsix']);
+
+if (fs.existsSync(path.join(dist, 'native'))) {
+  vsceRun(['--target', 'linux-x64', '--out', 'dist/temporal-workbench.vsix']);
+} else {
+  // No addon here (it installs on Linux x64 only): the one package is the universal one.
+  console.log(
+    'package: no duroxide addon in dist/native; dist/temporal-workbench.vsix is universal',
+  );
+  fs.copyFileSync(
+    path.join(dist, 'temporal-workbench-universal.vsix'),
+    path.join(dist, 'temporal-workbench.vsix'),
+  );
+}
