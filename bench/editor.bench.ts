@@ -10,7 +10,10 @@ const root = path.resolve(__dirname, '..');
 
 /** The client's own log line `activated in N ms`, from the Temporal output channel's log file. */
 async function activationMs(userDataDir: string): Promise<number> {
-  const logs = fs.readdirSync(path.join(userDataDir, 'logs'), { recursive: true, withFileTypes: true });
+  const logs = fs.readdirSync(path.join(userDataDir, 'logs'), {
+    recursive: true,
+    withFileTypes: true,
+  });
   for (const entry of logs) {
     if (!entry.isFile() || !/Temporal\.log$/.test(entry.name)) continue;
     const text = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8');
@@ -22,7 +25,8 @@ async function activationMs(userDataDir: string): Promise<number> {
 
 export async function run(): Promise<BenchResult[]> {
   const vsix = path.join(root, 'dist/temporal-workbench.vsix');
-  if (!fs.existsSync(vsix)) execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'ignore' });
+  if (!fs.existsSync(vsix))
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: 'ignore' });
   const { startDevServer } = await import('../test/support/substrate.mjs');
   const editorHarness = await import('../test/support/editor.mjs');
   const server = await startDevServer({});
@@ -32,7 +36,10 @@ export async function run(): Promise<BenchResult[]> {
       const editor = await editorHarness.startEditor({
         workspace: path.join(root, 'samples'),
         vsix,
-        settings: { 'temporal.profiles': { dev: { address: server.address, namespace: server.namespace } }, 'git.openRepositoryInParentFolders': 'never' },
+        settings: {
+          'temporal.profiles': { dev: { address: server.address, namespace: server.namespace } },
+          'git.openRepositoryInParentFolders': 'never',
+        },
       });
       const { browser, page } = await editorHarness.launchBrowser();
       try {
@@ -44,7 +51,10 @@ export async function run(): Promise<BenchResult[]> {
         await page.locator('.activitybar a.action-label[aria-label^="Temporal"]').click();
         await editorHarness.sidebarTreeItem(page, /dev/).first().waitFor({ timeout: 60_000 });
         const firstTree = performance.now() - t1;
-        await page.locator('.statusbar-item', { hasText: 'Temporal: dev' }).first().waitFor({ timeout: 60_000 });
+        await page
+          .locator('.statusbar-item', { hasText: 'Temporal: dev' })
+          .first()
+          .waitFor({ timeout: 60_000 });
         const connected = performance.now() - t1;
         samples.push([ready, firstTree, connected, await activationMs(editor.userDataDir)]);
       } finally {
@@ -57,12 +67,29 @@ export async function run(): Promise<BenchResult[]> {
   }
   const median = (k: number) => samples.map((s) => s[k]).sort((a, b) => a - b)[1];
   const activation = samples.every((s) => Number.isFinite(s[3]))
-    ? [{ name: 'extension activation (activate() incl. module load)', value: median(3), unit: 'ms', goal: { op: '<' as const, value: 150 } }]
+    ? [
+        {
+          name: 'extension activation (activate() incl. module load)',
+          value: median(3),
+          unit: 'ms',
+          goal: { op: '<' as const, value: 150 },
+        },
+      ]
     : [];
   return [
     { name: 'workbench ready (baseline)', value: median(0), unit: 'ms' },
-    { name: 'activation to first Temporal tree row', value: median(1), unit: 'ms', baseline: 'workbench ready (baseline)' },
-    { name: 'activation to status bar connected', value: median(2), unit: 'ms', baseline: 'workbench ready (baseline)' },
+    {
+      name: 'activation to first Temporal tree row',
+      value: median(1),
+      unit: 'ms',
+      baseline: 'workbench ready (baseline)',
+    },
+    {
+      name: 'activation to status bar connected',
+      value: median(2),
+      unit: 'ms',
+      baseline: 'workbench ready (baseline)',
+    },
     ...activation,
   ];
 }

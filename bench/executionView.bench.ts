@@ -14,7 +14,10 @@ import { importHistoryEvents } from '../server/src/executionView/importHistory';
 import { eventViews } from '../server/src/backends/temporal/history';
 import { PayloadDecoder } from '../server/src/payloads/decoder';
 import { EventType } from '../server/src/temporal/gen/temporal/api/enums/v1/event_type_pb.js';
-import { HistoryEventSchema, type HistoryEvent } from '../server/src/temporal/gen/temporal/api/history/v1/message_pb.js';
+import {
+  HistoryEventSchema,
+  type HistoryEvent,
+} from '../server/src/temporal/gen/temporal/api/history/v1/message_pb.js';
 import type { BenchResult } from './types';
 
 const root = path.resolve(__dirname, '..');
@@ -31,25 +34,56 @@ export function syntheticHistory(count: number): HistoryEvent[] {
   const t0 = Date.parse('2026-01-01T00:00:00Z');
   const add = (eventType: EventType, attributes: HistoryEvent['attributes']) => {
     const eventId = BigInt(events.length + 1);
-    events.push(create(HistoryEventSchema, { eventId, eventType, eventTime: timestampFromMs(t0 + events.length * 10), attributes }));
+    events.push(
+      create(HistoryEventSchema, {
+        eventId,
+        eventType,
+        eventTime: timestampFromMs(t0 + events.length * 10),
+        attributes,
+      }),
+    );
     return eventId;
   };
   add(EventType.WORKFLOW_EXECUTION_STARTED, {
     case: 'workflowExecutionStartedEventAttributes',
-    value: { workflowType: { name: 'bigWorkflow' }, taskQueue: { name: 'bench' }, input: { payloads: [json({ steps: count / 6 })] } } as never,
+    value: {
+      workflowType: { name: 'bigWorkflow' },
+      taskQueue: { name: 'bench' },
+      input: { payloads: [json({ steps: count / 6 })] },
+    } as never,
   });
   for (let i = 0; events.length < count - 6; i++) {
-    const wt = add(EventType.WORKFLOW_TASK_SCHEDULED, { case: 'workflowTaskScheduledEventAttributes', value: { attempt: 1 } as never });
-    const wts = add(EventType.WORKFLOW_TASK_STARTED, { case: 'workflowTaskStartedEventAttributes', value: { scheduledEventId: wt } as never });
-    add(EventType.WORKFLOW_TASK_COMPLETED, { case: 'workflowTaskCompletedEventAttributes', value: { scheduledEventId: wt, startedEventId: wts } as never });
+    const wt = add(EventType.WORKFLOW_TASK_SCHEDULED, {
+      case: 'workflowTaskScheduledEventAttributes',
+      value: { attempt: 1 } as never,
+    });
+    const wts = add(EventType.WORKFLOW_TASK_STARTED, {
+      case: 'workflowTaskStartedEventAttributes',
+      value: { scheduledEventId: wt } as never,
+    });
+    add(EventType.WORKFLOW_TASK_COMPLETED, {
+      case: 'workflowTaskCompletedEventAttributes',
+      value: { scheduledEventId: wt, startedEventId: wts } as never,
+    });
     const a = add(EventType.ACTIVITY_TASK_SCHEDULED, {
       case: 'activityTaskScheduledEventAttributes',
-      value: { activityId: String(i), activityType: { name: `step${i % 7}` }, input: { payloads: [json({ i })] } } as never,
+      value: {
+        activityId: String(i),
+        activityType: { name: `step${i % 7}` },
+        input: { payloads: [json({ i })] },
+      } as never,
     });
-    const as = add(EventType.ACTIVITY_TASK_STARTED, { case: 'activityTaskStartedEventAttributes', value: { scheduledEventId: a, attempt: 1 } as never });
+    const as = add(EventType.ACTIVITY_TASK_STARTED, {
+      case: 'activityTaskStartedEventAttributes',
+      value: { scheduledEventId: a, attempt: 1 } as never,
+    });
     add(EventType.ACTIVITY_TASK_COMPLETED, {
       case: 'activityTaskCompletedEventAttributes',
-      value: { scheduledEventId: a, startedEventId: as, result: { payloads: [json({ ok: i })] } } as never,
+      value: {
+        scheduledEventId: a,
+        startedEventId: as,
+        result: { payloads: [json({ ok: i })] },
+      } as never,
     });
   }
   return events;
@@ -70,13 +104,20 @@ export async function run(): Promise<BenchResult[]> {
   const modelMs = ms(t);
   const text = historyJson(views);
   t = performance.now();
-  const imported = await importHistoryEvents(text, 'bench.json', new PayloadDecoder({ namespace: 'bench' }));
+  const imported = await importHistoryEvents(
+    text,
+    'bench.json',
+    new PayloadDecoder({ namespace: 'bench' }),
+  );
   buildExecutionModel(imported);
   const importMs = ms(t);
 
-  console.log(`bench: server side done (${Math.round(viewsMs + modelMs + importMs)} ms); webview next`);
+  console.log(
+    `bench: server side done (${Math.round(viewsMs + modelMs + importMs)} ms); webview next`,
+  );
   const bundle = path.join(root, 'dist/webview/executionView.js');
-  if (!fs.existsSync(bundle)) execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
+  if (!fs.existsSync(bundle))
+    execFileSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' });
   const { launchBrowser } = await import('../test/support/editor.mjs');
   const { browser, context } = await launchBrowser({ viewport: { width: 1400, height: 900 } });
   // As one string: CDP carries a string far faster than a 50,000-object value.
@@ -126,7 +167,9 @@ export async function run(): Promise<BenchResult[]> {
       requestAnimationFrame(check);
     })`)) as number;
     // A key press on the list: the next event selected and its details (asked of the panel) shown.
-    await page.evaluate(`document.querySelector('.list .row[data-row="${history.length - 5}"]').click()`);
+    await page.evaluate(
+      `document.querySelector('.list .row[data-row="${history.length - 5}"]').click()`,
+    );
     await page.waitForSelector('.details h2');
     nextEventMs = (await page.evaluate(`new Promise((resolve) => {
       const list = document.querySelector('.list');
@@ -148,12 +191,37 @@ export async function run(): Promise<BenchResult[]> {
   const render = `${EVENTS} events: webview first render`;
   return [
     { name: `${EVENTS} events: proto -> views (payloads decoded)`, value: viewsMs, unit: 'ms' },
-    { name: `${EVENTS} events: model build`, value: modelMs, unit: 'ms', goal: { op: '<', value: 500 } },
+    {
+      name: `${EVENTS} events: model build`,
+      value: modelMs,
+      unit: 'ms',
+      goal: { op: '<', value: 500 },
+    },
     { name: `${EVENTS} events: import CLI JSON + model`, value: importMs, unit: 'ms' },
     { name: render, value: renderMs, unit: 'ms', goal: { op: '<', value: 1000 } },
-    { name: `${EVENTS} events: webview first render, whole events in the message (before)`, value: wholeEventsMs, unit: 'ms', baseline: render },
-    { name: `${EVENTS} events: scroll to the end (full list)`, value: scrollMs, unit: 'ms', goal: { op: '<', value: 100 } },
-    { name: `${EVENTS} events: next event selected, its details shown`, value: nextEventMs, unit: 'ms', goal: { op: '<', value: 100 } },
-    { name: `${EVENTS} events: timeline tab shown`, value: timelineMs, unit: 'ms', goal: { op: '<', value: 500 } },
+    {
+      name: `${EVENTS} events: webview first render, whole events in the message (before)`,
+      value: wholeEventsMs,
+      unit: 'ms',
+      baseline: render,
+    },
+    {
+      name: `${EVENTS} events: scroll to the end (full list)`,
+      value: scrollMs,
+      unit: 'ms',
+      goal: { op: '<', value: 100 },
+    },
+    {
+      name: `${EVENTS} events: next event selected, its details shown`,
+      value: nextEventMs,
+      unit: 'ms',
+      goal: { op: '<', value: 100 },
+    },
+    {
+      name: `${EVENTS} events: timeline tab shown`,
+      value: timelineMs,
+      unit: 'ms',
+      goal: { op: '<', value: 500 },
+    },
   ];
 }

@@ -26,21 +26,31 @@ for (const f of files) {
 }
 
 const byName = new Map(results.map((r) => [`${r.bench}/${r.name}`, r]));
-const fmt = (v) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3));
+const fmt = (v) =>
+  Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toPrecision(3);
 const lines = [
   '| benchmark | measure | value | unit | vs | ratio | goal |',
   '|---|---|---|---|---|---|---|',
   ...results.map((r) => {
     const base = r.baseline ? byName.get(`${r.bench}/${r.baseline}`) : undefined;
     const ratio = base ? `${fmt(r.value / base.value)}×` : '';
-    const goal = r.goal ? `${r.goal.op} ${r.goal.value} ${r.unit} ${r.goal.op === '<' ? (r.value < r.goal.value ? '✓' : '✗') : r.value > r.goal.value ? '✓' : '✗'}` : '';
+    const goal = r.goal
+      ? `${r.goal.op} ${r.goal.value} ${r.unit} ${r.goal.op === '<' ? (r.value < r.goal.value ? '✓' : '✗') : r.value > r.goal.value ? '✓' : '✗'}`
+      : '';
     return `| ${r.bench} | ${r.name} | ${fmt(r.value)} | ${r.unit} | ${base ? base.name : ''} | ${ratio} | ${goal} |`;
   }),
 ];
 const outDir = path.join(root, 'bench/results');
 fs.mkdirSync(outDir, { recursive: true });
-const meta = { date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length };
+const meta = {
+  date: new Date().toISOString(),
+  node: process.version,
+  cpus: (await import('node:os')).cpus().length,
+};
 fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify({ ...meta, results }, null, 2));
-fs.writeFileSync(path.join(outDir, 'latest.md'), `# Benchmarks (${meta.date}, node ${meta.node}, ${meta.cpus} cores)\n\n${lines.join('\n')}\n`);
+fs.writeFileSync(
+  path.join(outDir, 'latest.md'),
+  `# Benchmarks (${meta.date}, node ${meta.node}, ${meta.cpus} cores)\n\n${lines.join('\n')}\n`,
+);
 console.log(lines.join('\n'));
 console.log(`bench: wrote ${path.relative(root, outDir)}/latest.json and latest.md`);

@@ -31,7 +31,9 @@ try {
   throw err;
 }
 
-console.log(`Temporal dev server: ${address} (namespace ${namespace}), workers on ${Object.values(substrate.workers.queues).join(', ')}`);
+console.log(
+  `Temporal dev server: ${address} (namespace ${namespace}), workers on ${Object.values(substrate.workers.queues).join(', ')}`,
+);
 console.log(`Open ${editor.url}`);
 console.log('Press Ctrl+C to stop.');
 

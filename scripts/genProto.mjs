@@ -42,7 +42,8 @@ const pluginVersion = JSON.parse(
   fs.readFileSync(path.join(root, 'node_modules/@bufbuild/protoc-gen-es/package.json'), 'utf8'),
 ).version;
 hash.update(services.join(',')).update(pluginVersion);
-for (const f of ['buf.yaml', 'buf.gen.yaml']) hash.update(fs.readFileSync(path.join(root, 'server/proto', f)));
+for (const f of ['buf.yaml', 'buf.gen.yaml'])
+  hash.update(fs.readFileSync(path.join(root, 'server/proto', f)));
 const digest = hash.digest('hex');
 if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, 'utf8') === digest) process.exit(0);
 

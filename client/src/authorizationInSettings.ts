@@ -14,7 +14,9 @@ interface Found {
 }
 
 function findAuthorizationHeaders(): Found[] {
-  const inspected = vscode.workspace.getConfiguration('temporal').inspect<Record<string, SettingsProfile>>('profiles');
+  const inspected = vscode.workspace
+    .getConfiguration('temporal')
+    .inspect<Record<string, SettingsProfile>>('profiles');
   const scopes: [Record<string, SettingsProfile> | undefined, vscode.ConfigurationTarget][] = [
     [inspected?.globalValue, vscode.ConfigurationTarget.Global],
     [inspected?.workspaceValue, vscode.ConfigurationTarget.Workspace],
@@ -23,7 +25,8 @@ function findAuthorizationHeaders(): Found[] {
   for (const [profiles, target] of scopes) {
     for (const [name, profile] of Object.entries(profiles ?? {})) {
       for (const [header, value] of Object.entries(profile.grpcMeta ?? {})) {
-        if (header.toLowerCase() === 'authorization') found.push({ name, profile, header, value, target });
+        if (header.toLowerCase() === 'authorization')
+          found.push({ name, profile, header, value, target });
       }
     }
   }
@@ -36,10 +39,16 @@ export async function warnAboutAuthorizationInSettings(ctx: Ctx): Promise<void> 
     const move = 'Move to SecretStorage';
     const message = `Profile '${f.name}' keeps an authorization header in settings (grpcMeta), where settings sync or a repository can expose it.`;
     const choice = bearer
-      ? await vscode.window.showWarningMessage(`${message} Move it to SecretStorage as the profile's API key?`, move)
-      : await vscode.window.showWarningMessage(`${message} Use "apiKey": true and Temporal: Set API Key instead.`);
+      ? await vscode.window.showWarningMessage(
+          `${message} Move it to SecretStorage as the profile's API key?`,
+          move,
+        )
+      : await vscode.window.showWarningMessage(
+          `${message} Use "apiKey": true and Temporal: Set API Key instead.`,
+        );
     if (choice !== move || !bearer) continue;
-    const source: protocol.ProfileSource = f.target === vscode.ConfigurationTarget.Global ? 'settings' : 'workspace';
+    const source: protocol.ProfileSource =
+      f.target === vscode.ConfigurationTarget.Global ? 'settings' : 'workspace';
     const key = protocol.apiKeySecretKey({
       source,
       name: f.name,
@@ -49,10 +58,16 @@ export async function warnAboutAuthorizationInSettings(ctx: Ctx): Promise<void> 
     await ctx.extension.secrets.store(key, bearer[1]);
     const { [f.header]: _removed, ...grpcMeta } = f.profile.grpcMeta ?? {};
     const config = vscode.workspace.getConfiguration('temporal');
-    const all = { ...(config.inspect<Record<string, SettingsProfile>>('profiles')?.[source === 'settings' ? 'globalValue' : 'workspaceValue'] ?? {}) };
+    const all = {
+      ...(config.inspect<Record<string, SettingsProfile>>('profiles')?.[
+        source === 'settings' ? 'globalValue' : 'workspaceValue'
+      ] ?? {}),
+    };
     all[f.name] = { ...f.profile, apiKey: true, grpcMeta };
     await config.update('profiles', all, f.target);
     ctx.client?.sendNotification(protocol.secretChanged, { key });
-    void vscode.window.showInformationMessage(`The API key of profile '${f.name}' is now in SecretStorage.`);
+    void vscode.window.showInformationMessage(
+      `The API key of profile '${f.name}' is now in SecretStorage.`,
+    );
   }
 }

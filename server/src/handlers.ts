@@ -4,7 +4,11 @@ import { toResponseError } from './errors';
 
 export type Handler<P, R> = (params: P, signal: AbortSignal) => Promise<R>;
 
-export function handle<P, R>(connection: Connection, type: RequestType<P, R, void>, fn: Handler<P, R>): void {
+export function handle<P, R>(
+  connection: Connection,
+  type: RequestType<P, R, void>,
+  fn: Handler<P, R>,
+): void {
   connection.onRequest(type, async (params, token) => {
     const controller = new AbortController();
     const sub = token.onCancellationRequested(() => controller.abort());

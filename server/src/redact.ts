@@ -16,7 +16,10 @@ export function rememberSecret(value: string | undefined): void {
 }
 
 const patterns: [RegExp, string][] = [
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g, '[private key redacted]'],
+  [
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+    '[private key redacted]',
+  ],
   [/\b(bearer)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [redacted]'],
   [/("?authorization"?\s*[:=]\s*"?)[^\s",}]+/gi, '$1[redacted]'],
   [/(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]*@/gi, '$1[redacted]@'],
@@ -26,7 +29,8 @@ const patterns: [RegExp, string][] = [
 export function redact(text: string): string {
   let out = text;
   // Longest first, so a key inside a longer header value is masked as a whole.
-  for (const value of [...known].sort((a, b) => b.length - a.length)) out = out.split(value).join('[redacted]');
+  for (const value of [...known].sort((a, b) => b.length - a.length))
+    out = out.split(value).join('[redacted]');
   for (const [pattern, replacement] of patterns) out = out.replace(pattern, replacement);
   return out;
 }
@@ -41,7 +45,9 @@ export function redactValues<T extends object>(data: T): T {
 type ConsoleMethod = 'log' | 'info' | 'warn' | 'error' | 'debug';
 
 /** Every line the server logs to the client's output channel passes through `redact`. */
-export function redactConsole(connection: { console: Record<ConsoleMethod, (message: string) => void> }): void {
+export function redactConsole(connection: {
+  console: Record<ConsoleMethod, (message: string) => void>;
+}): void {
   for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     const original = connection.console[method].bind(connection.console);
     connection.console[method] = (message: string) => original(redact(String(message)));

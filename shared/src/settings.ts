@@ -107,8 +107,7 @@ export const computedSettings = ['workspaceProfiles', 'workspaceTrusted'] as con
 
 /** Settings users write, each contributed in package.json. */
 export type UserSettingName =
-  | Exclude<keyof WorkbenchSettings, (typeof computedSettings)[number]>
-  | keyof ClientSettings;
+  Exclude<keyof WorkbenchSettings, (typeof computedSettings)[number]> | keyof ClientSettings;
 
 /** Where a setting may be set (package.json `scope`). */
 export type SettingScope =

@@ -14,7 +14,15 @@ import { Client, Connection, WorkflowFailedError } from '@temporalio/client';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
 import { useTestTarget } from '../support/target';
-import { contextMenu, lensTextAbove, openFile, openTemporal, screenshotStep, treeRow, waitForRowText } from './workbenchPage';
+import {
+  contextMenu,
+  lensTextAbove,
+  openFile,
+  openTemporal,
+  screenshotStep,
+  treeRow,
+  waitForRowText,
+} from './workbenchPage';
 
 const target = useTestTarget();
 let harness: typeof EditorHarness;
@@ -29,7 +37,9 @@ const samples = () => path.join(harness.repoRoot, 'samples');
 const vsix = () => path.join(harness.repoRoot, 'dist', 'temporal-workbench.vsix');
 /** 1-based line of the first line of a sample file matching `pattern`. */
 const lineOf = (rel: string, pattern: RegExp) =>
-  readFileSync(path.join(samples(), rel), 'utf8').split('\n').findIndex((l) => pattern.test(l)) + 1;
+  readFileSync(path.join(samples(), rel), 'utf8')
+    .split('\n')
+    .findIndex((l) => pattern.test(l)) + 1;
 const shot = (name: string) => harness.screenshot(page, `executionView-${name}`);
 
 const step = screenshotStep(shot);
@@ -47,14 +57,16 @@ async function cursorLine(): Promise<number> {
 
 async function waitForEditor(fileName: string, line: number): Promise<void> {
   await page.locator('.tab.active', { hasText: fileName }).waitFor();
-  await page.waitForFunction(
-    (expected) => {
-      const t = document.querySelector('[id="status.editor.selection"]')?.textContent ?? '';
-      return t.includes(`Ln ${expected},`);
-    },
-    line,
-    { timeout: 15_000 },
-  ).catch(async () => assert.fail(`cursor at line ${await cursorLine()}, expected ${line}`));
+  await page
+    .waitForFunction(
+      (expected) => {
+        const t = document.querySelector('[id="status.editor.selection"]')?.textContent ?? '';
+        return t.includes(`Ln ${expected},`);
+      },
+      line,
+      { timeout: 15_000 },
+    )
+    .catch(async () => assert.fail(`cursor at line ${await cursorLine()}, expected ${line}`));
 }
 
 before(async () => {
@@ -64,7 +76,11 @@ before(async () => {
   connection = await Connection.connect({ address: t.address });
   client = new Client({ connection, namespace: t.namespace });
   // The Python tour: a retried activity, a timer, a child, an update, a signal, then a failure.
-  const handle = await client.workflow.start('executionTour', { taskQueue: t.queues.python, workflowId, args: [3] });
+  const handle = await client.workflow.start('executionTour', {
+    taskQueue: t.queues.python,
+    workflowId,
+    args: [3],
+  });
   await handle.executeUpdate('setNote', { args: ['e2e'] });
   await handle.signal('proceed');
   await assert.rejects(handle.result(), WorkflowFailedError);
@@ -86,7 +102,10 @@ before(async () => {
 
 after(async () => {
   // The compare step's reset leaves a new run waiting for its update and signal.
-  await client?.workflow.getHandle(workflowId).terminate('e2e done').catch(() => undefined);
+  await client?.workflow
+    .getHandle(workflowId)
+    .terminate('e2e done')
+    .catch(() => undefined);
   await browser?.close();
   await editor?.stop();
   await connection?.close();
@@ -106,8 +125,14 @@ describe('Execution view', { timeout: 240_000 }, () => {
     // The compact list: one row per activity, timer, child, signal, update.
     for (const kind of ['activity', 'timer', 'child', 'signal', 'update'])
       await view.locator(`[data-testid=group-${kind}]`).first().waitFor();
-    assert.match((await view.locator('[data-testid=group-activity]').first().textContent()) ?? '', /flakyStep.*attempt 3/);
-    assert.match((await view.locator('[data-testid=failure-chain]').first().textContent()) ?? '', /TourFailure: tour ended \(note: e2e\)/);
+    assert.match(
+      (await view.locator('[data-testid=group-activity]').first().textContent()) ?? '',
+      /flakyStep.*attempt 3/,
+    );
+    assert.match(
+      (await view.locator('[data-testid=failure-chain]').first().textContent()) ?? '',
+      /TourFailure: tour ended \(note: e2e\)/,
+    );
     await shot('1-compact');
     await view.locator('button[data-tab=timeline]').click();
     await view.locator('.lane .bar.kind-activity').first().waitFor();
@@ -123,7 +148,9 @@ describe('Execution view', { timeout: 240_000 }, () => {
     await shot('3-activity-details');
     await open.click();
     // Both samples define flakyStep: the editor asks which; the Python one ran this execution.
-    const pick = page.locator('.quick-input-widget', { hasText: "Definitions of activity 'flakyStep'" });
+    const pick = page.locator('.quick-input-widget', {
+      hasText: "Definitions of activity 'flakyStep'",
+    });
     await pick.locator('.monaco-list-row', { hasText: 'python/activities.py' }).click();
     await waitForEditor('activities.py', lineOf('python/activities.py', /^async def flaky_step/));
   });
@@ -138,47 +165,83 @@ describe('Execution view', { timeout: 240_000 }, () => {
     await waitForEditor('activities.py', lineOf('python/activities.py', /raise RuntimeError/));
   });
 
-  step('"Compare with…" shows the run and the run after its reset side by side in the diff editor', async () => {
-    const t = await target.ready();
-    const before = await client.workflow.getHandle(workflowId).describe();
-    const substrate = await import('../support/substrate.mjs');
-    await promisify(execFile)(substrate.temporalCli(), [
-      'workflow', 'reset', '--workflow-id', workflowId, '--run-id', before.runId, '--type', 'FirstWorkflowTask',
-      '--reason', 'e2e compare', '--address', t.address, '--namespace', t.namespace,
-    ]);
-    const after = await client.workflow.getHandle(workflowId).describe();
-    assert.notEqual(after.runId, before.runId);
-    // The previous step's activities.py beside the view would leave the diff too narrow for two sides.
-    await harness.runCommand(page, 'View: Close Editor Group');
-    await webview().locator('[data-testid=compare]').click();
-    const pick = page.locator('.quick-input-widget', { hasText: `Compare ${workflowId} with` });
-    await pick.locator('.monaco-list-row', { hasText: after.runId }).click();
-    await page.locator('.tab.active', { hasText: `run ${after.runId.slice(0, 8)}` }).waitFor();
-    const diff = page.locator('.monaco-diff-editor');
-    // Line 4 is the reset's failed workflow task on the right, the completed one on the left.
-    await diff.locator('.editor.modified .view-line', { hasText: 'WorkflowTaskFailed ResetWorkflow' }).waitFor();
-    await diff.locator('.editor.original .view-line', { hasText: 'ActivityTaskScheduled flakyStep' }).waitFor();
-    // Side by side, not inline: the original run has a column of its own.
-    const original = await diff.locator('.editor.original').boundingBox();
-    assert.ok(original && original.width > 300, `the original side's box: ${JSON.stringify(original)}`);
-    await shot('5-compare-reset');
-  });
+  step(
+    '"Compare with…" shows the run and the run after its reset side by side in the diff editor',
+    async () => {
+      const t = await target.ready();
+      const before = await client.workflow.getHandle(workflowId).describe();
+      const substrate = await import('../support/substrate.mjs');
+      await promisify(execFile)(substrate.temporalCli(), [
+        'workflow',
+        'reset',
+        '--workflow-id',
+        workflowId,
+        '--run-id',
+        before.runId,
+        '--type',
+        'FirstWorkflowTask',
+        '--reason',
+        'e2e compare',
+        '--address',
+        t.address,
+        '--namespace',
+        t.namespace,
+      ]);
+      const after = await client.workflow.getHandle(workflowId).describe();
+      assert.notEqual(after.runId, before.runId);
+      // The previous step's activities.py beside the view would leave the diff too narrow for two sides.
+      await harness.runCommand(page, 'View: Close Editor Group');
+      await webview().locator('[data-testid=compare]').click();
+      const pick = page.locator('.quick-input-widget', { hasText: `Compare ${workflowId} with` });
+      await pick.locator('.monaco-list-row', { hasText: after.runId }).click();
+      await page.locator('.tab.active', { hasText: `run ${after.runId.slice(0, 8)}` }).waitFor();
+      const diff = page.locator('.monaco-diff-editor');
+      // Line 4 is the reset's failed workflow task on the right, the completed one on the left.
+      await diff
+        .locator('.editor.modified .view-line', { hasText: 'WorkflowTaskFailed ResetWorkflow' })
+        .waitFor();
+      await diff
+        .locator('.editor.original .view-line', { hasText: 'ActivityTaskScheduled flakyStep' })
+        .waitFor();
+      // Side by side, not inline: the original run has a column of its own.
+      const original = await diff.locator('.editor.original').boundingBox();
+      assert.ok(
+        original && original.width > 300,
+        `the original side's box: ${JSON.stringify(original)}`,
+      );
+      await shot('5-compare-reset');
+    },
+  );
 
-  step('pointing at the "running" lens of a workflow no worker polls for says why it is not moving', async () => {
-    const taskQueue = `nobody-polls-${randomUUID().slice(0, 8)}`;
-    const stuck = await client.workflow.start('greeting', { taskQueue, workflowId: `e2e-stuck-${randomUUID().slice(0, 6)}`, args: ['lens'] });
-    try {
-      await openFile(page, 'python/workflows.py');
-      const source = readFileSync(path.join(samples(), 'python/workflows.py'), 'utf8');
-      await lensTextAbove(page, source, 'class Greeting', /\d+ running/);
-      // VS Code shows a lens command's tooltip as the lens link's title when pointed at.
-      const lens = page.locator(`.editor-group-container.active .codelens-decoration a[title*="${taskQueue}"]`);
-      await lens.waitFor({ timeout: 30_000 });
-      assert.match((await lens.getAttribute('title')) ?? '', new RegExp(`^Why is it not moving\\? No worker polls task queue '${taskQueue}'.*worker\\.py on 'workbench-py'`));
-      await lens.hover();
-      await shot('6-lens-not-moving');
-    } finally {
-      await stuck.terminate('e2e done');
-    }
-  });
+  step(
+    'pointing at the "running" lens of a workflow no worker polls for says why it is not moving',
+    async () => {
+      const taskQueue = `nobody-polls-${randomUUID().slice(0, 8)}`;
+      const stuck = await client.workflow.start('greeting', {
+        taskQueue,
+        workflowId: `e2e-stuck-${randomUUID().slice(0, 6)}`,
+        args: ['lens'],
+      });
+      try {
+        await openFile(page, 'python/workflows.py');
+        const source = readFileSync(path.join(samples(), 'python/workflows.py'), 'utf8');
+        await lensTextAbove(page, source, 'class Greeting', /\d+ running/);
+        // VS Code shows a lens command's tooltip as the lens link's title when pointed at.
+        const lens = page.locator(
+          `.editor-group-container.active .codelens-decoration a[title*="${taskQueue}"]`,
+        );
+        await lens.waitFor({ timeout: 30_000 });
+        assert.match(
+          (await lens.getAttribute('title')) ?? '',
+          new RegExp(
+            `^Why is it not moving\\? No worker polls task queue '${taskQueue}'.*worker\\.py on 'workbench-py'`,
+          ),
+        );
+        await lens.hover();
+        await shot('6-lens-not-moving');
+      } finally {
+        await stuck.terminate('e2e done');
+      }
+    },
+  );
 });

@@ -21,7 +21,10 @@ before(async () => {
     env: { TEMPORAL_ADDRESS: proxy.address, TEMPORAL_NAMESPACE: target().namespace },
   });
   // Connected first: the checks below count calls, not connection setup.
-  assert.equal((await server.request(protocol.selectProfile, { profileId: 'env:default' })).state, 'connected');
+  assert.equal(
+    (await server.request(protocol.selectProfile, { profileId: 'env:default' })).state,
+    'connected',
+  );
 });
 after(async () => {
   await server?.stop();
@@ -64,17 +67,28 @@ const local: LocalCase[] = [
   },
   {
     name: 'an input larger than Temporal accepts',
-    call: () => server.request(protocol.startWorkflow, start({ input: JSON.stringify('x'.repeat(3 * 1024 * 1024)) })),
-    message: /^input is 3\.0 MB: Temporal refuses payloads over 2\.0 MB by default \(nothing was sent\)$/,
+    call: () =>
+      server.request(
+        protocol.startWorkflow,
+        start({ input: JSON.stringify('x'.repeat(3 * 1024 * 1024)) }),
+      ),
+    message:
+      /^input is 3\.0 MB: Temporal refuses payloads over 2\.0 MB by default \(nothing was sent\)$/,
   },
   {
     name: 'input text that is not valid Unicode (cannot be sent as UTF-8)',
-    call: () => server.request(protocol.startWorkflow, start({ input: '["ok",\n "bad \ud800 byte"]' })),
+    call: () =>
+      server.request(protocol.startWorkflow, start({ input: '["ok",\n "bad \ud800 byte"]' })),
     message: /^input has a character that is not valid Unicode at line 2, column 7/,
   },
   {
     name: 'a signal argument that is malformed JSON',
-    call: () => server.request(protocol.signalWorkflow, { workflowId: 'w', signalName: 's', input: '[1,,2]' }),
+    call: () =>
+      server.request(protocol.signalWorkflow, {
+        workflowId: 'w',
+        signalName: 's',
+        input: '[1,,2]',
+      }),
     message: /^input is not valid JSON/,
   },
   {
@@ -95,19 +109,28 @@ describe('bad input checked locally: a message naming the field, and no call sen
   }
 });
 
-describe('bad input only Temporal can judge: Temporal\'s own message is shown', () => {
+describe("bad input only Temporal can judge: Temporal's own message is shown", () => {
   test('an invalid visibility query', async () => {
-    const msg = await expectWorkbenchError(server.request(protocol.listWorkflows, { query: "WorkflowType = 'x' AND" }), 'InvalidInput');
+    const msg = await expectWorkbenchError(
+      server.request(protocol.listWorkflows, { query: "WorkflowType = 'x' AND" }),
+      'InvalidInput',
+    );
     assert.match(msg, /invalid query|syntax error/i);
   });
 
   test('an unknown search attribute in a query', async () => {
-    const msg = await expectWorkbenchError(server.request(protocol.listWorkflows, { query: "NoSuchAttribute = 'x'" }), 'InvalidInput');
+    const msg = await expectWorkbenchError(
+      server.request(protocol.listWorkflows, { query: "NoSuchAttribute = 'x'" }),
+      'InvalidInput',
+    );
     assert.match(msg, /NoSuchAttribute/);
   });
 
   test('an unknown namespace', async () => {
-    const msg = await expectWorkbenchError(server.request(protocol.listWorkflows, { namespace: 'no-such-namespace' }), 'NotFound');
+    const msg = await expectWorkbenchError(
+      server.request(protocol.listWorkflows, { namespace: 'no-such-namespace' }),
+      'NotFound',
+    );
     assert.match(msg, /Namespace 'no-such-namespace' not found on 127\.0\.0\.1:\d+/);
   });
 });
@@ -119,6 +142,9 @@ describe('unusual but valid input is sent as typed', () => {
     assert.equal(started.workflowId, workflowId);
     const described = await server.request(protocol.describeWorkflow, { workflowId });
     assert.equal(described.workflowId, workflowId);
-    await server.request(protocol.terminateWorkflow, { workflowId, reason: 'bad-input catalogue cleanup' });
+    await server.request(protocol.terminateWorkflow, {
+      workflowId,
+      reason: 'bad-input catalogue cleanup',
+    });
   });
 });

@@ -34,17 +34,28 @@ describe('plain profiles', () => {
   for (const ipc of [false, true]) {
     test(`env-var profile over ${ipc ? 'node IPC' : 'stdio'}: connects, lists and describes namespaces`, async () => {
       const { address, namespace } = target();
-      const s = await start({ ipc, env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace } });
+      const s = await start({
+        ipc,
+        env: { TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: namespace },
+      });
       const { profiles } = await s.request(protocol.listProfiles, {});
       assert.equal(profiles.length, 1);
       assert.deepEqual(
-        { source: profiles[0].source, address: profiles[0].address, namespace: profiles[0].namespace, tls: profiles[0].tls },
+        {
+          source: profiles[0].source,
+          address: profiles[0].address,
+          namespace: profiles[0].namespace,
+          tls: profiles[0].tls,
+        },
         { source: 'env', address, namespace, tls: false },
       );
       const status = await s.request(protocol.selectProfile, { profileId: profiles[0].id });
       assert.equal(status.state, 'connected', status.error?.message);
       assert.match(status.serverVersion ?? '', /^\d+\.\d+/);
-      assert.deepEqual(s.statuses.map((x) => x.state), ['connecting', 'connected']);
+      assert.deepEqual(
+        s.statuses.map((x) => x.state),
+        ['connecting', 'connected'],
+      );
       const info = await s.request(protocol.getSystemInfo, {});
       assert.equal(info.capabilities.supportsSchedules, true);
       const { namespaces } = await s.request(protocol.listNamespaces, {});
@@ -63,7 +74,13 @@ describe('plain profiles', () => {
       `[profile.local]\naddress = "${address}"\nnamespace = "${namespace}"\n\n` +
         `[profile.other]\naddress = "127.0.0.1:1"\nnamespace = "elsewhere"\n[profile.other.grpc_meta]\nx-team = "payments"\n`,
     );
-    const s = await start({ env: { TEMPORAL_CONFIG_FILE: file, TEMPORAL_PROFILE: 'other', TEMPORAL_NAMESPACE: 'from-env' } });
+    const s = await start({
+      env: {
+        TEMPORAL_CONFIG_FILE: file,
+        TEMPORAL_PROFILE: 'other',
+        TEMPORAL_NAMESPACE: 'from-env',
+      },
+    });
     const result = await s.request(protocol.listProfiles, {});
     assert.equal(result.configFile, file);
     assert.deepEqual(result.problems, []);
@@ -79,21 +96,38 @@ describe('plain profiles', () => {
     const { address, namespace } = target();
     const xdg = path.join(tmp, 'xdg');
     fs.mkdirSync(path.join(xdg, 'temporalio'), { recursive: true });
-    fs.writeFileSync(path.join(xdg, 'temporalio/temporal.toml'), `[profile.default]\naddress = "${address}"\nnamespace = "${namespace}"\n`);
+    fs.writeFileSync(
+      path.join(xdg, 'temporalio/temporal.toml'),
+      `[profile.default]\naddress = "${address}"\nnamespace = "${namespace}"\n`,
+    );
     const s = await start({ env: { XDG_CONFIG_HOME: xdg } });
     const { profiles, configFile } = await s.request(protocol.listProfiles, {});
     assert.equal(configFile, path.join(xdg, 'temporalio/temporal.toml'));
-    assert.deepEqual(profiles.map((p) => p.id), ['toml:default']);
-    assert.equal((await s.request(protocol.selectProfile, { profileId: 'toml:default' })).state, 'connected');
+    assert.deepEqual(
+      profiles.map((p) => p.id),
+      ['toml:default'],
+    );
+    assert.equal(
+      (await s.request(protocol.selectProfile, { profileId: 'toml:default' })).state,
+      'connected',
+    );
   });
 
   test('settings profiles sit beside temporal.toml ones and follow settings changes', async () => {
     const { address, namespace } = target();
     const s = await start({ settings: { profiles: { dev: { address, namespace } } } });
     let { profiles } = await s.request(protocol.listProfiles, {});
-    assert.deepEqual(profiles.map((p) => p.id), ['settings:dev']);
-    assert.equal((await s.request(protocol.selectProfile, { profileId: 'settings:dev' })).state, 'connected');
-    s.updateSettings({ profiles: { dev: { address, namespace }, staging: { address: '127.0.0.1:2' } } });
+    assert.deepEqual(
+      profiles.map((p) => p.id),
+      ['settings:dev'],
+    );
+    assert.equal(
+      (await s.request(protocol.selectProfile, { profileId: 'settings:dev' })).state,
+      'connected',
+    );
+    s.updateSettings({
+      profiles: { dev: { address, namespace }, staging: { address: '127.0.0.1:2' } },
+    });
     ({ profiles } = await s.request(protocol.listProfiles, {}));
     assert.deepEqual(profiles.map((p) => p.id).sort(), ['settings:dev', 'settings:staging']);
   });
@@ -101,7 +135,10 @@ describe('plain profiles', () => {
   test('a namespace can be chosen instead of the profile default', async () => {
     const { address } = target();
     const s = await start({ env: { TEMPORAL_ADDRESS: address } });
-    const status = await s.request(protocol.selectProfile, { profileId: 'env:default', namespace: 'default' });
+    const status = await s.request(protocol.selectProfile, {
+      profileId: 'env:default',
+      namespace: 'default',
+    });
     assert.equal(status.state, 'connected');
     assert.equal((await s.request(protocol.describeNamespace, {})).name, 'default');
   });
@@ -109,7 +146,10 @@ describe('plain profiles', () => {
 
 describe('bad profiles give specific messages', () => {
   test('unreachable address: Unavailable naming the address, status error', async () => {
-    const s = await start({ env: { TEMPORAL_ADDRESS: '127.0.0.1:1' }, settings: { rpcTimeoutSeconds: 5 } });
+    const s = await start({
+      env: { TEMPORAL_ADDRESS: '127.0.0.1:1' },
+      settings: { rpcTimeoutSeconds: 5 },
+    });
     const status = await s.request(protocol.selectProfile, { profileId: 'env:default' });
     assert.equal(status.state, 'error');
     assert.equal(status.error?.kind, 'Unavailable');
@@ -132,14 +172,22 @@ describe('bad profiles give specific messages', () => {
     const { profiles, problems } = await s.request(protocol.listProfiles, {});
     assert.equal(problems.length, 1);
     assert.equal(problems[0].source, 'toml');
-    assert.match(problems[0].message, new RegExp(`${file.replace(/[.]/g, '\\.')} is not valid temporal.toml \\(line 2, column \\d+\\): control characters`));
+    assert.match(
+      problems[0].message,
+      new RegExp(
+        `${file.replace(/[.]/g, '\\.')} is not valid temporal.toml \\(line 2, column \\d+\\): control characters`,
+      ),
+    );
     assert.ok(!profiles.some((p) => p.source === 'toml'));
   });
 
   test('unknown profile name: ProfileConfig listing the known ones', async () => {
     const { address } = target();
     const s = await start({ settings: { profiles: { dev: { address } } } });
-    const msg = await expectWorkbenchError(s.request(protocol.selectProfile, { profileId: 'prod' }), 'ProfileConfig');
+    const msg = await expectWorkbenchError(
+      s.request(protocol.selectProfile, { profileId: 'prod' }),
+      'ProfileConfig',
+    );
     assert.equal(msg, "Unknown profile 'prod' (known profiles: dev)");
   });
 
@@ -147,7 +195,9 @@ describe('bad profiles give specific messages', () => {
     const file = writeToml('one.toml', '[profile.local]\naddress = "127.0.0.1:7233"\n');
     const s = await start({ env: { TEMPORAL_CONFIG_FILE: file, TEMPORAL_PROFILE: 'prod' } });
     const { problems } = await s.request(protocol.listProfiles, {});
-    assert.deepEqual(problems, [{ source: 'env', message: `Profile 'prod' (from TEMPORAL_PROFILE) not found in ${file}` }]);
+    assert.deepEqual(problems, [
+      { source: 'env', message: `Profile 'prod' (from TEMPORAL_PROFILE) not found in ${file}` },
+    ]);
   });
 
   test('a config file that does not exist is reported', async () => {
@@ -161,7 +211,10 @@ describe('bad profiles give specific messages', () => {
     const s = await start({ settings: { profiles: { cloud: { address, apiKey: true } } } });
     const { profiles } = await s.request(protocol.listProfiles, {});
     assert.equal(profiles[0].apiKeyMissing, true);
-    const msg = await expectWorkbenchError(s.request(protocol.getSystemInfo, { profileId: 'settings:cloud' }), 'Unauthenticated');
+    const msg = await expectWorkbenchError(
+      s.request(protocol.getSystemInfo, { profileId: 'settings:cloud' }),
+      'Unauthenticated',
+    );
     assert.match(msg, /Profile 'cloud' needs an API key for .*: run "Temporal: Set API Key"/);
   });
 });

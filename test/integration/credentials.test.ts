@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import * as protocol from '../../shared/src/protocol';
-import type { TestCertificates, TlsProxy } from '../support/tlsProxy.mjs' with { 'resolution-mode': 'import' };
+import type { TestCertificates, TlsProxy } from '../support/tlsProxy.mjs' with {
+  'resolution-mode': 'import',
+};
 import { expectWorkbenchError, TestLanguageServer } from '../support/languageServer';
 import { useTestTarget } from '../support/target';
 
@@ -22,7 +24,13 @@ before(async () => {
   certs = await makeCertificates(path.join(tmp, 'pki'));
   await target.ready();
   for (const mode of ['tls', 'mtls', 'apiKey'] as const) {
-    proxies[mode] = await startTlsProxy({ upstream: target().address, certs, mode, apiKey, dir: path.join(tmp, mode) });
+    proxies[mode] = await startTlsProxy({
+      upstream: target().address,
+      certs,
+      mode,
+      apiKey,
+      dir: path.join(tmp, mode),
+    });
   }
 });
 after(async () => {
@@ -108,10 +116,19 @@ describe('working credentials', () => {
     const settings = {
       rpcTimeoutSeconds: 5,
       profiles: {
-        cloud: { address: proxies.apiKey.address, namespace: target().namespace, apiKey: true, tls: { serverCaCertPath: certs.caCert } },
+        cloud: {
+          address: proxies.apiKey.address,
+          namespace: target().namespace,
+          apiKey: true,
+          tls: { serverCaCertPath: certs.caCert },
+        },
       },
     };
-    const key = protocol.apiKeySecretKey({ source: 'settings', name: 'cloud', address: proxies.apiKey.address });
+    const key = protocol.apiKeySecretKey({
+      source: 'settings',
+      name: 'cloud',
+      address: proxies.apiKey.address,
+    });
     const s = await start({ settings, secrets: { [key]: 'wrong-key' } });
     const first = await connect(s, 'settings:cloud');
     assert.equal(first.error?.kind, 'Unauthenticated');
@@ -125,11 +142,17 @@ describe('working credentials', () => {
 describe('bad credentials give specific messages', () => {
   test('wrong CA: the server certificate is not trusted', async () => {
     const s = await start({
-      env: { TEMPORAL_ADDRESS: proxies.tls.address, TEMPORAL_TLS_SERVER_CA_CERT_PATH: certs.otherCaCert },
+      env: {
+        TEMPORAL_ADDRESS: proxies.tls.address,
+        TEMPORAL_TLS_SERVER_CA_CERT_PATH: certs.otherCaCert,
+      },
     });
     const status = await connect(s);
     assert.equal(status.error?.kind, 'TlsConfig');
-    assert.match(status.error!.message, /TLS connection to 127\.0\.0\.1:\d+ failed: the server certificate is not signed by a trusted CA/);
+    assert.match(
+      status.error!.message,
+      /TLS connection to 127\.0\.0\.1:\d+ failed: the server certificate is not signed by a trusted CA/,
+    );
   });
 
   test('plaintext profile against a TLS port says so', async () => {
@@ -148,16 +171,26 @@ describe('bad credentials give specific messages', () => {
       },
     });
     const msg = await expectWorkbenchError(s.request(protocol.getSystemInfo, {}), 'TlsConfig');
-    assert.match(msg, /TLS client certificate of profile 'default' is set but its client key is missing/);
+    assert.match(
+      msg,
+      /TLS client certificate of profile 'default' is set but its client key is missing/,
+    );
   });
 
   test('a key file that does not exist names the path', async () => {
     const missing = path.join(tmp, 'nope.key');
     const s = await start({
-      env: { TEMPORAL_ADDRESS: proxies.mtls.address, TEMPORAL_TLS_CLIENT_CERT_PATH: certs.clientCert, TEMPORAL_TLS_CLIENT_KEY_PATH: missing },
+      env: {
+        TEMPORAL_ADDRESS: proxies.mtls.address,
+        TEMPORAL_TLS_CLIENT_CERT_PATH: certs.clientCert,
+        TEMPORAL_TLS_CLIENT_KEY_PATH: missing,
+      },
     });
     const msg = await expectWorkbenchError(s.request(protocol.getSystemInfo, {}), 'TlsConfig');
-    assert.equal(msg, `Cannot read the client key of profile 'default' at ${missing}: file not found`);
+    assert.equal(
+      msg,
+      `Cannot read the client key of profile 'default' at ${missing}: file not found`,
+    );
   });
 
   test('expired client certificate: refused before connecting, with the date', async () => {
@@ -175,17 +208,35 @@ describe('bad credentials give specific messages', () => {
 
   test('mTLS server without a client certificate: Unauthenticated', async () => {
     const s = await start({
-      env: { TEMPORAL_ADDRESS: proxies.mtls.address, TEMPORAL_TLS_SERVER_CA_CERT_PATH: certs.caCert },
+      env: {
+        TEMPORAL_ADDRESS: proxies.mtls.address,
+        TEMPORAL_TLS_SERVER_CA_CERT_PATH: certs.caCert,
+      },
     });
-    const msg = await expectWorkbenchError(s.request(protocol.getSystemInfo, {}), 'Unauthenticated');
+    const msg = await expectWorkbenchError(
+      s.request(protocol.getSystemInfo, {}),
+      'Unauthenticated',
+    );
     assert.match(msg, /client certificate required/);
   });
 
   test('bad API key: Unauthenticated naming the address', async () => {
     const s = await start({
-      env: { TEMPORAL_ADDRESS: proxies.apiKey.address, TEMPORAL_API_KEY: 'not-the-key', TEMPORAL_TLS_SERVER_CA_CERT_PATH: certs.caCert },
+      env: {
+        TEMPORAL_ADDRESS: proxies.apiKey.address,
+        TEMPORAL_API_KEY: 'not-the-key',
+        TEMPORAL_TLS_SERVER_CA_CERT_PATH: certs.caCert,
+      },
     });
-    const msg = await expectWorkbenchError(s.request(protocol.getSystemInfo, {}), 'Unauthenticated');
-    assert.match(msg, new RegExp(`Temporal at ${proxies.apiKey.address} rejected the credentials \\(invalid or missing API key`));
+    const msg = await expectWorkbenchError(
+      s.request(protocol.getSystemInfo, {}),
+      'Unauthenticated',
+    );
+    assert.match(
+      msg,
+      new RegExp(
+        `Temporal at ${proxies.apiKey.address} rejected the credentials \\(invalid or missing API key`,
+      ),
+    );
   });
 });

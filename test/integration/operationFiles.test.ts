@@ -43,13 +43,19 @@ before(async () => {
     rootUri: pathToFileURL(samples).href,
     settings: { profiles: { 'dev-server': { address, namespace } } },
   });
-  server.rpc.onRequest('window/showMessageRequest', (p: { message: string; actions: { title: string }[] }) => {
-    asked.push(p.message);
-    return p.actions.find((a) => a.title === answer) ?? null;
-  });
+  server.rpc.onRequest(
+    'window/showMessageRequest',
+    (p: { message: string; actions: { title: string }[] }) => {
+      asked.push(p.message);
+      return p.actions.find((a) => a.title === answer) ?? null;
+    },
+  );
   server.rpc.onNotification('window/showMessage', () => undefined);
   await server.waitFor(() => server.indexed, 'the workspace index');
-  assert.equal((await server.request(protocol.selectProfile, { profileId: 'settings:dev-server' })).state, 'connected');
+  assert.equal(
+    (await server.request(protocol.selectProfile, { profileId: 'settings:dev-server' })).state,
+    'connected',
+  );
 });
 after(async () => {
   await server?.stop();
@@ -70,10 +76,21 @@ function openScratch(name: string, text: string, languageId = 'temporal'): strin
   return uri;
 }
 
-const diagnosticsOf = (uri: string) => server.waitFor(() => server.diagnostics.get(uri) as Diagnostic[] | undefined, `diagnostics of ${uri}`);
+const diagnosticsOf = (uri: string) =>
+  server.waitFor(
+    () => server.diagnostics.get(uri) as Diagnostic[] | undefined,
+    `diagnostics of ${uri}`,
+  );
 
-async function completion(uri: string, line: number, character: number): Promise<{ label: string; detail?: string }[]> {
-  const items = (await server.rpc.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line, character } })) as { label: string; detail?: string }[];
+async function completion(
+  uri: string,
+  line: number,
+  character: number,
+): Promise<{ label: string; detail?: string }[]> {
+  const items = (await server.rpc.sendRequest('textDocument/completion', {
+    textDocument: { uri },
+    position: { line, character },
+  })) as { label: string; detail?: string }[];
   return items ?? [];
 }
 
@@ -84,46 +101,114 @@ describe('the sample operations file', () => {
   });
 
   test('lenses: Run all at the top and Run on every block, as executeCommand commands', async () => {
-    const lenses = (await server.rpc.sendRequest('textDocument/codeLens', { textDocument: { uri: sampleUri } })) as { command: { command: string; arguments: unknown[] } }[];
-    assert.deepEqual(lenses[0].command, { title: '$(run-all) Run all', command: 'temporal.operationFile.runAll', arguments: [sampleUri] });
-    const runs = lenses.filter((l) => l.command.command === 'temporal.operationFile.run').map((l) => l.command.arguments[1]);
-    assert.deepEqual(runs, ['greet', 'start1', 'bump', 'value', 'set', 'again', 'uws', 'counted', 'finish', 'sleepy', 'stop-sleepy', 'stop-uws', 'nightly', 'cleanup']);
+    const lenses = (await server.rpc.sendRequest('textDocument/codeLens', {
+      textDocument: { uri: sampleUri },
+    })) as { command: { command: string; arguments: unknown[] } }[];
+    assert.deepEqual(lenses[0].command, {
+      title: '$(run-all) Run all',
+      command: 'temporal.operationFile.runAll',
+      arguments: [sampleUri],
+    });
+    const runs = lenses
+      .filter((l) => l.command.command === 'temporal.operationFile.run')
+      .map((l) => l.command.arguments[1]);
+    assert.deepEqual(runs, [
+      'greet',
+      'start1',
+      'bump',
+      'value',
+      'set',
+      'again',
+      'uws',
+      'counted',
+      'finish',
+      'sleepy',
+      'stop-sleepy',
+      'stop-uws',
+      'nightly',
+      'cleanup',
+    ]);
   });
 
   test('Run all runs every block after one confirmation; results match the same operations through the existing requests', async () => {
     answer = 'Run';
     asked.length = 0;
     const { outcomes, outputUri } = await run(sampleUri);
-    assert.deepEqual(outcomes.map((o) => `${o.name} ${o.status}${o.error ? `: ${o.error.message}` : ''}`), [
-      'greet ok', 'start1 ok', 'bump ok', 'value ok', 'set ok', 'again ok', 'uws ok', 'counted ok', 'finish ok', 'sleepy ok', 'stop-sleepy ok', 'stop-uws ok', 'nightly ok', 'cleanup ok',
+    assert.deepEqual(
+      outcomes.map((o) => `${o.name} ${o.status}${o.error ? `: ${o.error.message}` : ''}`),
+      [
+        'greet ok',
+        'start1 ok',
+        'bump ok',
+        'value ok',
+        'set ok',
+        'again ok',
+        'uws ok',
+        'counted ok',
+        'finish ok',
+        'sleepy ok',
+        'stop-sleepy ok',
+        'stop-uws ok',
+        'nightly ok',
+        'cleanup ok',
+      ],
+    );
+    assert.deepEqual(asked, [
+      'Run destructive operations: stop-sleepy (workflow cancel), stop-uws (workflow terminate), cleanup (schedule delete)?',
     ]);
-    assert.deepEqual(asked, ['Run destructive operations: stop-sleepy (workflow cancel), stop-uws (workflow terminate), cleanup (schedule delete)?']);
     const r = Object.fromEntries(outcomes.map((o) => [o.name, o.result!]));
     const { queues } = target();
 
     // execute: the same start through the existing request gives the same result.
-    const direct = await server.request(protocol.executeWorkflow, { workflowType: 'greeting', taskQueue: queues.typescript, input: '"Ada"' });
+    const direct = await server.request(protocol.executeWorkflow, {
+      workflowType: 'greeting',
+      taskQueue: queues.typescript,
+      input: '"Ada"',
+    });
     assert.equal(direct.outcome.status, 'Completed');
-    assert.deepEqual(r.greet.result, direct.outcome.status === 'Completed' ? direct.outcome.result[0].value : undefined);
+    assert.deepEqual(
+      r.greet.result,
+      direct.outcome.status === 'Completed' ? direct.outcome.result[0].value : undefined,
+    );
     assert.equal(r.greet.status, 'Completed');
 
     // start -> signal +2 -> query 3 -> update to 10 (returns 3) -> signal-with-start +5 -> finish: 15.
-    assert.deepEqual([r.value.result, r.set.result, r.again.started, r.again.workflowId], [3, 3, false, r.start1.workflowId]);
-    const described = await server.request(protocol.describeWorkflow, { workflowId: r.start1.workflowId as string });
+    assert.deepEqual(
+      [r.value.result, r.set.result, r.again.started, r.again.workflowId],
+      [3, 3, false, r.start1.workflowId],
+    );
+    const described = await server.request(protocol.describeWorkflow, {
+      workflowId: r.start1.workflowId as string,
+    });
     assert.equal(described.runId, r.start1.runId);
-    const counter = await server.request(protocol.getWorkflowResult, { workflowId: r.start1.workflowId as string, wait: true });
+    const counter = await server.request(protocol.getWorkflowResult, {
+      workflowId: r.start1.workflowId as string,
+      wait: true,
+    });
     assert.deepEqual(counter.status === 'Completed' && counter.result[0].value, 15);
 
     // update-with-start started a new counter and set it; terminate and cancel took effect.
     assert.deepEqual([r.uws.started, r.uws.result], [true, 100]);
-    const uws = await server.request(protocol.getWorkflowResult, { workflowId: r.uws.workflowId as string, wait: true });
-    assert.deepEqual([uws.status, uws.status === 'Terminated' && uws.reason], ['Terminated', 'smoke test done']);
-    const sleepy = await server.request(protocol.getWorkflowResult, { workflowId: r.sleepy.workflowId as string, wait: true });
+    const uws = await server.request(protocol.getWorkflowResult, {
+      workflowId: r.uws.workflowId as string,
+      wait: true,
+    });
+    assert.deepEqual(
+      [uws.status, uws.status === 'Terminated' && uws.reason],
+      ['Terminated', 'smoke test done'],
+    );
+    const sleepy = await server.request(protocol.getWorkflowResult, {
+      workflowId: r.sleepy.workflowId as string,
+      wait: true,
+    });
     assert.equal(sleepy.status, 'Canceled');
 
     // The schedule was created, then deleted.
     assert.match(r.nightly.scheduleId as string, /^nightly-greeting-[0-9a-f-]{36}$/);
-    await assert.rejects(server.request(protocol.describeSchedule, { scheduleId: r.nightly.scheduleId as string }), /not found/i);
+    await assert.rejects(
+      server.request(protocol.describeSchedule, { scheduleId: r.nightly.scheduleId as string }),
+      /not found/i,
+    );
 
     // count: visibility catches up asynchronously; rerun the block until it sees the start, then
     // the existing request with the same query agrees.
@@ -132,29 +217,50 @@ describe('the sample operations file', () => {
       const again = (await run(sampleUri, 'counted')).outcomes[0];
       return again.result?.count === 1 && again;
     }, 'the count block to see the started counter');
-    assert.deepEqual(counted.result, { count: (await server.request(protocol.countWorkflows, { query })).count });
+    assert.deepEqual(counted.result, {
+      count: (await server.request(protocol.countWorkflows, { query })).count,
+    });
 
     // The output document lists every block; hovers show results of references.
     const output = fs.readFileSync(fileURLToPath(outputUri), 'utf8');
     for (const o of outcomes) assert.ok(output.includes(`✓ ${o.name}:`), o.name);
     const lines = fs.readFileSync(sampleFile, 'utf8').split('\n');
     const bump = lines.findIndex((l) => l.startsWith('bump:'));
-    const hover = (await server.rpc.sendRequest('textDocument/hover', { textDocument: { uri: sampleUri }, position: { line: bump, character: lines[bump].indexOf('start1.workflowId') + 3 } })) as { contents: { value: string } };
-    assert.equal(hover.contents.value, `\`start1.workflowId\` = \`${r.start1.workflowId}\` (from the last run of start1)`);
+    const hover = (await server.rpc.sendRequest('textDocument/hover', {
+      textDocument: { uri: sampleUri },
+      position: { line: bump, character: lines[bump].indexOf('start1.workflowId') + 3 },
+    })) as { contents: { value: string } };
+    assert.equal(
+      hover.contents.value,
+      `\`start1.workflowId\` = \`${r.start1.workflowId}\` (from the last run of start1)`,
+    );
   });
 
   test('declining the confirmation sends nothing: the workflow keeps running', async () => {
     const { queues } = target();
-    const started = await server.request(protocol.startWorkflow, { workflowType: 'longTimer', taskQueue: queues.typescript, input: '3600' });
+    const started = await server.request(protocol.startWorkflow, {
+      workflowType: 'longTimer',
+      taskQueue: queues.typescript,
+      input: '3600',
+    });
     try {
       answer = 'Cancel';
-      const uri = openScratch('decline.temporal', `t: workflow terminate --workflow-id ${started.workflowId} --reason test\n`);
+      const uri = openScratch(
+        'decline.temporal',
+        `t: workflow terminate --workflow-id ${started.workflowId} --reason test\n`,
+      );
       const { outcomes } = await run(uri, 't');
-      assert.deepEqual(outcomes.map((o) => o.status), ['declined']);
+      assert.deepEqual(
+        outcomes.map((o) => o.status),
+        ['declined'],
+      );
       const d = await server.request(protocol.describeWorkflow, { workflowId: started.workflowId });
       assert.equal(d.status, 'Running');
     } finally {
-      await server.request(protocol.terminateWorkflow, { workflowId: started.workflowId, reason: 'test cleanup' });
+      await server.request(protocol.terminateWorkflow, {
+        workflowId: started.workflowId,
+        reason: 'test cleanup',
+      });
     }
   });
 });
@@ -173,39 +279,63 @@ describe('diagnostics', () => {
     const uri = openScratch('broken.temporal', text);
     const diags = await diagnosticsOf(uri);
     const got = diags.map((d) => `${d.range.start.line}:${d.severity}: ${d.message}`);
-    assert.deepEqual(got.sort(), [
-      "1:1: Unknown operation 'workflow strat': did you mean 'workflow start'?",
-      '2:1: --input is not valid JSON: Expected a JSON value but found \'}\'',
-      '2:2: Workflow type greting is not defined in this workspace: did you mean greeting?',
-      '3:1: ${d.workflowId}: block d comes later; a block can only use results of blocks above it',
-      '3:2: Workflow counter has no signal incremnt: did you mean increment?',
-      '4:1: workflow start has no option --colour',
-      '5:2: Workflow counter has no query nope (its query handlers: value)',
-      "6:1: 'running' is not an ExecutionStatus: did you mean 'Running'?",
-      '6:1: Unknown search attribute NoSuchAttribute: it is not a search attribute of this namespace',
-    ].sort());
+    assert.deepEqual(
+      got.sort(),
+      [
+        "1:1: Unknown operation 'workflow strat': did you mean 'workflow start'?",
+        "2:1: --input is not valid JSON: Expected a JSON value but found '}'",
+        '2:2: Workflow type greting is not defined in this workspace: did you mean greeting?',
+        '3:1: ${d.workflowId}: block d comes later; a block can only use results of blocks above it',
+        '3:2: Workflow counter has no signal incremnt: did you mean increment?',
+        '4:1: workflow start has no option --colour',
+        '5:2: Workflow counter has no query nope (its query handlers: value)',
+        "6:1: 'running' is not an ExecutionStatus: did you mean 'Running'?",
+        '6:1: Unknown search attribute NoSuchAttribute: it is not a search attribute of this namespace',
+      ].sort(),
+    );
   });
 
-  test('a query document is checked against the server\'s search attributes', async () => {
+  test("a query document is checked against the server's search attributes", async () => {
     const uri = openScratch('filter.tquery', "CustomerId = 'a' AND Nope > 3", 'temporal-query');
     const diags = await diagnosticsOf(uri);
-    assert.deepEqual(diags.map((d) => `${d.range.start.character}: ${d.message}`), ['21: Unknown search attribute Nope: it is not a search attribute of this namespace']);
+    assert.deepEqual(
+      diags.map((d) => `${d.range.start.character}: ${d.message}`),
+      ['21: Unknown search attribute Nope: it is not a search attribute of this namespace'],
+    );
   });
 
   test('temporal/checkVisibilityQuery (the Workflows filter input) checks a query before it is sent', async () => {
-    const { problems } = await server.request(protocol.checkVisibilityQuery, { query: "CustomerId = 'a' AND OrderTotal STARTS_WITH 'x'" });
+    const { problems } = await server.request(protocol.checkVisibilityQuery, {
+      query: "CustomerId = 'a' AND OrderTotal STARTS_WITH 'x'",
+    });
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /^STARTS_WITH does not apply to OrderTotal \((Double|Int)\)/);
     assert.deepEqual([problems[0].start, problems[0].severity], [32, 'error']);
-    assert.deepEqual((await server.request(protocol.checkVisibilityQuery, { query: "ExecutionStatus = 'Running'" })).problems, []);
+    assert.deepEqual(
+      (
+        await server.request(protocol.checkVisibilityQuery, {
+          query: "ExecutionStatus = 'Running'",
+        })
+      ).problems,
+      [],
+    );
   });
 
-  test('a query the server rejects: the block fails with the server\'s message, shown on the query', async () => {
-    const uri = openScratch('rejected.temporal', "l: workflow list --query WorkflowType = 'x' ORDER BY StartTime\n");
+  test("a query the server rejects: the block fails with the server's message, shown on the query", async () => {
+    const uri = openScratch(
+      'rejected.temporal',
+      "l: workflow list --query WorkflowType = 'x' ORDER BY StartTime\n",
+    );
     const { outcomes } = await run(uri, 'l');
     assert.equal(outcomes[0].status, 'failed');
     assert.equal(outcomes[0].error?.kind, 'InvalidInput');
-    const diag = await server.waitFor(() => (server.diagnostics.get(uri) as Diagnostic[] | undefined)?.find((d) => d.message.startsWith('Last run failed')), 'the failure diagnostic');
+    const diag = await server.waitFor(
+      () =>
+        (server.diagnostics.get(uri) as Diagnostic[] | undefined)?.find((d) =>
+          d.message.startsWith('Last run failed'),
+        ),
+      'the failure diagnostic',
+    );
     assert.equal(diag.message, `Last run failed: ${outcomes[0].error?.message}`);
     assert.equal(diag.range.start.character, 'l: workflow list --query '.length);
   });
@@ -213,7 +343,10 @@ describe('diagnostics', () => {
   test('a block with errors is not sent', async () => {
     const uri = openScratch('unsent.temporal', "l: workflow count --query Nope = 'x'\n");
     const { outcomes } = await run(uri, 'l');
-    assert.deepEqual(outcomes.map((o) => o.error?.message), ['Not sent: Unknown search attribute Nope: it is not a search attribute of this namespace']);
+    assert.deepEqual(
+      outcomes.map((o) => o.error?.message),
+      ['Not sent: Unknown search attribute Nope: it is not a search attribute of this namespace'],
+    );
   });
 });
 
@@ -231,7 +364,8 @@ describe('completion', () => {
   before(() => {
     uri = openScratch('complete.temporal', text.join('\n'));
   });
-  const labels = async (line: number) => (await completion(uri, line, text[line].length)).map((i) => i.label);
+  const labels = async (line: number) =>
+    (await completion(uri, line, text[line].length)).map((i) => i.label);
 
   test('task queues of the workflow type from the workspace workers (counter is in both samples)', async () => {
     assert.deepEqual((await labels(1)).sort(), ['workbench-py', 'workbench-ts']);
@@ -244,13 +378,25 @@ describe('completion', () => {
   test('workflow types from the index first, then those seen on the server', async () => {
     const items = await completion(uri, 3, text[3].length);
     const local = items.filter((i) => i.detail === 'defined in this workspace').map((i) => i.label);
-    assert.deepEqual(local, ['asyncActivity', 'continueAsNewLoop', 'counter', 'executionTour', 'failing', 'greeting', 'longTimer', 'parentWithChildren']);
+    assert.deepEqual(local, [
+      'asyncActivity',
+      'continueAsNewLoop',
+      'counter',
+      'executionTour',
+      'failing',
+      'greeting',
+      'longTimer',
+      'parentWithChildren',
+    ]);
   });
 
   test('search attributes in --query, custom ones with their type from the server', async () => {
     const items = await completion(uri, 4, text[4].length);
     assert.ok(items.some((i) => i.label === 'WorkflowType'));
-    assert.ok(items.some((i) => i.label === 'CustomerId' && i.detail === 'Keyword (custom)'), JSON.stringify(items.map((i) => i.label)));
+    assert.ok(
+      items.some((i) => i.label === 'CustomerId' && i.detail === 'Keyword (custom)'),
+      JSON.stringify(items.map((i) => i.label)),
+    );
   });
 
   test('result fields of an earlier block, and operations after the block name', async () => {

@@ -27,13 +27,19 @@ after(async () => {
 
 test('cancelling a request to a stalled server cancels its gRPC call and answers Cancelled', async () => {
   // Connected first, so the stall below holds back only the answer of the call under test.
-  assert.equal((await server.request(protocol.selectProfile, { profileId: 'env:default' })).state, 'connected');
+  assert.equal(
+    (await server.request(protocol.selectProfile, { profileId: 'env:default' })).state,
+    'connected',
+  );
   proxy.stall();
-  const before = new Set(proxy.frames.filter((f) => f.type === frameType.headers).map((f) => f.streamId));
+  const before = new Set(
+    proxy.frames.filter((f) => f.type === frameType.headers).map((f) => f.streamId),
+  );
   const source = new CancellationTokenSource();
   const pending = server.rpc.sendRequest(protocol.listNamespaces, {}, source.token);
   const streamId = await server.waitFor(
-    () => proxy.frames.find((f) => f.type === frameType.headers && !before.has(f.streamId))?.streamId,
+    () =>
+      proxy.frames.find((f) => f.type === frameType.headers && !before.has(f.streamId))?.streamId,
     'the listNamespaces call to reach the server',
   );
   source.cancel();

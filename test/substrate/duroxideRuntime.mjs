@@ -13,7 +13,10 @@ const store = process.argv[2];
 const orchestrations = {
   /** Says what it waits for (custom status, a KV value), waits for `approve`, returns it with its input. */
   *Approval(ctx, input) {
-    dx.orchestrationSetCustomStatus(ctx.instanceId, JSON.stringify({ phase: 'waiting for approval' }));
+    dx.orchestrationSetCustomStatus(
+      ctx.instanceId,
+      JSON.stringify({ phase: 'waiting for approval' }),
+    );
     dx.orchestrationSetValue(ctx.instanceId, 'request', JSON.stringify(input));
     const approved = yield { type: 'waitEvent', name: 'approve' };
     return { request: input, approved };
@@ -30,7 +33,11 @@ const orchestrations = {
   /** Calls the Greet activity twice. */
   *Greeting(_ctx, name) {
     const first = yield { type: 'activity', name: 'Greet', input: JSON.stringify(name) };
-    const second = yield { type: 'activity', name: 'Greet', input: JSON.stringify(`${name} again`) };
+    const second = yield {
+      type: 'activity',
+      name: 'Greet',
+      input: JSON.stringify(`${name} again`),
+    };
     return [first, second];
   },
 };
@@ -48,14 +55,21 @@ function step(id, advance) {
     return JSON.stringify({ status: 'yielded', generatorId: id, task: value });
   } catch (err) {
     generators.delete(id);
-    return JSON.stringify({ status: 'error', message: err instanceof Error ? err.message : String(err) });
+    return JSON.stringify({
+      status: 'error',
+      message: err instanceof Error ? err.message : String(err),
+    });
   }
 }
 
 function create(payload) {
   const { ctxInfo, input } = JSON.parse(payload);
   const fn = orchestrations[ctxInfo.orchestrationName];
-  if (!fn) return JSON.stringify({ status: 'error', message: `no orchestration ${ctxInfo.orchestrationName}` });
+  if (!fn)
+    return JSON.stringify({
+      status: 'error',
+      message: `no orchestration ${ctxInfo.orchestrationName}`,
+    });
   const id = nextId++;
   const gen = fn(ctxInfo, input ? JSON.parse(input) : undefined);
   generators.set(id, gen);
@@ -76,9 +90,13 @@ function next(payload) {
 }
 
 const postgres = /^postgres(ql)?:\/\//.test(store);
-const provider = postgres ? await dx.JsPostgresProvider.connect(store) : await dx.JsSqliteProvider.open(store);
+const provider = postgres
+  ? await dx.JsPostgresProvider.connect(store)
+  : await dx.JsSqliteProvider.open(store);
 const options = { dispatcherPollIntervalMs: 20, logLevel: 'error' };
-const runtime = postgres ? dx.JsRuntime.fromPostgres(provider, options) : new dx.JsRuntime(provider, options);
+const runtime = postgres
+  ? dx.JsRuntime.fromPostgres(provider, options)
+  : new dx.JsRuntime(provider, options);
 runtime.setGeneratorDriver(create, next, (id) => (generators.delete(Number(id)), 'ok'));
 for (const name of Object.keys(orchestrations)) runtime.registerOrchestration(name);
 runtime.registerActivity('Greet', async (payload) => {

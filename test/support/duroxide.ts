@@ -21,7 +21,9 @@ function freePort(): Promise<number> {
 
 function pgBin(name: string): string {
   const root = '/usr/lib/postgresql';
-  const versions = fs.existsSync(root) ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  const versions = fs.existsSync(root)
+    ? fs.readdirSync(root).sort((a, b) => Number(b) - Number(a))
+    : [];
   for (const v of versions) {
     const file = path.join(root, v, 'bin', name);
     if (fs.existsSync(file)) return file;
@@ -32,7 +34,9 @@ function pgBin(name: string): string {
 /** initdb and the server refuse to run as root: run them as the `postgres` user then. */
 function asPostgresUser(cmd: string, args: string[]): void {
   const root = process.getuid?.() === 0;
-  execFileSync(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe' });
+  execFileSync(root ? 'runuser' : cmd, root ? ['-u', 'postgres', '--', cmd, ...args] : args, {
+    stdio: 'pipe',
+  });
 }
 
 export interface TestPostgres {
@@ -49,7 +53,16 @@ export async function startPostgres(): Promise<TestPostgres> {
   fs.writeFileSync(path.join(dir, 'pw'), password);
   if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'postgres:postgres', dir]);
   const port = await freePort();
-  asPostgresUser(pgBin('initdb'), ['-D', data, '-U', 'postgres', '-A', 'scram-sha-256', `--pwfile=${path.join(dir, 'pw')}`, '--no-sync']);
+  asPostgresUser(pgBin('initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '-A',
+    'scram-sha-256',
+    `--pwfile=${path.join(dir, 'pw')}`,
+    '--no-sync',
+  ]);
   const stop = () => {
     try {
       asPostgresUser(pgBin('pg_ctl'), ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -60,8 +73,13 @@ export async function startPostgres(): Promise<TestPostgres> {
   };
   try {
     asPostgresUser(pgBin('pg_ctl'), [
-      '-D', data, '-w', '-l', path.join(dir, 'log'),
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      '-D',
+      data,
+      '-w',
+      '-l',
+      path.join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`,
       'start',
     ]);
   } catch (err) {
@@ -78,11 +96,15 @@ export interface TestRuntime {
 
 /** A duroxide runtime on `storeUrl` (sqlite:/path or postgresql://user:pw@...), once it is ready. */
 export function startRuntime(storeUrl: string): Promise<TestRuntime> {
-  const child = spawn(process.execPath, [path.join(repoRoot, 'test/substrate/duroxideRuntime.mjs'), storeUrl], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(repoRoot, 'node_modules') },
-    cwd: repoRoot,
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(repoRoot, 'test/substrate/duroxideRuntime.mjs'), storeUrl],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '', NODE_PATH: path.join(repoRoot, 'node_modules') },
+      cwd: repoRoot,
+    },
+  );
   const stderr: string[] = [];
   child.stderr!.on('data', (d: Buffer) => stderr.push(d.toString()));
   const stop = () =>
@@ -95,6 +117,8 @@ export function startRuntime(storeUrl: string): Promise<TestRuntime> {
     child.stdout!.on('data', (d: Buffer) => {
       if (d.toString().includes('ready')) resolve({ process: child, stop });
     });
-    child.once('exit', (code) => reject(new Error(`duroxide runtime exited (${code}): ${stderr.join('')}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`duroxide runtime exited (${code}): ${stderr.join('')}`)),
+    );
   });
 }

@@ -25,10 +25,15 @@ export interface ListenerOptions {
   message?: string;
 }
 
-export async function startRecordingListener(options: ListenerOptions = {}): Promise<RecordingListener> {
+export async function startRecordingListener(
+  options: ListenerOptions = {},
+): Promise<RecordingListener> {
   const calls: RecordedCall[] = [];
   const server = options.tls
-    ? http2.createSecureServer({ cert: fs.readFileSync(options.tls.cert), key: fs.readFileSync(options.tls.key) })
+    ? http2.createSecureServer({
+        cert: fs.readFileSync(options.tls.cert),
+        key: fs.readFileSync(options.tls.key),
+      })
     : http2.createServer();
   server.on('stream', (stream, headers) => {
     calls.push({ path: String(headers[':path']), headers });
@@ -38,7 +43,12 @@ export async function startRecordingListener(options: ListenerOptions = {}): Pro
     );
     // A trailers-only reply: grpc-status in the one HEADERS frame that ends the stream.
     stream.respond(
-      { ':status': 200, 'content-type': 'application/grpc', 'grpc-status': '16', 'grpc-message': grpcPercentEncode(message) },
+      {
+        ':status': 200,
+        'content-type': 'application/grpc',
+        'grpc-status': '16',
+        'grpc-message': grpcPercentEncode(message),
+      },
       { endStream: true },
     );
   });
@@ -63,6 +73,10 @@ export async function startRecordingListener(options: ListenerOptions = {}): Pro
 /** gRPC's grpc-message encoding: only '%' and bytes outside printable ASCII are escaped. */
 function grpcPercentEncode(message: string): string {
   return [...Buffer.from(message)]
-    .map((b) => (b >= 0x20 && b <= 0x7e && b !== 0x25 ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .map((b) =>
+      b >= 0x20 && b <= 0x7e && b !== 0x25
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
     .join('');
 }

@@ -24,7 +24,10 @@ export interface StallingProxy {
 }
 
 export async function startStallingProxy(upstream: string): Promise<StallingProxy> {
-  const [host, port] = [upstream.slice(0, upstream.lastIndexOf(':')), Number(upstream.slice(upstream.lastIndexOf(':') + 1))];
+  const [host, port] = [
+    upstream.slice(0, upstream.lastIndexOf(':')),
+    Number(upstream.slice(upstream.lastIndexOf(':') + 1)),
+  ];
   const frames: ClientFrame[] = [];
   const held: (() => void)[] = [];
   const sockets = new Set<net.Socket>();

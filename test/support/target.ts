@@ -54,13 +54,20 @@ export function useTestTarget(options: { workers?: boolean } = {}): TargetGetter
   return Object.assign(get, { ready });
 }
 
-async function startOwn(workers: boolean): Promise<{ target: TestTarget; stop: () => Promise<void> }> {
+async function startOwn(
+  workers: boolean,
+): Promise<{ target: TestTarget; stop: () => Promise<void> }> {
   // Dynamic import: test files are CommonJS, the support module is ESM.
   const substrate = await import('./substrate.mjs');
   if (!workers) {
     const server = await substrate.startDevServer({});
     return {
-      target: { address: server.address, namespace: server.namespace, queues: { typescript: '', python: '' }, fixtureDir: '' },
+      target: {
+        address: server.address,
+        namespace: server.namespace,
+        queues: { typescript: '', python: '' },
+        fixtureDir: '',
+      },
       stop: () => server.stop(),
     };
   }

@@ -8,11 +8,16 @@ import { ExecutionPanel } from '../webviews/executionPanel';
 export async function openExecutionView(ctx: Ctx, arg?: unknown): Promise<void> {
   let ref = execRefOf(arg);
   if (!ref) {
-    const picked = await pickExecution(ctx, new MultiStepInput('Open Execution View', 1), { running: false });
+    const picked = await pickExecution(ctx, new MultiStepInput('Open Execution View', 1), {
+      running: false,
+    });
     if (picked === BACK) return;
     ref = picked;
   }
-  ExecutionPanel.showExecution(ctx, ref.runId ? { workflowId: ref.workflowId, runId: ref.runId } : { workflowId: ref.workflowId });
+  ExecutionPanel.showExecution(
+    ctx,
+    ref.runId ? { workflowId: ref.workflowId, runId: ref.runId } : { workflowId: ref.workflowId },
+  );
 }
 
 export async function openHistoryFile(ctx: Ctx, arg?: unknown): Promise<void> {

@@ -63,7 +63,12 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
         query: typed,
         alwaysShow: true,
       },
-      { label: '$(edit) Edit as a query document…', description: 'highlighting, completion, checks', edit: true, alwaysShow: true },
+      {
+        label: '$(edit) Edit as a query document…',
+        description: 'highlighting, completion, checks',
+        edit: true,
+        alwaysShow: true,
+      },
       ...base,
     ];
   };
@@ -72,7 +77,11 @@ export async function filterWorkflows(ctx: Ctx): Promise<void> {
     render();
     clearTimeout(checkTimer);
     const typed = qp.value.trim();
-    if (typed) checkTimer = setTimeout(() => void check(typed, false).then(() => qp.value.trim() === typed && render()), 250);
+    if (typed)
+      checkTimer = setTimeout(
+        () => void check(typed, false).then(() => qp.value.trim() === typed && render()),
+        250,
+      );
   });
   const picked = await new Promise<QueryItem | undefined>((resolve) => {
     qp.onDidAccept(async () => {

@@ -17,7 +17,9 @@ export async function editQueryAsDocument(ctx: Ctx, query?: unknown): Promise<vo
 export async function applyQueryDocument(ctx: Ctx): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (editor?.document.languageId !== queryLanguageId) {
-    void vscode.window.showInformationMessage('Open a Temporal query document (.tquery) to apply it as the Workflows filter.');
+    void vscode.window.showInformationMessage(
+      'Open a Temporal query document (.tquery) to apply it as the Workflows filter.',
+    );
     return;
   }
   const query = editor.document.getText().replace(/\s+/g, ' ').trim();
@@ -25,7 +27,9 @@ export async function applyQueryDocument(ctx: Ctx): Promise<void> {
   const error = problems.find((p) => p.severity === 'error');
   if (error) {
     // The same problem is underlined in the document; nothing was sent.
-    void vscode.window.showErrorMessage(`The query was not applied: ${error.message} (column ${error.start + 1})`);
+    void vscode.window.showErrorMessage(
+      `The query was not applied: ${error.message} (column ${error.start + 1})`,
+    );
     return;
   }
   if (query) await ctx.memory.addRecentQuery(query);

@@ -19,11 +19,18 @@ function register(ctx: Ctx): void {
   );
 }
 
-async function historyOf(ctx: Ctx, ref: { workflowId: string; runId: string }): Promise<protocol.HistoryEventView[]> {
+async function historyOf(
+  ctx: Ctx,
+  ref: { workflowId: string; runId: string },
+): Promise<protocol.HistoryEventView[]> {
   const events: protocol.HistoryEventView[] = [];
   let nextPageToken: string | undefined;
   do {
-    const page = await ctx.request(protocol.getWorkflowHistory, { ...ref, pageSize: 1000, nextPageToken });
+    const page = await ctx.request(protocol.getWorkflowHistory, {
+      ...ref,
+      pageSize: 1000,
+      nextPageToken,
+    });
     events.push(...page.events);
     nextPageToken = page.nextPageToken;
   } while (nextPageToken);
@@ -33,27 +40,45 @@ async function historyOf(ctx: Ctx, ref: { workflowId: string; runId: string }): 
 /** Asks for the other run (of the same workflow id, or a history file) and opens the diff. */
 export async function compareWith(
   ctx: Ctx,
-  current: { label: string; workflowId?: string; runId?: string; events: readonly protocol.HistoryEventView[] },
+  current: {
+    label: string;
+    workflowId?: string;
+    runId?: string;
+    events: readonly protocol.HistoryEventView[];
+  },
 ): Promise<void> {
   register(ctx);
   const items: (vscode.QuickPickItem & { runId?: string; file?: true })[] = [];
   if (current.workflowId) {
-    const { executions } = await ctx.request(protocol.listWorkflowRuns, { workflowId: current.workflowId, pageSize: 50 });
+    const { executions } = await ctx.request(protocol.listWorkflowRuns, {
+      workflowId: current.workflowId,
+      pageSize: 50,
+    });
     for (const e of executions)
       if (e.runId !== current.runId)
-        items.push({ label: e.runId, description: `${e.status} · ${e.startTime ?? ''}`, runId: e.runId });
+        items.push({
+          label: e.runId,
+          description: `${e.status} · ${e.startTime ?? ''}`,
+          runId: e.runId,
+        });
   }
   items.push({ label: '$(file) History file…', file: true });
-  const picked = await vscode.window.showQuickPick(items, { title: `Compare ${current.label} with…` });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: `Compare ${current.label} with…`,
+  });
   if (!picked) return;
   let other: protocol.HistoryEventView[];
   let otherLabel: string;
   if (picked.file) {
-    const uri = (await vscode.window.showOpenDialog({ filters: { JSON: ['json'] }, canSelectMany: false }))?.[0];
+    const uri = (
+      await vscode.window.showOpenDialog({ filters: { JSON: ['json'] }, canSelectMany: false })
+    )?.[0];
     if (!uri) return;
     const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
     const viewId = `compare-${Date.now()}`;
-    other = (await ctx.request(protocol.importExecutionHistory, { viewId, text, fileName: uri.path })).events;
+    other = (
+      await ctx.request(protocol.importExecutionHistory, { viewId, text, fileName: uri.path })
+    ).events;
     void ctx.client?.sendNotification(protocol.closeExecutionView, { viewId });
     otherLabel = uri.path.split('/').pop() ?? 'file';
   } else {
@@ -71,6 +96,8 @@ export async function compareWith(
     'vscode.diff',
     vscode.Uri.from({ scheme: SCHEME, path: left }),
     vscode.Uri.from({ scheme: SCHEME, path: right }),
-    current.runId ? `${current.label}: ${currentLabel} ↔ ${otherLabel}` : `${current.label} ↔ ${otherLabel}`,
+    current.runId
+      ? `${current.label}: ${currentLabel} ↔ ${otherLabel}`
+      : `${current.label} ↔ ${otherLabel}`,
   );
 }

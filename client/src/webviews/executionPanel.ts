@@ -43,7 +43,12 @@ export class ExecutionPanel {
       existing.panel.reveal();
       return existing;
     }
-    const panel = new ExecutionPanel(ctx, key, { kind: 'server', ...ref }, `Execution ${ref.workflowId}`);
+    const panel = new ExecutionPanel(
+      ctx,
+      key,
+      { kind: 'server', ...ref },
+      `Execution ${ref.workflowId}`,
+    );
     void panel.load();
     return panel;
   }
@@ -51,7 +56,12 @@ export class ExecutionPanel {
   /** Opens a history file (as `temporal workflow show --output json` writes it). */
   static showFile(ctx: Ctx, uri: vscode.Uri, text: string): ExecutionPanel {
     const name = uri.path.split('/').pop() ?? uri.toString();
-    const panel = new ExecutionPanel(ctx, `file:${uri.toString()}:${randomUUID()}`, { kind: 'file', fileName: name }, `History ${name}`);
+    const panel = new ExecutionPanel(
+      ctx,
+      `file:${uri.toString()}:${randomUUID()}`,
+      { kind: 'file', fileName: name },
+      `History ${name}`,
+    );
     void panel.importFile(text, name);
     return panel;
   }
@@ -64,7 +74,10 @@ export class ExecutionPanel {
   /** The open views of an execution (any run when `runId` is not known). */
   static viewsOf(workflowId: string, runId?: string): ExecutionPanel[] {
     return [...ExecutionPanel.open.values()].filter(
-      (p) => p.source.kind === 'server' && p.source.workflowId === workflowId && (!runId || !p.model || p.model.header.runId === runId),
+      (p) =>
+        p.source.kind === 'server' &&
+        p.source.workflowId === workflowId &&
+        (!runId || !p.model || p.model.header.runId === runId),
     );
   }
 
@@ -72,7 +85,8 @@ export class ExecutionPanel {
   showReplayPosition(eventId: number | undefined): void {
     this.replayPosition = eventId;
     // The tab says it too: the view may be in another group than the debugged code.
-    this.panel.title = eventId === undefined ? this.title : `${this.title} · replaying event ${eventId}`;
+    this.panel.title =
+      eventId === undefined ? this.title : `${this.title} · replaying event ${eventId}`;
     this.post({ type: 'replayPosition', eventId });
   }
 
@@ -89,7 +103,9 @@ export class ExecutionPanel {
       enableScripts: true,
       localResourceRoots: [root],
     });
-    this.panel.webview.html = webviewHtml(this.panel.webview, root, 'executionView', title, [`img-src ${this.panel.webview.cspSource}`]);
+    this.panel.webview.html = webviewHtml(this.panel.webview, root, 'executionView', title, [
+      `img-src ${this.panel.webview.cspSource}`,
+    ]);
     ExecutionPanel.open.set(key, this);
     this.panel.onDidDispose(() => this.dispose());
     this.panel.webview.onDidReceiveMessage((m: FromExecutionWebview) => void this.onMessage(m));
@@ -103,11 +119,18 @@ export class ExecutionPanel {
     try {
       switch (m.type) {
         case 'ready':
-          this.post({ type: 'reset', title: this.title, source: this.source, events: this.events.map(eventRow), model: this.model });
+          this.post({
+            type: 'reset',
+            title: this.title,
+            source: this.source,
+            events: this.events.map(eventRow),
+            model: this.model,
+          });
           if (this.progress) this.post(this.progress);
           this.post({ type: 'following', following: this.following });
           if (this.model?.header.status === 'Running') void this.refreshLiveState(true);
-          if (this.replayPosition !== undefined) this.post({ type: 'replayPosition', eventId: this.replayPosition });
+          if (this.replayPosition !== undefined)
+            this.post({ type: 'replayPosition', eventId: this.replayPosition });
           return;
         case 'openSource':
           // Beside the view, so the view stays in sight.
@@ -115,7 +138,12 @@ export class ExecutionPanel {
         case 'openFrame':
           if (m.frame.uri === undefined) return;
           await vscode.window.showTextDocument(vscode.Uri.parse(m.frame.uri), {
-            selection: new vscode.Range(m.frame.line ?? 0, m.frame.character ?? 0, m.frame.line ?? 0, m.frame.character ?? 0),
+            selection: new vscode.Range(
+              m.frame.line ?? 0,
+              m.frame.character ?? 0,
+              m.frame.line ?? 0,
+              m.frame.character ?? 0,
+            ),
             viewColumn: vscode.ViewColumn.Beside,
           });
           return;
@@ -128,7 +156,9 @@ export class ExecutionPanel {
           return;
         }
         case 'resolveFrames': {
-          const { frames } = await this.ctx.request(protocol.resolveStackTrace, { stackTrace: m.stackTrace });
+          const { frames } = await this.ctx.request(protocol.resolveStackTrace, {
+            stackTrace: m.stackTrace,
+          });
           this.post({ type: 'frames', requestId: m.requestId, frames });
           return;
         }
@@ -152,7 +182,9 @@ export class ExecutionPanel {
   private ref(): { workflowId: string; runId?: string } {
     if (this.source.kind !== 'server') throw new Error('not an execution on a server');
     const runId = this.source.runId ?? (this.model?.header.runId || undefined);
-    return runId ? { workflowId: this.source.workflowId, runId } : { workflowId: this.source.workflowId };
+    return runId
+      ? { workflowId: this.source.workflowId, runId }
+      : { workflowId: this.source.workflowId };
   }
 
   private async load(): Promise<void> {
@@ -223,7 +255,10 @@ export class ExecutionPanel {
     if (!force && now - this.lastLiveState < LIVE_STATE_INTERVAL_MS) return;
     this.lastLiveState = now;
     try {
-      const state = await this.ctx.request(protocol.getExecutionLiveState, { viewId: this.viewId, ...this.ref() });
+      const state = await this.ctx.request(protocol.getExecutionLiveState, {
+        viewId: this.viewId,
+        ...this.ref(),
+      });
       this.post({ type: 'liveState', state });
     } catch (err) {
       this.post({ type: 'liveState', error: err instanceof Error ? err.message : String(err) });
@@ -240,7 +275,13 @@ export class ExecutionPanel {
       this.addEvents(events);
       this.model = model;
       this.progress = { type: 'progress', loaded: events.length, done: true };
-      this.post({ type: 'reset', title: this.title, source: this.source, events: events.map(eventRow), model });
+      this.post({
+        type: 'reset',
+        title: this.title,
+        source: this.source,
+        events: events.map(eventRow),
+        model,
+      });
       this.post(this.progress);
     } catch (err) {
       this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
@@ -248,7 +289,10 @@ export class ExecutionPanel {
   }
 
   private async exportHistory(): Promise<void> {
-    const base = this.source.kind === 'server' ? this.source.workflowId : this.source.fileName.replace(/\.json$/, '');
+    const base =
+      this.source.kind === 'server'
+        ? this.source.workflowId
+        : this.source.fileName.replace(/\.json$/, '');
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const uri = await vscode.window.showSaveDialog({
       title: 'Export History as JSON',
@@ -257,7 +301,9 @@ export class ExecutionPanel {
     });
     if (!uri) return;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(historyJson(this.events)));
-    void vscode.window.showInformationMessage(`Exported ${this.events.length} events to ${vscode.workspace.asRelativePath(uri)}.`);
+    void vscode.window.showInformationMessage(
+      `Exported ${this.events.length} events to ${vscode.workspace.asRelativePath(uri)}.`,
+    );
   }
 
   private dispose(): void {
@@ -265,6 +311,8 @@ export class ExecutionPanel {
     this.stop.cancel();
     this.stop.dispose();
     ExecutionPanel.open.delete(this.key);
-    void this.ctx.client?.sendNotification(protocol.closeExecutionView, { viewId: this.viewId }).catch(() => undefined);
+    void this.ctx.client
+      ?.sendNotification(protocol.closeExecutionView, { viewId: this.viewId })
+      .catch(() => undefined);
   }
 }

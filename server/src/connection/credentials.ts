@@ -13,17 +13,27 @@ export interface ChannelSecurity {
   tls: boolean;
 }
 
-export function channelSecurity(def: ProfileDefinition, hasApiKey: boolean, now = new Date()): ChannelSecurity {
+export function channelSecurity(
+  def: ProfileDefinition,
+  hasApiKey: boolean,
+  now = new Date(),
+): ChannelSecurity {
   if (!usesTls(def, hasApiKey)) {
     return { credentials: grpc.credentials.createInsecure(), options: {}, tls: false };
   }
   const t = def.tls ?? {};
   const what = (field: string) => `${field} of profile '${def.name}'`;
   if (t.clientCert && !t.clientKey) {
-    throw new WorkbenchError('TlsConfig', `The ${what('TLS client certificate')} is set but its client key is missing (client_key_path / clientKeyPath)`);
+    throw new WorkbenchError(
+      'TlsConfig',
+      `The ${what('TLS client certificate')} is set but its client key is missing (client_key_path / clientKeyPath)`,
+    );
   }
   if (t.clientKey && !t.clientCert) {
-    throw new WorkbenchError('TlsConfig', `The ${what('TLS client key')} is set but its client certificate is missing (client_cert_path / clientCertPath)`);
+    throw new WorkbenchError(
+      'TlsConfig',
+      `The ${what('TLS client key')} is set but its client certificate is missing (client_cert_path / clientCertPath)`,
+    );
   }
   const ca = t.serverCaCert && readPem(t.serverCaCert, what('server CA certificate'));
   const cert = t.clientCert && readPem(t.clientCert, what('client certificate'));
@@ -49,7 +59,8 @@ function readPem(source: DataSource, what: string): Buffer {
     return fs.readFileSync(source.path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : String(code);
+    const reason =
+      code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : String(code);
     throw new WorkbenchError('TlsConfig', `Cannot read the ${what} at ${source.path}: ${reason}`);
   }
 }
@@ -63,9 +74,15 @@ function checkCertificate(pem: Buffer, source: DataSource, what: string, now: Da
     throw new WorkbenchError('TlsConfig', `The ${what}${where} is not a PEM certificate`);
   }
   if (new Date(cert.validTo) < now) {
-    throw new WorkbenchError('TlsConfig', `The ${what}${where} expired on ${new Date(cert.validTo).toISOString()}`);
+    throw new WorkbenchError(
+      'TlsConfig',
+      `The ${what}${where} expired on ${new Date(cert.validTo).toISOString()}`,
+    );
   }
   if (new Date(cert.validFrom) > now) {
-    throw new WorkbenchError('TlsConfig', `The ${what}${where} is not valid before ${new Date(cert.validFrom).toISOString()}`);
+    throw new WorkbenchError(
+      'TlsConfig',
+      `The ${what}${where} is not valid before ${new Date(cert.validFrom).toISOString()}`,
+    );
   }
 }

@@ -9,7 +9,13 @@ import {
   tomlLoadClientConfigProfile,
   type TomlClientConfigProfile,
 } from '@temporalio/envconfig/lib/envconfig-toml';
-import { apiKeySecretKey, storePasswordSecretKey, type BackendKind, type ProfileSource, type ProfileSummary } from '../../../shared/src/protocol';
+import {
+  apiKeySecretKey,
+  storePasswordSecretKey,
+  type BackendKind,
+  type ProfileSource,
+  type ProfileSummary,
+} from '../../../shared/src/protocol';
 import type { SettingsProfile, WorkbenchSettings } from '../../../shared/src/settings';
 import { WorkbenchError } from '../errors';
 
@@ -63,8 +69,10 @@ export function configFilePath(settings: WorkbenchSettings, env: NodeJS.ProcessE
   if (settings.configFile) return expandHome(settings.configFile);
   if (env.TEMPORAL_CONFIG_FILE) return expandHome(env.TEMPORAL_CONFIG_FILE);
   let dir: string;
-  if (process.platform === 'win32') dir = env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
-  else if (process.platform === 'darwin') dir = path.join(os.homedir(), 'Library', 'Application Support');
+  if (process.platform === 'win32')
+    dir = env.APPDATA ?? path.join(os.homedir(), 'AppData', 'Roaming');
+  else if (process.platform === 'darwin')
+    dir = path.join(os.homedir(), 'Library', 'Application Support');
   else dir = env.XDG_CONFIG_HOME || path.join(env.HOME || os.homedir(), '.config');
   return path.join(dir, 'temporalio', 'temporal.toml');
 }
@@ -92,7 +100,11 @@ export function loadProfiles(settings: WorkbenchSettings, env: NodeJS.ProcessEnv
         // Environment variables override only the profile the environment selects, as in the CLI.
         const p =
           name === envProfileName
-            ? tomlLoadClientConfigProfile({ configSource: { path: file }, profile: name, overrideEnvVars: envVars })
+            ? tomlLoadClientConfigProfile({
+                configSource: { path: file },
+                profile: name,
+                overrideEnvVars: envVars,
+              })
             : raw.profile[name];
         profiles.push(fromToml('toml', name, p, readOnly.has(name)));
       }
@@ -103,7 +115,12 @@ export function loadProfiles(settings: WorkbenchSettings, env: NodeJS.ProcessEnv
     problems.push({ source: 'toml', message: `Config file ${file} does not exist` });
   }
 
-  if (env.TEMPORAL_PROFILE && configFile && !tomlNames.includes(env.TEMPORAL_PROFILE) && !problems.length) {
+  if (
+    env.TEMPORAL_PROFILE &&
+    configFile &&
+    !tomlNames.includes(env.TEMPORAL_PROFILE) &&
+    !problems.length
+  ) {
     problems.push({
       source: 'env',
       message: `Profile '${env.TEMPORAL_PROFILE}' (from TEMPORAL_PROFILE) not found in ${configFile}`,
@@ -245,7 +262,8 @@ export function usesTls(def: ProfileDefinition, hasApiKey: boolean): boolean {
 }
 
 export function summarise(def: ProfileDefinition, hasSecret: boolean): ProfileSummary {
-  const hasApiKey = def.kind !== 'duroxide' && (def.apiKey !== undefined || def.apiKeyInSecretStorage || hasSecret);
+  const hasApiKey =
+    def.kind !== 'duroxide' && (def.apiKey !== undefined || def.apiKeyInSecretStorage || hasSecret);
   return {
     id: def.id,
     name: def.name,
@@ -260,13 +278,20 @@ export function summarise(def: ProfileDefinition, hasSecret: boolean): ProfileSu
     webUiUrl: def.webUiUrl,
     kind: def.kind === 'duroxide' ? 'duroxide' : undefined,
     passwordMissing: def.passwordInSecretStorage && !hasSecret ? true : undefined,
-    storePasswordSecret: def.passwordInSecretStorage ? storePasswordSecretKey(apiKeyBinding(def)) : undefined,
+    storePasswordSecret: def.passwordInSecretStorage
+      ? storePasswordSecretKey(apiKeyBinding(def))
+      : undefined,
   };
 }
 
 /** What a stored API key is bound to: a key is only ever sent where it was stored for. */
 export function apiKeyBinding(def: ProfileDefinition) {
-  return { source: def.source, name: def.name, address: def.address, serverName: def.tls?.serverName };
+  return {
+    source: def.source,
+    name: def.name,
+    address: def.address,
+    serverName: def.tls?.serverName,
+  };
 }
 
 /** The TLS checks a profile turns off, for a warning (undefined when all are on). */
@@ -280,10 +305,14 @@ export function tlsWarning(def: ProfileDefinition, hasApiKey: boolean): string |
 
 export function findProfile(loaded: LoadedProfiles, idOrName: string): ProfileDefinition {
   const found =
-    loaded.profiles.find((p) => p.id === idOrName) ?? loaded.profiles.find((p) => p.name === idOrName);
+    loaded.profiles.find((p) => p.id === idOrName) ??
+    loaded.profiles.find((p) => p.name === idOrName);
   if (!found) {
     const known = loaded.profiles.map((p) => p.name).join(', ') || 'none';
-    throw new WorkbenchError('ProfileConfig', `Unknown profile '${idOrName}' (known profiles: ${known})`);
+    throw new WorkbenchError(
+      'ProfileConfig',
+      `Unknown profile '${idOrName}' (known profiles: ${known})`,
+    );
   }
   return found;
 }

@@ -19,7 +19,11 @@ export async function importHistoryEvents(
   } catch (err) {
     throw new WorkbenchError('InvalidInput', `${fileName} is not JSON: ${(err as Error).message}`);
   }
-  if (!parsed || typeof parsed !== 'object' || !Array.isArray((parsed as { events?: unknown }).events)) {
+  if (
+    !parsed ||
+    typeof parsed !== 'object' ||
+    !Array.isArray((parsed as { events?: unknown }).events)
+  ) {
     throw new WorkbenchError(
       'InvalidInput',
       `${fileName} has no "events" list; expected the output of \`temporal workflow show --output json\``,
@@ -27,11 +31,15 @@ export async function importHistoryEvents(
   }
   let history;
   try {
-    history = fromJson(HistorySchema, parsed as PbJsonValue, { registry: typeRegistry(), ignoreUnknownFields: true });
+    history = fromJson(HistorySchema, parsed as PbJsonValue, {
+      registry: typeRegistry(),
+      ignoreUnknownFields: true,
+    });
   } catch (err) {
     throw new WorkbenchError('InvalidInput', `${fileName}: events: ${(err as Error).message}`);
   }
-  if (!history.events.length) throw new WorkbenchError('InvalidInput', `${fileName}: events: the list is empty`);
+  if (!history.events.length)
+    throw new WorkbenchError('InvalidInput', `${fileName}: events: the list is empty`);
   const views = eventViews(history.events, decoder);
   await decoder.flush();
   return views;

@@ -49,7 +49,11 @@ export async function executionLiveState(
   const timeout = AbortSignal.timeout(STACK_TRACE_TIMEOUT_MS);
   const both = signal ? AbortSignal.any([signal, timeout]) : timeout;
   try {
-    const res = await reads.query({ workflowId: description.workflowId, runId: description.runId }, '__stack_trace', both);
+    const res = await reads.query(
+      { workflowId: description.workflowId, runId: description.runId },
+      '__stack_trace',
+      both,
+    );
     const value = res.result?.[0]?.value;
     const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
     state.stackTrace = { text, frames: workspace.resolveStackTrace(text) };
@@ -83,7 +87,9 @@ export function notMovingReasons(
   }
   const wft = d.pendingWorkflowTask;
   if (wft && wft.attempt > 1) {
-    const nondeterminism = /NON_DETERMINISTIC/.test(wftFailure?.cause ?? '') || /nondetermin/i.test(wftFailure?.failure?.message ?? '');
+    const nondeterminism =
+      /NON_DETERMINISTIC/.test(wftFailure?.cause ?? '') ||
+      /nondetermin/i.test(wftFailure?.failure?.message ?? '');
     reasons.push({
       kind: 'workflowTaskFailing',
       message: `The workflow task has failed ${wft.attempt - 1} time(s)${nondeterminism ? ' with a nondeterminism error: the code no longer matches the history' : ''}${wftFailure?.failure ? `: ${wftFailure.failure.message}` : ''}.`,
@@ -95,7 +101,8 @@ export function notMovingReasons(
   for (const a of d.pendingActivities) {
     if (a.attempt <= 1 && !a.lastFailure) continue;
     const max = a.maximumAttempts ? ` of ${a.maximumAttempts}` : '';
-    const next = a.state === 'Scheduled' && a.scheduledTime ? `, next attempt at ${a.scheduledTime}` : '';
+    const next =
+      a.state === 'Scheduled' && a.scheduledTime ? `, next attempt at ${a.scheduledTime}` : '';
     reasons.push({
       kind: 'activityRetrying',
       message: `Activity '${a.activityType}' (id ${a.activityId}) is retrying: attempt ${a.attempt}${max}${next}${a.lastFailure ? `; last failure: ${a.lastFailure.message}` : ''}.`,
@@ -113,7 +120,12 @@ export function notMovingReasons(
         eventId: g.id,
       });
     } else if (g.kind === 'nexus') {
-      reasons.push({ kind: 'pendingNexus', message: `Waiting on Nexus operation ${g.name}.`, source: workflowSource, eventId: g.id });
+      reasons.push({
+        kind: 'pendingNexus',
+        message: `Waiting on Nexus operation ${g.name}.`,
+        source: workflowSource,
+        eventId: g.id,
+      });
     }
   }
   for (const c of d.pendingChildren) {

@@ -24,7 +24,11 @@ export interface ExecutionViewSources {
   folders(): string[];
 }
 
-export function registerExecutionView(connection: Connection, wb: Workbench, sources: ExecutionViewSources): void {
+export function registerExecutionView(
+  connection: Connection,
+  wb: Workbench,
+  sources: ExecutionViewSources,
+): void {
   const sessions = new Map<string, ExecutionModelBuilder>();
   const session = (viewId: string, fresh: () => ExecutionModelBuilder) => {
     let s = sessions.get(viewId);
@@ -38,36 +42,51 @@ export function registerExecutionView(connection: Connection, wb: Workbench, sou
 
   const workspace = async (): Promise<WorkspaceFacts> => {
     const index = await sources.index;
-    const files = index.uris().map(filePath).filter((p): p is string => !!p);
+    const files = index
+      .uris()
+      .map(filePath)
+      .filter((p): p is string => !!p);
     const folders = sources.folders();
     return {
       workersFor: (type) =>
         index
           .workers()
           .filter((w) => w.workflowTypes.includes(type))
-          .map((w) => ({ file: filePath(w.uri) ?? w.uri, taskQueue: w.resolvedTaskQueue ?? w.taskQueue })),
+          .map((w) => ({
+            file: filePath(w.uri) ?? w.uri,
+            taskQueue: w.resolvedTaskQueue ?? w.taskQueue,
+          })),
       resolveStackTrace: (text) => resolveStackTrace(text, folders, files),
     };
   };
 
-  handle(connection, protocol.executionViewPage, async (p, signal): Promise<ExecutionViewPageResult> => {
-    const backend = await wb.backend(p);
-    const ref = { workflowId: p.workflowId, ...(p.runId ? { runId: p.runId } : {}) };
-    // No token: a new load from the first event; but a follow read without a token only
-    // starts the long-polling read over, and the events the session has are skipped.
-    if (!p.nextPageToken && !p.follow) sessions.delete(p.viewId);
-    const builder = session(p.viewId, () => new ExecutionModelBuilder(ref));
-    const page = await executionReads(backend).historyPage(
-      { ...ref, pageSize: p.pageSize ?? PAGE_SIZE, nextPageToken: p.nextPageToken, follow: p.follow },
-      signal,
-    );
-    const fresh = page.events.filter((e) => e.eventId > builder.lastEventId);
-    builder.add(fresh);
-    const result: ExecutionViewPageResult = { events: fresh, loaded: builder.loaded };
-    if (page.nextPageToken) result.nextPageToken = page.nextPageToken;
-    if (!page.nextPageToken || (p.follow && fresh.length)) result.model = builder.model();
-    return result;
-  });
+  handle(
+    connection,
+    protocol.executionViewPage,
+    async (p, signal): Promise<ExecutionViewPageResult> => {
+      const backend = await wb.backend(p);
+      const ref = { workflowId: p.workflowId, ...(p.runId ? { runId: p.runId } : {}) };
+      // No token: a new load from the first event; but a follow read without a token only
+      // starts the long-polling read over, and the events the session has are skipped.
+      if (!p.nextPageToken && !p.follow) sessions.delete(p.viewId);
+      const builder = session(p.viewId, () => new ExecutionModelBuilder(ref));
+      const page = await executionReads(backend).historyPage(
+        {
+          ...ref,
+          pageSize: p.pageSize ?? PAGE_SIZE,
+          nextPageToken: p.nextPageToken,
+          follow: p.follow,
+        },
+        signal,
+      );
+      const fresh = page.events.filter((e) => e.eventId > builder.lastEventId);
+      builder.add(fresh);
+      const result: ExecutionViewPageResult = { events: fresh, loaded: builder.loaded };
+      if (page.nextPageToken) result.nextPageToken = page.nextPageToken;
+      if (!page.nextPageToken || (p.follow && fresh.length)) result.model = builder.model();
+      return result;
+    },
+  );
 
   handle(connection, protocol.importExecutionHistory, async (p, signal) => {
     const name = p.fileName ?? 'the history file';
@@ -83,7 +102,10 @@ export function registerExecutionView(connection: Connection, wb: Workbench, sou
     return { events, model: builder.model() };
   });
 
-  connection.onNotification(protocol.closeExecutionView, ({ viewId }) => void sessions.delete(viewId));
+  connection.onNotification(
+    protocol.closeExecutionView,
+    ({ viewId }) => void sessions.delete(viewId),
+  );
 
   handle(connection, protocol.resolveStackTrace, async (p) => ({
     frames: (await workspace()).resolveStackTrace(p.stackTrace ?? ''),

@@ -65,7 +65,11 @@ export function resolveFramePath(
   indexedFiles: readonly string[],
 ): string | undefined {
   const cleaned = cleanPath(file);
-  if (path.isAbsolute(cleaned) && folders.some((f) => isInside(cleaned, f)) && fs.existsSync(cleaned))
+  if (
+    path.isAbsolute(cleaned) &&
+    folders.some((f) => isInside(cleaned, f)) &&
+    fs.existsSync(cleaned)
+  )
     return cleaned;
   const parts = cleaned.split(/[\\/]/).filter((p) => p && p !== '.');
   for (let i = 0; i < parts.length; i++) {

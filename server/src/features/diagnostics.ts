@@ -44,7 +44,10 @@ export class DiagnosticsPublisher {
   schedule(uri?: string, delayMs = 150): void {
     for (const u of uri ? [uri] : [...this.open]) {
       clearTimeout(this.timers.get(u));
-      this.timers.set(u, setTimeout(() => void this.publish(u), delayMs));
+      this.timers.set(
+        u,
+        setTimeout(() => void this.publish(u), delayMs),
+      );
     }
   }
 
@@ -64,7 +67,9 @@ export class DiagnosticsPublisher {
     this.timers.delete(uri);
     const extra = this.extra.flatMap((p) => p(uri));
     if (!this.open.has(uri) && !extra.length && !force) return;
-    const source = this.open.has(uri) ? (await this.index).diagnosticsFor(uri).map(toDiagnostic) : [];
+    const source = this.open.has(uri)
+      ? (await this.index).diagnosticsFor(uri).map(toDiagnostic)
+      : [];
     await this.connection.sendDiagnostics({ uri, diagnostics: [...source, ...extra] });
   }
 }
@@ -79,7 +84,9 @@ export function quickFixes(uri: string, diagnostics: Diagnostic[]): CodeAction[]
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         isPreferred: true,
-        edit: { changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) } },
+        edit: {
+          changes: { [uri]: fix.edits.map((e) => ({ range: e.range, newText: e.newText })) },
+        },
       };
     });
 }

@@ -139,7 +139,8 @@ export class LiveStats {
         cached?.stalledAt !== undefined &&
         Date.now() - cached.stalledAt < STALL_CHECK_MS &&
         cached.running === running;
-      if (fresh && !force) Object.assign(stats, { stalled: cached.stalled, stalledAt: cached.stalledAt });
+      if (fresh && !force)
+        Object.assign(stats, { stalled: cached.stalled, stalledAt: cached.stalledAt });
       else {
         stats.stalled = await stalledQueues(backend, workflowType, signal).catch(() => undefined);
         stats.stalledAt = Date.now();

@@ -100,7 +100,8 @@ export function parseOperationFile(text: string): OperationFile {
     const indent = raw.length - raw.trimStart().length;
     if (!trimmed) {
       lastOption = undefined;
-      if (!block && !file.settings.length && comments.length) (file.header = comments), (comments = []);
+      if (!block && !file.settings.length && comments.length)
+        ((file.header = comments), (comments = []));
       continue;
     }
     if (trimmed.startsWith('#')) {
@@ -123,7 +124,13 @@ export function parseOperationFile(text: string): OperationFile {
       block.inline.push(...options.map(() => false));
       if (options.length) block.span.end = lineStart + raw.trimEnd().length;
       lastOption = options[options.length - 1];
-      if (comments.length) file.problems.push({ message: 'A comment inside a block goes above it (it would move there when the file is rewritten)', span: { start: lineStart, end: lineStart + raw.length }, severity: 'warning' });
+      if (comments.length)
+        file.problems.push({
+          message:
+            'A comment inside a block goes above it (it would move there when the file is rewritten)',
+          span: { start: lineStart, end: lineStart + raw.length },
+          severity: 'warning',
+        });
       comments = [];
       continue;
     }
@@ -151,8 +158,16 @@ export function parseOperationFile(text: string): OperationFile {
         block.inline.push(...options.map(() => true));
         lastOption = options[options.length - 1];
       } else lastOption = undefined;
-      if (!commandText) file.problems.push({ message: `Block ${name} names no operation: write e.g. \`${name}: workflow start\``, span: block.nameSpan });
-      if (file.blocks.some((b) => b.name === name)) file.problems.push({ message: `A block named ${name} already exists above`, span: block.nameSpan });
+      if (!commandText)
+        file.problems.push({
+          message: `Block ${name} names no operation: write e.g. \`${name}: workflow start\``,
+          span: block.nameSpan,
+        });
+      if (file.blocks.some((b) => b.name === name))
+        file.problems.push({
+          message: `A block named ${name} already exists above`,
+          span: block.nameSpan,
+        });
       file.blocks.push(block);
       continue;
     }
@@ -160,7 +175,13 @@ export function parseOperationFile(text: string): OperationFile {
     if (setting && !block) {
       const [, name, value] = setting;
       const valueStart = lineStart + raw.length - value.length;
-      file.settings.push({ name, value: value.trimEnd(), nameSpan: { start: lineStart, end: lineStart + name.length }, valueSpan: { start: valueStart, end: valueStart + value.trimEnd().length }, comments });
+      file.settings.push({
+        name,
+        value: value.trimEnd(),
+        nameSpan: { start: lineStart, end: lineStart + name.length },
+        valueSpan: { start: valueStart, end: valueStart + value.trimEnd().length },
+        comments,
+      });
       comments = [];
       continue;
     }
@@ -185,7 +206,10 @@ function scanOptions(text: string, base: number, problems: FileProblem[]): Optio
   while (pos < text.length) {
     const m = optionStart.exec(text.slice(pos));
     if (!m) {
-      problems.push({ message: `Expected an option such as --workflow-id, found '${text.slice(pos).trim()}'`, span: { start: base + pos, end: base + text.trimEnd().length } });
+      problems.push({
+        message: `Expected an option such as --workflow-id, found '${text.slice(pos).trim()}'`,
+        span: { start: base + pos, end: base + text.trimEnd().length },
+      });
       break;
     }
     const [, dashes, flag] = m;
@@ -202,8 +226,15 @@ function scanOptions(text: string, base: number, problems: FileProblem[]): Optio
       if (next >= 0) end = next;
     }
     const value = rest.slice(0, end).trimEnd();
-    const option: OptionLine = { flag, dashes, equals, flagSpan, value: value || equals ? value : undefined };
-    if (option.value !== undefined) option.valueSpan = { start: base + pos, end: base + pos + value.length };
+    const option: OptionLine = {
+      flag,
+      dashes,
+      equals,
+      flagSpan,
+      value: value || equals ? value : undefined,
+    };
+    if (option.value !== undefined)
+      option.valueSpan = { start: base + pos, end: base + pos + value.length };
     options.push(option);
     pos += end;
     while (text[pos] === ' ' || text[pos] === '\t') pos++;

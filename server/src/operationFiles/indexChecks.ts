@@ -6,12 +6,20 @@ import { optionFor, specFor } from './specs';
 import { closest, unquote } from './values';
 
 /** The part of the index these checks read. */
-export type WorkflowCatalog = Pick<WorkspaceIndex, 'workflowTypes' | 'handlersOf' | 'taskQueuesFor' | 'workers'>;
+export type WorkflowCatalog = Pick<
+  WorkspaceIndex,
+  'workflowTypes' | 'handlersOf' | 'taskQueuesFor' | 'workers'
+>;
 
-function optionValue(block: Block, flag: string): { value: string; span: { start: number; end: number } } | undefined {
+function optionValue(
+  block: Block,
+  flag: string,
+): { value: string; span: { start: number; end: number } } | undefined {
   const spec = specFor(block.command);
   const o = spec && block.options.find((x) => optionFor(spec, x.flag)?.flag === flag);
-  return o?.value !== undefined && o.valueSpan ? { value: unquote(o.value), span: o.valueSpan } : undefined;
+  return o?.value !== undefined && o.valueSpan
+    ? { value: unquote(o.value), span: o.valueSpan }
+    : undefined;
 }
 
 /** The workflow type a block acts on: its --type, or the --type of the block its --workflow-id refers to. */
@@ -26,23 +34,48 @@ export function workflowTypeOf(file: OperationFile, block: Block): string | unde
 }
 
 export function workspaceWorkflowTypes(index: WorkflowCatalog): string[] {
-  return [...new Set(index.workflowTypes().filter((w) => !w.dynamic && w.runtime === 'temporal').map((w) => w.name))].sort();
+  return [
+    ...new Set(
+      index
+        .workflowTypes()
+        .filter((w) => !w.dynamic && w.runtime === 'temporal')
+        .map((w) => w.name),
+    ),
+  ].sort();
 }
 
 export function workspaceTaskQueues(index: WorkflowCatalog, workflowType?: string): string[] {
   const forType = workflowType ? index.taskQueuesFor(workflowType) : [];
-  const all = index.workers().map((w) => w.resolvedTaskQueue ?? w.taskQueue).filter((q): q is string => !!q);
+  const all = index
+    .workers()
+    .map((w) => w.resolvedTaskQueue ?? w.taskQueue)
+    .filter((q): q is string => !!q);
   return [...new Set([...forType, ...all])];
 }
 
-export function handlerNames(index: WorkflowCatalog, workflowType: string, kind: 'signal' | 'query' | 'update'): string[] {
-  return [...new Set(index.handlersOf(workflowType).filter((h) => h.kind === kind && !h.dynamic).map((h) => h.name))].sort();
+export function handlerNames(
+  index: WorkflowCatalog,
+  workflowType: string,
+  kind: 'signal' | 'query' | 'update',
+): string[] {
+  return [
+    ...new Set(
+      index
+        .handlersOf(workflowType)
+        .filter((h) => h.kind === kind && !h.dynamic)
+        .map((h) => h.name),
+    ),
+  ].sort();
 }
 
 const handlerFlags = { name: undefined, 'signal-name': 'signal', 'update-name': 'update' } as const;
 
 /** Unknown workflow types and handler names: warnings, since a worker outside this workspace may define them. */
-export function checkAgainstIndex(file: OperationFile, block: Block, index: WorkflowCatalog): FileProblem[] {
+export function checkAgainstIndex(
+  file: OperationFile,
+  block: Block,
+  index: WorkflowCatalog,
+): FileProblem[] {
   const spec = specFor(block.command);
   if (!spec) return [];
   const types = workspaceWorkflowTypes(index);
@@ -51,10 +84,18 @@ export function checkAgainstIndex(file: OperationFile, block: Block, index: Work
   const type = optionValue(block, 'type');
   if (type && !type.value.includes('${') && !types.includes(type.value)) {
     const near = closest(type.value, types);
-    problems.push({ message: `Workflow type ${type.value} is not defined in this workspace${near ? `: did you mean ${near}?` : ` (known: ${types.join(', ')})`}`, span: type.span });
+    problems.push({
+      message: `Workflow type ${type.value} is not defined in this workspace${near ? `: did you mean ${near}?` : ` (known: ${types.join(', ')})`}`,
+      span: type.span,
+    });
   }
   const workflowType = workflowTypeOf(file, block);
-  if (!workflowType || !types.includes(workflowType) || index.workflowTypes().some((w) => w.name === workflowType && w.dynamic)) return problems;
+  if (
+    !workflowType ||
+    !types.includes(workflowType) ||
+    index.workflowTypes().some((w) => w.name === workflowType && w.dynamic)
+  )
+    return problems;
   for (const [flag, fixedKind] of Object.entries(handlerFlags)) {
     const handler = optionValue(block, flag);
     const kind = fixedKind ?? (['signal', 'query', 'update'] as const).find((k) => spec.kind === k);

@@ -27,11 +27,16 @@ class Values {
   constructor(block: Block, spec: OperationSpec, scope: Scope) {
     for (const o of block.options) {
       const option = optionFor(spec, o.flag);
-      if (!option) throw new ValueError(`${spec.command} has no option ${o.dashes}${o.flag}`, o.flagSpan);
+      if (!option)
+        throw new ValueError(`${spec.command} has no option ${o.dashes}${o.flag}`, o.flagSpan);
       const json = option.kind === 'json' || option.kind === 'keyValue';
       const raw = o.value ?? (option.kind === 'bool' ? 'true' : '');
       const base = o.valueSpan?.start ?? o.flagSpan.start;
-      const value = substitute(raw, (ref, span) => lookup(scope, ref, { start: base + span.start, end: base + span.end }), json);
+      const value = substitute(
+        raw,
+        (ref, span) => lookup(scope, ref, { start: base + span.start, end: base + span.end }),
+        json,
+      );
       const list = this.map.get(option.flag) ?? [];
       list.push({ value, span: o.valueSpan ?? o.flagSpan });
       this.map.set(option.flag, list);
@@ -75,12 +80,15 @@ class Values {
   /** Repeated JSON values as one argument list, the way the CLI's repeated --input works. */
   args(flag: string, fileFlag: string | undefined, dir: string | undefined): string | undefined {
     const texts = this.all(flag);
-    for (const { value, span } of fileFlag ? this.map.get(fileFlag) ?? [] : []) {
+    for (const { value, span } of fileFlag ? (this.map.get(fileFlag) ?? []) : []) {
       const file = path.resolve(dir ?? process.cwd(), unquote(value));
       try {
         texts.push(fs.readFileSync(file, 'utf8'));
       } catch (err) {
-        throw new ValueError(`--${fileFlag} ${value}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`, span);
+        throw new ValueError(
+          `--${fileFlag} ${value}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+          span,
+        );
       }
     }
     return texts.length ? `[${texts.join(',\n')}]` : undefined;
@@ -95,16 +103,20 @@ function lookup(scope: Scope, ref: string, span: Span): JsonValue {
     return v;
   }
   const result = scope.results.get(head);
-  if (!result) throw new ValueError(`\${${ref}} has no value yet: run ${head} first (or Run all)`, span);
+  if (!result)
+    throw new ValueError(`\${${ref}} has no value yet: run ${head} first (or Run all)`, span);
   const v = result[field];
-  if (v === undefined) throw new ValueError(`\${${ref}}: the result of ${head} has no ${field}`, span);
+  if (v === undefined)
+    throw new ValueError(`\${${ref}}: the result of ${head} has no ${field}`, span);
   return v;
 }
 
 function target(file: OperationFile, values: Values, scope: Scope): p.TargetParams {
   const setting = (name: string) => {
     const s = file.settings.find((x) => x.name === name);
-    return s ? unquote(substitute(s.value, (ref, span) => lookup(scope, ref, span), false)) : undefined;
+    return s
+      ? unquote(substitute(s.value, (ref, span) => lookup(scope, ref, span), false))
+      : undefined;
   };
   const profileId = values.text('profile') ?? setting('profile');
   const namespace = values.text('namespace') ?? setting('namespace');
@@ -112,7 +124,11 @@ function target(file: OperationFile, values: Values, scope: Scope): p.TargetPara
 }
 
 function startParams(v: Values, t: p.TargetParams, dir?: string): p.StartWorkflowParams {
-  const priority: p.PriorityInput = { priorityKey: v.number('priority-key'), fairnessKey: v.text('fairness-key'), fairnessWeight: v.number('fairness-weight') };
+  const priority: p.PriorityInput = {
+    priorityKey: v.number('priority-key'),
+    fairnessKey: v.text('fairness-key'),
+    fairnessWeight: v.number('fairness-weight'),
+  };
   return prune({
     ...t,
     workflowType: v.text('type') ?? '',
@@ -134,44 +150,97 @@ function startParams(v: Values, t: p.TargetParams, dir?: string): p.StartWorkflo
   });
 }
 
-const rejectConditions: Record<string, p.QueryRejectConditionName> = { not_open: 'NotOpen', not_completed_cleanly: 'NotCompletedCleanly' };
+const rejectConditions: Record<string, p.QueryRejectConditionName> = {
+  not_open: 'NotOpen',
+  not_completed_cleanly: 'NotCompletedCleanly',
+};
 
 /** The request a block stands for; ValueError (with the span to flag) when a value is missing or wrong. */
-export function buildRequest(file: OperationFile, block: Block, scope: Scope, dir?: string): OperationRequest {
+export function buildRequest(
+  file: OperationFile,
+  block: Block,
+  scope: Scope,
+  dir?: string,
+): OperationRequest {
   const spec = specFor(block.command);
   if (!spec) throw new ValueError(`Unknown operation '${block.command}'`, block.commandSpan);
   const v = new Values(block, spec, scope);
   for (const required of spec.options.filter((o) => o.required)) {
-    if (v.text(required.flag) === undefined) throw new ValueError(`${spec.command} needs --${required.flag}`, block.commandSpan);
+    if (v.text(required.flag) === undefined)
+      throw new ValueError(`${spec.command} needs --${required.flag}`, block.commandSpan);
   }
   const t = target(file, v, scope);
-  const ref = { ...t, workflowId: v.text('workflow-id') ?? '', ...(v.text('run-id') ? { runId: v.text('run-id') } : {}) };
+  const ref = {
+    ...t,
+    workflowId: v.text('workflow-id') ?? '',
+    ...(v.text('run-id') ? { runId: v.text('run-id') } : {}),
+  };
   switch (spec.kind) {
     case 'start':
     case 'execute':
       return { kind: spec.kind, params: startParams(v, t, dir) };
     case 'signalWithStart':
-      return { kind: 'signalWithStart', params: { ...startParams(v, t, dir), signal: prune({ name: v.text('signal-name')!, input: v.args('signal-input', undefined, dir) }) } };
+      return {
+        kind: 'signalWithStart',
+        params: {
+          ...startParams(v, t, dir),
+          signal: prune({
+            name: v.text('signal-name')!,
+            input: v.args('signal-input', undefined, dir),
+          }),
+        },
+      };
     case 'updateWithStart':
       return {
         kind: 'updateWithStart',
-        params: { start: startParams(v, t, dir), update: prune({ updateName: v.text('update-name')!, input: v.args('update-input', undefined, dir), updateId: v.text('update-id') }) },
+        params: {
+          start: startParams(v, t, dir),
+          update: prune({
+            updateName: v.text('update-name')!,
+            input: v.args('update-input', undefined, dir),
+            updateId: v.text('update-id'),
+          }),
+        },
       };
     case 'signal':
-      return { kind: 'signal', params: prune({ ...ref, signalName: v.text('name')!, input: v.args('input', 'input-file', dir) }) };
+      return {
+        kind: 'signal',
+        params: prune({
+          ...ref,
+          signalName: v.text('name')!,
+          input: v.args('input', 'input-file', dir),
+        }),
+      };
     case 'query': {
       const reject = v.text('reject-condition');
-      return { kind: 'query', params: prune({ ...ref, queryType: v.text('name')!, input: v.args('input', 'input-file', dir), rejectCondition: reject ? rejectConditions[reject] : undefined }) };
+      return {
+        kind: 'query',
+        params: prune({
+          ...ref,
+          queryType: v.text('name')!,
+          input: v.args('input', 'input-file', dir),
+          rejectCondition: reject ? rejectConditions[reject] : undefined,
+        }),
+      };
     }
     case 'update':
       return {
         kind: 'update',
-        params: prune({ ...ref, updateName: v.text('name')!, input: v.args('input', 'input-file', dir), updateId: v.text('update-id'), firstExecutionRunId: v.text('first-execution-run-id') }),
+        params: prune({
+          ...ref,
+          updateName: v.text('name')!,
+          input: v.args('input', 'input-file', dir),
+          updateId: v.text('update-id'),
+          firstExecutionRunId: v.text('first-execution-run-id'),
+        }),
       };
     case 'cancel':
       return { kind: 'cancel', params: prune({ ...ref, reason: v.text('reason') }) };
     case 'terminate':
-      return { kind: 'terminate', params: prune({ ...ref, reason: v.text('reason'), details: v.all('details')[0] }) };
+      return {
+        kind: 'terminate',
+        params: prune({ ...ref, reason: v.text('reason'), details: v.all('details')[0] }),
+      };
     case 'scheduleCreate': {
       const start = startParams(v, {}, dir);
       const intervals = v.all('interval').map((i) => {
@@ -186,7 +255,9 @@ export function buildRequest(file: OperationFile, block: Block, scope: Scope, di
           spec: prune({
             cronExpressions: v.all('cron').length ? v.all('cron').map(unquote) : undefined,
             intervals: intervals.length ? intervals : undefined,
-            calendars: v.all('calendar').length ? v.all('calendar').map((c) => JSON.parse(c)) : undefined,
+            calendars: v.all('calendar').length
+              ? v.all('calendar').map((c) => JSON.parse(c))
+              : undefined,
             startTime: v.text('start-time'),
             endTime: v.text('end-time'),
             jitter: v.text('jitter'),
@@ -206,8 +277,20 @@ export function buildRequest(file: OperationFile, block: Block, scope: Scope, di
             staticDetails: start.staticDetails,
             priority: start.priority,
           }),
-          policies: emptyToUndefined(prune({ overlap: v.text('overlap-policy') as p.ScheduleOverlapPolicyName | undefined, catchupWindow: v.text('catchup-window'), pauseOnFailure: v.bool('pause-on-failure') })),
-          state: emptyToUndefined(prune({ paused: v.bool('paused'), notes: v.text('notes'), remainingActions: v.number('remaining-actions') })),
+          policies: emptyToUndefined(
+            prune({
+              overlap: v.text('overlap-policy') as p.ScheduleOverlapPolicyName | undefined,
+              catchupWindow: v.text('catchup-window'),
+              pauseOnFailure: v.bool('pause-on-failure'),
+            }),
+          ),
+          state: emptyToUndefined(
+            prune({
+              paused: v.bool('paused'),
+              notes: v.text('notes'),
+              remainingActions: v.number('remaining-actions'),
+            }),
+          ),
           memo: v.keyValues('schedule-memo'),
           searchAttributes: v.keyValues('schedule-search-attribute'),
           triggerImmediately: v.bool('trigger-immediately'),
@@ -217,7 +300,10 @@ export function buildRequest(file: OperationFile, block: Block, scope: Scope, di
     case 'scheduleDelete':
       return { kind: 'scheduleDelete', params: { ...t, scheduleId: v.text('schedule-id')! } };
     case 'list':
-      return { kind: 'list', params: prune({ ...t, query: v.text('query'), pageSize: v.number('limit') ?? 10 }) };
+      return {
+        kind: 'list',
+        params: prune({ ...t, query: v.text('query'), pageSize: v.number('limit') ?? 10 }),
+      };
     case 'count':
       return { kind: 'count', params: prune({ ...t, query: v.text('query') }) };
   }

@@ -40,22 +40,41 @@ export interface RunOptions {
 
 export function scopeOf(file: OperationFile, session: FileSession): Scope {
   const variables = new Map<string, string>([['uuid', randomUUID()]]);
-  for (const s of file.settings) if (!(fileSettings as readonly string[]).includes(s.name)) variables.set(s.name, s.value);
+  for (const s of file.settings)
+    if (!(fileSettings as readonly string[]).includes(s.name)) variables.set(s.name, s.value);
   return { variables, results: session.results };
 }
 
-export async function runBlocks(file: OperationFile, blocks: Block[], session: FileSession, backend: OperationBackend, options: RunOptions = {}): Promise<BlockOutcome[]> {
+export async function runBlocks(
+  file: OperationFile,
+  blocks: Block[],
+  session: FileSession,
+  backend: OperationBackend,
+  options: RunOptions = {},
+): Promise<BlockOutcome[]> {
   const destructive = blocks.filter((b) => specFor(b.command)?.destructive);
   const outcomes: BlockOutcome[] = [];
   const at = () => new Date().toISOString();
   if (destructive.length && options.confirm && !(await options.confirm(destructive))) {
-    return blocks.map((b) => ({ name: b.name, command: b.command, status: 'declined', durationMs: 0, at: at() }));
+    return blocks.map((b) => ({
+      name: b.name,
+      command: b.command,
+      status: 'declined',
+      durationMs: 0,
+      at: at(),
+    }));
   }
   const scope = scopeOf(file, session);
   let failed = false;
   for (const [i, block] of blocks.entries()) {
     if (failed || options.signal?.aborted) {
-      outcomes.push({ name: block.name, command: block.command, status: 'skipped', durationMs: 0, at: at() });
+      outcomes.push({
+        name: block.name,
+        command: block.command,
+        status: 'skipped',
+        durationMs: 0,
+        at: at(),
+      });
       continue;
     }
     options.onProgress?.(i, blocks.length, block);
@@ -67,17 +86,37 @@ export async function runBlocks(file: OperationFile, blocks: Block[], session: F
       request = buildRequest(file, block, scope, options.dir);
       const result = await backend.run(request, options.signal ?? new AbortController().signal);
       session.results.set(block.name, result);
-      outcomes.push({ name: block.name, command: block.command, status: 'ok', result, request, durationMs: performance.now() - started, at: at() });
+      outcomes.push({
+        name: block.name,
+        command: block.command,
+        status: 'ok',
+        result,
+        request,
+        durationMs: performance.now() - started,
+        at: at(),
+      });
     } catch (err) {
       failed = true;
-      const error = err instanceof ValueError ? { message: err.message, kind: 'InvalidInput' as ErrorKind, span: err.span } : (() => {
-        const e = asWorkbenchError(err);
-        return { message: e.message, kind: e.kind };
-      })();
-      outcomes.push({ name: block.name, command: block.command, status: 'failed', error, request, durationMs: performance.now() - started, at: at() });
+      const error =
+        err instanceof ValueError
+          ? { message: err.message, kind: 'InvalidInput' as ErrorKind, span: err.span }
+          : (() => {
+              const e = asWorkbenchError(err);
+              return { message: e.message, kind: e.kind };
+            })();
+      outcomes.push({
+        name: block.name,
+        command: block.command,
+        status: 'failed',
+        error,
+        request,
+        durationMs: performance.now() - started,
+        at: at(),
+      });
     }
   }
-  for (const o of outcomes) if (o.status !== 'skipped' && o.status !== 'declined') session.outcomes.set(o.name, o);
+  for (const o of outcomes)
+    if (o.status !== 'skipped' && o.status !== 'declined') session.outcomes.set(o.name, o);
   return outcomes;
 }
 
@@ -86,12 +125,14 @@ export function formatOutcomes(fileName: string, outcomes: BlockOutcome[], heade
   const lines = [`# ${fileName}: ${header}`, ''];
   for (const o of outcomes) {
     const mark = { ok: '✓', failed: '✗', skipped: '–', declined: '–' }[o.status];
-    const time = o.status === 'ok' || o.status === 'failed' ? ` (${Math.round(o.durationMs)} ms)` : '';
+    const time =
+      o.status === 'ok' || o.status === 'failed' ? ` (${Math.round(o.durationMs)} ms)` : '';
     lines.push(`## ${mark} ${o.name}: ${o.command} — ${o.status}${time}`);
     if (o.result) lines.push('```json', JSON.stringify(o.result, null, 2), '```');
     if (o.error) lines.push(`${o.error.kind ? `${o.error.kind}: ` : ''}${o.error.message}`);
     if (o.status === 'skipped') lines.push('Not run: an earlier block failed.');
-    if (o.status === 'declined') lines.push('Not run: the destructive operations were not confirmed.');
+    if (o.status === 'declined')
+      lines.push('Not run: the destructive operations were not confirmed.');
     lines.push('');
   }
   return lines.join('\n');

@@ -52,8 +52,19 @@ export interface OperationSpec {
   destructive?: boolean;
 }
 
-const workflowId = (required: boolean): OptionSpec => ({ flag: 'workflow-id', alias: 'w', kind: 'text', required, description: 'Workflow id' });
-const runId: OptionSpec = { flag: 'run-id', alias: 'r', kind: 'text', description: 'Run id (default: the latest run)' };
+const workflowId = (required: boolean): OptionSpec => ({
+  flag: 'workflow-id',
+  alias: 'w',
+  kind: 'text',
+  required,
+  description: 'Workflow id',
+});
+const runId: OptionSpec = {
+  flag: 'run-id',
+  alias: 'r',
+  kind: 'text',
+  description: 'Run id (default: the latest run)',
+};
 const input = (flag = 'input', alias: string | undefined = 'i'): OptionSpec => ({
   flag,
   alias,
@@ -61,24 +72,80 @@ const input = (flag = 'input', alias: string | undefined = 'i'): OptionSpec => (
   repeatable: true,
   description: 'Input value as JSON; repeat for more arguments',
 });
-const inputFile: OptionSpec = { flag: 'input-file', kind: 'file', repeatable: true, description: 'A file holding one JSON argument' };
-const namespace: OptionSpec = { flag: 'namespace', alias: 'n', kind: 'text', description: 'Namespace of this operation (default: the file\'s)' };
-const profile: OptionSpec = { flag: 'profile', kind: 'text', description: 'Profile of this operation (default: the file\'s)' };
-const handler = (kind: 'signal' | 'query' | 'update', flag = 'name'): OptionSpec => ({ flag, kind: 'text', required: true, names: kind, description: `${kind[0].toUpperCase()}${kind.slice(1)} name` });
+const inputFile: OptionSpec = {
+  flag: 'input-file',
+  kind: 'file',
+  repeatable: true,
+  description: 'A file holding one JSON argument',
+};
+const namespace: OptionSpec = {
+  flag: 'namespace',
+  alias: 'n',
+  kind: 'text',
+  description: "Namespace of this operation (default: the file's)",
+};
+const profile: OptionSpec = {
+  flag: 'profile',
+  kind: 'text',
+  description: "Profile of this operation (default: the file's)",
+};
+const handler = (kind: 'signal' | 'query' | 'update', flag = 'name'): OptionSpec => ({
+  flag,
+  kind: 'text',
+  required: true,
+  names: kind,
+  description: `${kind[0].toUpperCase()}${kind.slice(1)} name`,
+});
 
 /** `temporal workflow start` options, shared by execute, signal-with-start and update-with-start. */
 const startOptions: OptionSpec[] = [
-  { flag: 'type', kind: 'text', required: true, names: 'workflowType', description: 'Workflow type name' },
-  { flag: 'task-queue', alias: 't', kind: 'text', required: true, names: 'taskQueue', description: 'Task queue' },
+  {
+    flag: 'type',
+    kind: 'text',
+    required: true,
+    names: 'workflowType',
+    description: 'Workflow type name',
+  },
+  {
+    flag: 'task-queue',
+    alias: 't',
+    kind: 'text',
+    required: true,
+    names: 'taskQueue',
+    description: 'Task queue',
+  },
   workflowId(false),
   input(),
   inputFile,
-  { flag: 'execution-timeout', kind: 'duration', description: 'Timeout of the whole execution, including retries and continue-as-new' },
+  {
+    flag: 'execution-timeout',
+    kind: 'duration',
+    description: 'Timeout of the whole execution, including retries and continue-as-new',
+  },
   { flag: 'run-timeout', kind: 'duration', description: 'Timeout of one run' },
-  { flag: 'task-timeout', kind: 'duration', description: 'Timeout of one workflow task (default 10s)' },
-  { flag: 'id-reuse-policy', kind: 'enum', values: ['AllowDuplicate', 'AllowDuplicateFailedOnly', 'RejectDuplicate', 'TerminateIfRunning'], description: 'May a closed workflow\'s id be used again' },
-  { flag: 'id-conflict-policy', kind: 'enum', values: ['Fail', 'UseExisting', 'TerminateExisting'], description: 'What happens when a workflow with the id is running' },
-  { flag: 'search-attribute', kind: 'keyValue', repeatable: true, description: 'Search attribute as KEY=JSON' },
+  {
+    flag: 'task-timeout',
+    kind: 'duration',
+    description: 'Timeout of one workflow task (default 10s)',
+  },
+  {
+    flag: 'id-reuse-policy',
+    kind: 'enum',
+    values: ['AllowDuplicate', 'AllowDuplicateFailedOnly', 'RejectDuplicate', 'TerminateIfRunning'],
+    description: "May a closed workflow's id be used again",
+  },
+  {
+    flag: 'id-conflict-policy',
+    kind: 'enum',
+    values: ['Fail', 'UseExisting', 'TerminateExisting'],
+    description: 'What happens when a workflow with the id is running',
+  },
+  {
+    flag: 'search-attribute',
+    kind: 'keyValue',
+    repeatable: true,
+    description: 'Search attribute as KEY=JSON',
+  },
   { flag: 'memo', kind: 'keyValue', repeatable: true, description: 'Memo entry as KEY=JSON' },
   { flag: 'cron', kind: 'text', description: 'Cron schedule of the workflow' },
   { flag: 'start-delay', kind: 'duration', description: 'Delay before the first workflow task' },
@@ -91,11 +158,33 @@ const startOptions: OptionSpec[] = [
   profile,
 ];
 
-const scheduleAction = startOptions.filter((o) => !['id-reuse-policy', 'id-conflict-policy', 'cron', 'start-delay', 'namespace', 'profile'].includes(o.flag));
+const scheduleAction = startOptions.filter(
+  (o) =>
+    ![
+      'id-reuse-policy',
+      'id-conflict-policy',
+      'cron',
+      'start-delay',
+      'namespace',
+      'profile',
+    ].includes(o.flag),
+);
 
 export const operationSpecs: OperationSpec[] = [
-  { kind: 'start', command: 'workflow start', description: 'Start a workflow', options: startOptions, results: ['workflowId', 'runId', 'started'] },
-  { kind: 'execute', command: 'workflow execute', description: 'Start a workflow and wait for its result', options: startOptions, results: ['workflowId', 'runId', 'status', 'result'] },
+  {
+    kind: 'start',
+    command: 'workflow start',
+    description: 'Start a workflow',
+    options: startOptions,
+    results: ['workflowId', 'runId', 'started'],
+  },
+  {
+    kind: 'execute',
+    command: 'workflow execute',
+    description: 'Start a workflow and wait for its result',
+    options: startOptions,
+    results: ['workflowId', 'runId', 'status', 'result'],
+  },
   {
     kind: 'signal',
     command: 'workflow signal',
@@ -113,7 +202,12 @@ export const operationSpecs: OperationSpec[] = [
       handler('query'),
       input(),
       inputFile,
-      { flag: 'reject-condition', kind: 'enum', values: ['not_open', 'not_completed_cleanly'], description: 'Refuse the query when the workflow is in this state' },
+      {
+        flag: 'reject-condition',
+        kind: 'enum',
+        values: ['not_open', 'not_completed_cleanly'],
+        description: 'Refuse the query when the workflow is in this state',
+      },
       namespace,
       profile,
     ],
@@ -129,8 +223,16 @@ export const operationSpecs: OperationSpec[] = [
       handler('update'),
       input(),
       inputFile,
-      { flag: 'update-id', kind: 'text', description: 'Update id (reusing one returns the earlier outcome)' },
-      { flag: 'first-execution-run-id', kind: 'text', description: 'Only update if the first run is this one' },
+      {
+        flag: 'update-id',
+        kind: 'text',
+        description: 'Update id (reusing one returns the earlier outcome)',
+      },
+      {
+        flag: 'first-execution-run-id',
+        kind: 'text',
+        description: 'Only update if the first run is this one',
+      },
       namespace,
       profile,
     ],
@@ -140,7 +242,13 @@ export const operationSpecs: OperationSpec[] = [
     kind: 'cancel',
     command: 'workflow cancel',
     description: 'Request cancellation',
-    options: [workflowId(true), runId, { flag: 'reason', kind: 'text', description: 'Why' }, namespace, profile],
+    options: [
+      workflowId(true),
+      runId,
+      { flag: 'reason', kind: 'text', description: 'Why' },
+      namespace,
+      profile,
+    ],
     results: ['workflowId'],
     destructive: true,
   },
@@ -188,22 +296,51 @@ export const operationSpecs: OperationSpec[] = [
     description: 'Create a schedule',
     options: [
       { flag: 'schedule-id', alias: 's', kind: 'text', required: true, description: 'Schedule id' },
-      { flag: 'cron', kind: 'text', repeatable: true, description: 'Cron expression (5-7 fields, @daily, @every 90m ...)' },
-      { flag: 'interval', kind: 'text', repeatable: true, description: 'Interval such as 5m or 1h/15m (every/offset)' },
+      {
+        flag: 'cron',
+        kind: 'text',
+        repeatable: true,
+        description: 'Cron expression (5-7 fields, @daily, @every 90m ...)',
+      },
+      {
+        flag: 'interval',
+        kind: 'text',
+        repeatable: true,
+        description: 'Interval such as 5m or 1h/15m (every/offset)',
+      },
       { flag: 'calendar', kind: 'json', repeatable: true, description: 'Calendar spec as JSON' },
       { flag: 'start-time', kind: 'time', description: 'No action before this time' },
       { flag: 'end-time', kind: 'time', description: 'No action after this time' },
       { flag: 'jitter', kind: 'duration', description: 'Random delay up to this' },
       { flag: 'time-zone', kind: 'text', description: 'IANA time zone of calendars and cron' },
-      { flag: 'overlap-policy', kind: 'enum', values: ['Skip', 'BufferOne', 'BufferAll', 'CancelOther', 'TerminateOther', 'AllowAll'], description: 'When an action is due while the previous run runs' },
-      { flag: 'catchup-window', kind: 'duration', description: 'How late a missed action may still run' },
+      {
+        flag: 'overlap-policy',
+        kind: 'enum',
+        values: ['Skip', 'BufferOne', 'BufferAll', 'CancelOther', 'TerminateOther', 'AllowAll'],
+        description: 'When an action is due while the previous run runs',
+      },
+      {
+        flag: 'catchup-window',
+        kind: 'duration',
+        description: 'How late a missed action may still run',
+      },
       { flag: 'pause-on-failure', kind: 'bool', description: 'Pause when a run fails' },
       { flag: 'paused', kind: 'bool', description: 'Create paused' },
       { flag: 'notes', kind: 'text', description: 'Notes' },
       { flag: 'remaining-actions', kind: 'int', description: 'Stop after this many actions' },
       { flag: 'trigger-immediately', kind: 'bool', description: 'Also take the action once now' },
-      { flag: 'schedule-memo', kind: 'keyValue', repeatable: true, description: 'Memo of the schedule as KEY=JSON' },
-      { flag: 'schedule-search-attribute', kind: 'keyValue', repeatable: true, description: 'Search attribute of the schedule as KEY=JSON' },
+      {
+        flag: 'schedule-memo',
+        kind: 'keyValue',
+        repeatable: true,
+        description: 'Memo of the schedule as KEY=JSON',
+      },
+      {
+        flag: 'schedule-search-attribute',
+        kind: 'keyValue',
+        repeatable: true,
+        description: 'Search attribute of the schedule as KEY=JSON',
+      },
       ...scheduleAction,
       namespace,
       profile,
@@ -214,7 +351,11 @@ export const operationSpecs: OperationSpec[] = [
     kind: 'scheduleDelete',
     command: 'schedule delete',
     description: 'Delete a schedule (its workflows keep running)',
-    options: [{ flag: 'schedule-id', alias: 's', kind: 'text', required: true, description: 'Schedule id' }, namespace, profile],
+    options: [
+      { flag: 'schedule-id', alias: 's', kind: 'text', required: true, description: 'Schedule id' },
+      namespace,
+      profile,
+    ],
     results: ['scheduleId'],
     destructive: true,
   },
@@ -234,13 +375,21 @@ export const operationSpecs: OperationSpec[] = [
     kind: 'count',
     command: 'workflow count',
     description: 'Count executions matching a visibility query',
-    options: [{ flag: 'query', alias: 'q', kind: 'query', description: 'Visibility query' }, namespace, profile],
+    options: [
+      { flag: 'query', alias: 'q', kind: 'query', description: 'Visibility query' },
+      namespace,
+      profile,
+    ],
     results: ['count'],
   },
 ];
 
 export function specFor(command: string): OperationSpec | undefined {
-  const words = command.trim().replace(/^temporal\s+/, '').split(/\s+/).join(' ');
+  const words = command
+    .trim()
+    .replace(/^temporal\s+/, '')
+    .split(/\s+/)
+    .join(' ');
   return operationSpecs.find((s) => s.command === words);
 }
 

@@ -30,7 +30,10 @@ function splitCredentials(endpoint: string): { url: string; authorization?: stri
   rememberSecret(parsed.password);
   parsed.username = '';
   parsed.password = '';
-  return { url: parsed.toString(), authorization: `Basic ${Buffer.from(credentials).toString('base64')}` };
+  return {
+    url: parsed.toString(),
+    authorization: `Basic ${Buffer.from(credentials).toString('base64')}`,
+  };
 }
 
 /** Sends payloads through `<endpoint>/decode`; the answer has one payload per payload sent. */

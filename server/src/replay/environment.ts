@@ -44,9 +44,14 @@ const VENV_NAMES = ['.venv', 'venv', 'env'];
  * The Python to replay with: `explicit` (from the Python extension) when it exists, else the
  * first `.venv`/`venv` found walking up from the workflow's folder to `stopAt`, else python3.
  */
-export function pythonInterpreter(workflowFile: string, stopAt: readonly string[], explicit?: string): Interpreter | undefined {
+export function pythonInterpreter(
+  workflowFile: string,
+  stopAt: readonly string[],
+  explicit?: string,
+): Interpreter | undefined {
   if (explicit && fs.existsSync(explicit)) return { command: explicit };
-  const bin = process.platform === 'win32' ? path.join('Scripts', 'python.exe') : path.join('bin', 'python');
+  const bin =
+    process.platform === 'win32' ? path.join('Scripts', 'python.exe') : path.join('bin', 'python');
   let dir = path.dirname(workflowFile);
   for (;;) {
     for (const name of VENV_NAMES) {
@@ -80,4 +85,3 @@ export function resolveModuleFile(module: string): string | undefined {
   }
   return undefined;
 }
-

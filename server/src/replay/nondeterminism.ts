@@ -4,7 +4,10 @@
 import type { NondeterminismDetail } from '../../../shared/src/protocol';
 
 /** One history event in proto3 JSON (`temporal workflow show -o json`). */
-export type HistoryEventJson = Record<string, unknown> & { eventId?: string | number; eventType?: string };
+export type HistoryEventJson = Record<string, unknown> & {
+  eventId?: string | number;
+  eventType?: string;
+};
 
 /** Kind of command the code issued, as the graph names it. */
 export type CommandKind = 'activity' | 'childWorkflow' | 'timer' | 'signalSent' | 'continueAsNew';
@@ -73,7 +76,10 @@ function coreMessage(message: string): string {
   return message;
 }
 
-export function parseNondeterminism(message: string, events: readonly HistoryEventJson[]): ParsedNondeterminism {
+export function parseNondeterminism(
+  message: string,
+  events: readonly HistoryEventJson[],
+): ParsedNondeterminism {
   const core = coreMessage(message);
   const out: ParsedNondeterminism = {};
   const byId = (id: number) => events.find((e) => Number(e.eventId) === id);
@@ -82,18 +88,25 @@ export function parseNondeterminism(message: string, events: readonly HistoryEve
   if (eventRef) out.eventId = Number(eventRef[1]);
   const machine = /(\w+) machine does not handle this event/.exec(core);
   if (machine) out.actualKind = MACHINE_KIND[machine[1]];
-  if (/No command scheduled for event/.test(core)) out.actual = 'no command (the code did not do this)';
+  if (/No command scheduled for event/.test(core))
+    out.actual = 'no command (the code did not do this)';
 
   // "<Kind> type of scheduled event 'X' does not match <kind> type of [activity ]command 'Y'"
-  const mismatch = /(Activity|Child workflow) type of scheduled event '([^']*)' does not match .*? command '([^']*)'/.exec(core);
+  const mismatch =
+    /(Activity|Child workflow) type of scheduled event '([^']*)' does not match .*? command '([^']*)'/.exec(
+      core,
+    );
   if (mismatch) {
     const kind: CommandKind = mismatch[1] === 'Activity' ? 'activity' : 'childWorkflow';
     out.expectedKind = kind;
     out.expectedName = mismatch[2];
     out.actualKind = kind;
     out.actualName = mismatch[3];
-    const wanted = kind === 'activity' ? 'ActivityTaskScheduled' : 'StartChildWorkflowExecutionInitiated';
-    const event = events.find((e) => shortEventType(e.eventType) === wanted && eventName(e) === mismatch[2]);
+    const wanted =
+      kind === 'activity' ? 'ActivityTaskScheduled' : 'StartChildWorkflowExecutionInitiated';
+    const event = events.find(
+      (e) => shortEventType(e.eventType) === wanted && eventName(e) === mismatch[2],
+    );
     if (event && out.eventId === undefined) out.eventId = Number(event.eventId);
   }
   if (out.eventId === undefined) {
@@ -113,7 +126,9 @@ export function parseNondeterminism(message: string, events: readonly HistoryEve
     out.expectedKind ??= EVENT_KIND[eventRef[2]];
   }
   if (!out.actual && out.actualKind) {
-    out.actual = out.actualName ? `${KIND_WORDS[out.actualKind]} ${out.actualName}` : KIND_WORDS[out.actualKind];
+    out.actual = out.actualName
+      ? `${KIND_WORDS[out.actualKind]} ${out.actualName}`
+      : KIND_WORDS[out.actualKind];
   }
   return out;
 }
@@ -123,6 +138,8 @@ export function describeNondeterminism(d: NondeterminismDetail, fallback: string
   const at = d.eventId !== undefined ? ` at event ${d.eventId}` : '';
   if (!d.expected && !d.actual) return `Nondeterminism${at}: ${fallback}`;
   const expected = d.expected ? `the history has ${d.expected}` : '';
-  const actual = d.actual ? `the code ${d.actual.startsWith('no command') ? 'issued no command there' : `scheduled ${d.actual}`}` : '';
+  const actual = d.actual
+    ? `the code ${d.actual.startsWith('no command') ? 'issued no command there' : `scheduled ${d.actual}`}`
+    : '';
   return `Nondeterminism${at}: ${[expected, actual].filter(Boolean).join('; ')}`;
 }

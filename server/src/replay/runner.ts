@@ -28,12 +28,12 @@ export interface RunnerRunResult {
 }
 
 export type RunnerOutput =
-  | { sdk?: string; results: RunnerRunResult[] }
-  | { missingSdk: string }
-  | { error: string };
+  { sdk?: string; results: RunnerRunResult[] } | { missingSdk: string } | { error: string };
 
 /** Writes the job to a temp folder; the runner's result goes next to it. */
-export async function writeJob(job: RunnerJob): Promise<{ dir: string; jobFile: string; resultFile: string }> {
+export async function writeJob(
+  job: RunnerJob,
+): Promise<{ dir: string; jobFile: string; resultFile: string }> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'temporal-replay-'));
   const jobFile = path.join(dir, 'job.json');
   await fs.writeFile(jobFile, JSON.stringify(job));
@@ -44,7 +44,9 @@ export async function readResult(resultFile: string, output: string): Promise<Ru
   try {
     return JSON.parse(await fs.readFile(resultFile, 'utf8')) as RunnerOutput;
   } catch {
-    return { error: `the replay runner wrote no result${output ? `:\n${output.slice(-2000)}` : ''}` };
+    return {
+      error: `the replay runner wrote no result${output ? `:\n${output.slice(-2000)}` : ''}`,
+    };
   }
 }
 

@@ -3,13 +3,28 @@
 // diagnostics at the command that diverged. Knows nothing of LSP transport or gRPC.
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { ReplayRunResult, ReplayWorkflowResult, SourceLocation } from '../../../shared/src/protocol';
+import type {
+  ReplayRunResult,
+  ReplayWorkflowResult,
+  SourceLocation,
+} from '../../../shared/src/protocol';
 import { WorkbenchError } from '../errors';
 import { uriToPath, type WorkflowEntry, type WorkspaceIndex } from '../source';
 import type { WorkflowGraphData } from '../source/graph';
-import { nodeInterpreter, projectDir, pythonInterpreter, resolveModuleFile, runnerPath, type Interpreter } from './environment';
+import {
+  nodeInterpreter,
+  projectDir,
+  pythonInterpreter,
+  resolveModuleFile,
+  runnerPath,
+  type Interpreter,
+} from './environment';
 import type { LoadedHistory } from './histories';
-import { describeNondeterminism, parseNondeterminism, type ParsedNondeterminism } from './nondeterminism';
+import {
+  describeNondeterminism,
+  parseNondeterminism,
+  type ParsedNondeterminism,
+} from './nondeterminism';
 import { runRunner, type RunnerJob, type RunnerOutput } from './runner';
 
 export const replayDiagnosticSource = 'temporal-replay';
@@ -56,12 +71,18 @@ export class ReplayService {
   /** Refuses in an untrusted workspace: replay executes the workspace's code. */
   requireTrust(): void {
     if (!this.ctx.trusted()) {
-      throw new WorkbenchError('PermissionDenied', 'Replay runs the workspace\'s workflow code: trust this workspace first (Restricted Mode blocks it).');
+      throw new WorkbenchError(
+        'PermissionDenied',
+        "Replay runs the workspace's workflow code: trust this workspace first (Restricted Mode blocks it).",
+      );
     }
   }
 
   /** Which definition, interpreter and runner would replay these histories (all of one type). */
-  async plan(histories: LoadedHistory[], pythonPath?: string): Promise<ReplayPlan | { problem: ReplayWorkflowResult['problem'] }> {
+  async plan(
+    histories: LoadedHistory[],
+    pythonPath?: string,
+  ): Promise<ReplayPlan | { problem: ReplayWorkflowResult['problem'] }> {
     const index = await this.ctx.index();
     const first = histories[0];
     const workflow = pickWorkflow(index, first);
@@ -75,7 +96,11 @@ export class ReplayService {
     }
     const language = workflow.language as ReplayLanguage;
     const file = uriToPath(workflow.uri) ?? workflow.uri;
-    const jobHistories = histories.map((h) => ({ workflowId: h.workflowId, runId: h.runId, history: { events: h.events } }));
+    const jobHistories = histories.map((h) => ({
+      workflowId: h.workflowId,
+      runId: h.runId,
+      history: { events: h.events },
+    }));
     if (language === 'typescript') {
       return {
         language,
@@ -91,7 +116,8 @@ export class ReplayService {
       return {
         problem: {
           kind: 'missingSdk',
-          message: 'No Python interpreter found: select one with the Python extension or create a .venv with temporalio installed.',
+          message:
+            'No Python interpreter found: select one with the Python extension or create a .venv with temporalio installed.',
         },
       };
     }
@@ -106,7 +132,11 @@ export class ReplayService {
   }
 
   /** Replays histories of one workflow type and updates that workflow's diagnostics. */
-  async replay(histories: LoadedHistory[], pythonPath: string | undefined, signal?: AbortSignal): Promise<ReplayWorkflowResult> {
+  async replay(
+    histories: LoadedHistory[],
+    pythonPath: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<ReplayWorkflowResult> {
     this.requireTrust();
     const plan = await this.plan(histories, pythonPath);
     if ('problem' in plan) return { runs: [], problem: plan.problem };
@@ -115,13 +145,28 @@ export class ReplayService {
   }
 
   /** Maps a runner's output to results and diagnostics (also used after a debug replay). */
-  async finish(plan: ReplayPlan, histories: LoadedHistory[], output: RunnerOutput): Promise<ReplayWorkflowResult> {
+  async finish(
+    plan: ReplayPlan,
+    histories: LoadedHistory[],
+    output: RunnerOutput,
+  ): Promise<ReplayWorkflowResult> {
     const base = { language: plan.language };
     if ('missingSdk' in output) {
-      return { ...base, runs: [], problem: { kind: 'missingSdk', message: `${output.missingSdk} (interpreter: ${plan.interpreter.command})` } };
+      return {
+        ...base,
+        runs: [],
+        problem: {
+          kind: 'missingSdk',
+          message: `${output.missingSdk} (interpreter: ${plan.interpreter.command})`,
+        },
+      };
     }
     if ('error' in output) {
-      return { ...base, runs: [], problem: { kind: 'runnerFailed', message: `The replay runner failed: ${output.error}` } };
+      return {
+        ...base,
+        runs: [],
+        problem: { kind: 'runnerFailed', message: `The replay runner failed: ${output.error}` },
+      };
     }
     const graph = await this.ctx.graph(plan.workflow);
     const diagnostics = new Map<string, Diagnostic[]>();
@@ -135,13 +180,21 @@ export class ReplayService {
       };
       if (r.ok) return run;
       run.message = r.message;
-      const detail = r.kind === 'nondeterminism' ? parseNondeterminism(r.message ?? '', history?.events ?? []) : undefined;
-      if (detail) run.detail = { eventId: detail.eventId, expected: detail.expected, actual: detail.actual };
+      const detail =
+        r.kind === 'nondeterminism'
+          ? parseNondeterminism(r.message ?? '', history?.events ?? [])
+          : undefined;
+      if (detail)
+        run.detail = { eventId: detail.eventId, expected: detail.expected, actual: detail.actual };
       const location = locate(plan.workflow, graph, detail);
       run.location = location;
-      const text = detail ? describeNondeterminism(detail, r.message ?? '') : `Replay failed: ${firstLine(r.message)}`;
+      const text = detail
+        ? describeNondeterminism(detail, r.message ?? '')
+        : `Replay failed: ${firstLine(r.message)}`;
       const list = diagnostics.get(location.uri) ?? [];
-      const existing = list.find((d) => d.message.startsWith(text) && sameRange(d.range, location.range));
+      const existing = list.find(
+        (d) => d.message.startsWith(text) && sameRange(d.range, location.range),
+      );
       if (!existing) {
         list.push({
           range: location.range,
@@ -172,9 +225,16 @@ function sameRange(a: SourceLocation['range'], b: SourceLocation['range']): bool
 
 /** The definition a history belongs to: the SDK that wrote it, the task queue, else the only one. */
 export function pickWorkflow(index: WorkspaceIndex, h: LoadedHistory): WorkflowEntry | undefined {
-  let candidates = index.findWorkflow(h.workflowType).filter((w) => w.language === 'typescript' || w.language === 'python');
-  const bySdk = h.sdkName?.includes('typescript') ? 'typescript' : h.sdkName?.includes('python') ? 'python' : undefined;
-  if (bySdk && candidates.some((w) => w.language === bySdk)) candidates = candidates.filter((w) => w.language === bySdk);
+  let candidates = index
+    .findWorkflow(h.workflowType)
+    .filter((w) => w.language === 'typescript' || w.language === 'python');
+  const bySdk = h.sdkName?.includes('typescript')
+    ? 'typescript'
+    : h.sdkName?.includes('python')
+      ? 'python'
+      : undefined;
+  if (bySdk && candidates.some((w) => w.language === bySdk))
+    candidates = candidates.filter((w) => w.language === bySdk);
   if (h.taskQueue && candidates.some((w) => w.taskQueues.includes(h.taskQueue!))) {
     candidates = candidates.filter((w) => w.taskQueues.includes(h.taskQueue!));
   }
@@ -196,7 +256,11 @@ function workflowsModuleOf(index: WorkspaceIndex, workflow: WorkflowEntry): stri
  * Where the divergence shows in the code: the call the code made instead (by kind and name),
  * else the call the history expected, else the workflow definition.
  */
-export function locate(workflow: WorkflowEntry, graph: WorkflowGraphData | undefined, d: ParsedNondeterminism | undefined): SourceLocation {
+export function locate(
+  workflow: WorkflowEntry,
+  graph: WorkflowGraphData | undefined,
+  d: ParsedNondeterminism | undefined,
+): SourceLocation {
   const fallback = { uri: workflow.uri, range: workflow.nameRange };
   if (!graph || !d) return fallback;
   const find = (kind?: string, name?: string) =>

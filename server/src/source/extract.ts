@@ -429,7 +429,9 @@ class ChunkExtraction {
       const path = this.reader.string(pathNode);
       if (path === undefined) return undefined;
       // `export { a as B } from './x'`: one name of another module, under another name.
-      const names = name ? { local: this.ctx.text(name), exported: this.ctx.text(alias ?? name) } : {};
+      const names = name
+        ? { local: this.ctx.text(name), exported: this.ctx.text(alias ?? name) }
+        : {};
       return { kind: 'export', path, ...names, ...this.located(f) };
     }
     if (!name) return undefined;

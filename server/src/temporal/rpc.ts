@@ -44,7 +44,10 @@ export function createRpcClient<T extends GenServiceMethods>(
     const output = method.output as DescMessage;
     const serialize = (msg: MessageShape<DescMessage>) => Buffer.from(toBinary(input, msg));
     const deserialize = (bytes: Buffer) => fromBinary(output, bytes);
-    client[method.localName] = (request: MessageInitShape<DescMessage>, options: CallOptions = {}) =>
+    client[method.localName] = (
+      request: MessageInitShape<DescMessage>,
+      options: CallOptions = {},
+    ) =>
       new Promise((resolve, reject) => {
         if (options.signal?.aborted) return reject(cancelledError(path));
         const metadata = new grpc.Metadata();

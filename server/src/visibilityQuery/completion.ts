@@ -1,6 +1,11 @@
 // Completion inside a visibility query: attribute names, the operators the attribute's type
 // allows, values (ExecutionStatus, quoted datetimes, booleans, known workflow types), keywords.
-import { operatorsByType, executionStatuses, type AttributeCatalog, type AttributeType } from './attributes';
+import {
+  operatorsByType,
+  executionStatuses,
+  type AttributeCatalog,
+  type AttributeType,
+} from './attributes';
 import { tokenize, type Token } from './parser';
 
 export interface QueryCompletionItem {
@@ -28,7 +33,12 @@ const operatorSnippets: Record<string, string> = {
   STARTS_WITH: "STARTS_WITH ''",
 };
 
-export function completeVisibilityQuery(text: string, offset: number, catalog: AttributeCatalog, known: KnownValues = {}): QueryCompletions {
+export function completeVisibilityQuery(
+  text: string,
+  offset: number,
+  catalog: AttributeCatalog,
+  known: KnownValues = {},
+): QueryCompletions {
   let replaceStart = offset;
   while (replaceStart > 0 && /[A-Za-z0-9_]/.test(text[replaceStart - 1])) replaceStart--;
   let tokens: Token[];
@@ -54,23 +64,48 @@ export function completeVisibilityQuery(text: string, offset: number, catalog: A
         detail: `${type}${name in catalog.custom ? ' (custom)' : ''}`,
         insertText: /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name}\``,
       }))
-      .sort((a, b) => Number(a.detail!.endsWith('(custom)')) - Number(b.detail!.endsWith('(custom)')) || a.label.localeCompare(b.label));
-  const keywords = (words: string[]) => words.map((w): QueryCompletionItem => ({ label: w, kind: 'keyword' }));
+      .sort(
+        (a, b) =>
+          Number(a.detail!.endsWith('(custom)')) - Number(b.detail!.endsWith('(custom)')) ||
+          a.label.localeCompare(b.label),
+      );
+  const keywords = (words: string[]) =>
+    words.map((w): QueryCompletionItem => ({ label: w, kind: 'keyword' }));
 
-  if (!prev || prev.kind === 'lparen' && !isInList(tokens) || (prev.kind === 'keyword' && ['AND', 'OR', 'NOT', 'BY'].includes(prev.value) && !isBetweenAnd(tokens))) {
+  if (
+    !prev ||
+    (prev.kind === 'lparen' && !isInList(tokens)) ||
+    (prev.kind === 'keyword' &&
+      ['AND', 'OR', 'NOT', 'BY'].includes(prev.value) &&
+      !isBetweenAnd(tokens))
+  ) {
     return { items: attributes(), replaceStart };
   }
-  if (prev.kind === 'comma') return { items: inOrderBy ? attributes() : values(attributeBefore(tokens), catalog, known), replaceStart };
+  if (prev.kind === 'comma')
+    return {
+      items: inOrderBy ? attributes() : values(attributeBefore(tokens), catalog, known),
+      replaceStart,
+    };
   if (prev.kind === 'name') {
     if (inOrderBy) return { items: keywords(['ASC', 'DESC']), replaceStart };
     const type = catalog.types[prev.value] as AttributeType | undefined;
-    const ops = type ? operatorsByType[type] ?? [] : Object.keys(operatorSnippets);
+    const ops = type ? (operatorsByType[type] ?? []) : Object.keys(operatorSnippets);
     return {
-      items: ops.map((op) => ({ label: op, kind: 'operator', detail: type ? `${prev.value} is ${type}` : undefined, insertText: operatorSnippets[op] ?? op })),
+      items: ops.map((op) => ({
+        label: op,
+        kind: 'operator',
+        detail: type ? `${prev.value} is ${type}` : undefined,
+        insertText: operatorSnippets[op] ?? op,
+      })),
       replaceStart,
     };
   }
-  if (prev.kind === 'operator' || (prev.kind === 'keyword' && ['IN', 'BETWEEN', 'STARTS_WITH'].includes(prev.value)) || (prev.kind === 'lparen' && isInList(tokens)) || isBetweenAnd(tokens)) {
+  if (
+    prev.kind === 'operator' ||
+    (prev.kind === 'keyword' && ['IN', 'BETWEEN', 'STARTS_WITH'].includes(prev.value)) ||
+    (prev.kind === 'lparen' && isInList(tokens)) ||
+    isBetweenAnd(tokens)
+  ) {
     return { items: values(attributeBefore(tokens), catalog, known), replaceStart };
   }
   return { items: keywords(inOrderBy ? ['ASC', 'DESC'] : ['AND', 'OR', 'ORDER BY']), replaceStart };
@@ -85,22 +120,40 @@ function isInList(tokens: Token[]): boolean {
 /** `X BETWEEN v AND |`: the AND takes a value, not a new predicate. */
 function isBetweenAnd(tokens: Token[]): boolean {
   const n = tokens.length;
-  return tokens[n - 1]?.value === 'AND' && tokens[n - 3]?.kind === 'keyword' && tokens[n - 3].value === 'BETWEEN';
+  return (
+    tokens[n - 1]?.value === 'AND' &&
+    tokens[n - 3]?.kind === 'keyword' &&
+    tokens[n - 3].value === 'BETWEEN'
+  );
 }
 
 function attributeBefore(tokens: Token[]): string | undefined {
   for (let i = tokens.length - 1; i >= 0; i--) {
     const t = tokens[i];
     if (t.kind === 'name') return t.value;
-    if (t.kind === 'keyword' && ['AND', 'OR'].includes(t.value) && !isBetweenAnd(tokens.slice(0, i + 1))) return undefined;
+    if (
+      t.kind === 'keyword' &&
+      ['AND', 'OR'].includes(t.value) &&
+      !isBetweenAnd(tokens.slice(0, i + 1))
+    )
+      return undefined;
   }
   return undefined;
 }
 
-function values(attribute: string | undefined, catalog: AttributeCatalog, known: KnownValues): QueryCompletionItem[] {
+function values(
+  attribute: string | undefined,
+  catalog: AttributeCatalog,
+  known: KnownValues,
+): QueryCompletionItem[] {
   if (!attribute) return [];
-  const quoted = (v: string, detail?: string): QueryCompletionItem => ({ label: `'${v}'`, kind: 'value', detail });
-  if (attribute === 'ExecutionStatus') return executionStatuses.map((s) => quoted(s, 'ExecutionStatus'));
+  const quoted = (v: string, detail?: string): QueryCompletionItem => ({
+    label: `'${v}'`,
+    kind: 'value',
+    detail,
+  });
+  if (attribute === 'ExecutionStatus')
+    return executionStatuses.map((s) => quoted(s, 'ExecutionStatus'));
   const type = catalog.types[attribute];
   if (type === 'Datetime') {
     const now = new Date();

@@ -3,7 +3,8 @@
 // source offsets, and generic SQL parsers reject it; the grammar is ~15 productions.
 // Offsets are into the caller's own text so problems land where the user typed them.
 
-export type TokenKind = 'name' | 'string' | 'number' | 'operator' | 'keyword' | 'lparen' | 'rparen' | 'comma' | 'eof';
+export type TokenKind =
+  'name' | 'string' | 'number' | 'operator' | 'keyword' | 'lparen' | 'rparen' | 'comma' | 'eof';
 
 export interface Token {
   kind: TokenKind;
@@ -20,9 +21,27 @@ export interface QueryProblem {
   severity: 'error' | 'warning';
 }
 
-export type Value = { kind: 'string' | 'number' | 'bool' | 'null'; text: string; start: number; end: number };
+export type Value = {
+  kind: 'string' | 'number' | 'bool' | 'null';
+  text: string;
+  start: number;
+  end: number;
+};
 
-export type Operator = '=' | '!=' | '>' | '>=' | '<' | '<=' | 'IN' | 'NOT IN' | 'BETWEEN' | 'NOT BETWEEN' | 'STARTS_WITH' | 'IS NULL' | 'IS NOT NULL';
+export type Operator =
+  | '='
+  | '!='
+  | '>'
+  | '>='
+  | '<'
+  | '<='
+  | 'IN'
+  | 'NOT IN'
+  | 'BETWEEN'
+  | 'NOT BETWEEN'
+  | 'STARTS_WITH'
+  | 'IS NULL'
+  | 'IS NOT NULL';
 
 export interface Predicate {
   kind: 'predicate';
@@ -40,12 +59,31 @@ export type Expression =
 
 export interface ParsedQuery {
   where?: Expression;
-  orderBy: { attribute: { name: string; start: number; end: number }; direction?: 'ASC' | 'DESC' }[];
+  orderBy: {
+    attribute: { name: string; start: number; end: number };
+    direction?: 'ASC' | 'DESC';
+  }[];
   problems: QueryProblem[];
   tokens: Token[];
 }
 
-const keywords = new Set(['AND', 'OR', 'NOT', 'IN', 'BETWEEN', 'STARTS_WITH', 'IS', 'NULL', 'ORDER', 'BY', 'ASC', 'DESC', 'TRUE', 'FALSE', 'LIKE']);
+const keywords = new Set([
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'BETWEEN',
+  'STARTS_WITH',
+  'IS',
+  'NULL',
+  'ORDER',
+  'BY',
+  'ASC',
+  'DESC',
+  'TRUE',
+  'FALSE',
+  'LIKE',
+]);
 
 class QuerySyntaxError extends Error {
   constructor(
@@ -74,31 +112,51 @@ export function tokenize(text: string): Token[] {
         if (text[i] === '\\' && i + 1 < text.length) i++;
         value += text[i++];
       }
-      if (i >= text.length) throw new QuerySyntaxError(`Unterminated string: add the closing ${c}`, start, text.length);
+      if (i >= text.length)
+        throw new QuerySyntaxError(`Unterminated string: add the closing ${c}`, start, text.length);
       i++;
       tokens.push({ kind: 'string', value, start, end: i });
     } else if (c === '`') {
       const close = text.indexOf('`', i + 1);
-      if (close < 0) throw new QuerySyntaxError('Unterminated `name`: add the closing backtick', start, text.length);
+      if (close < 0)
+        throw new QuerySyntaxError(
+          'Unterminated `name`: add the closing backtick',
+          start,
+          text.length,
+        );
       i = close + 1;
       tokens.push({ kind: 'name', value: text.slice(start + 1, close), start, end: i });
     } else if (/[0-9]/.test(c) || (c === '-' && /[0-9.]/.test(text[i + 1] ?? ''))) {
       i++;
       while (i < text.length && /[0-9.eE+-]/.test(text[i])) i++;
       const value = text.slice(start, i);
-      if (!Number.isFinite(Number(value))) throw new QuerySyntaxError(`'${value}' is not a number`, start, i);
+      if (!Number.isFinite(Number(value)))
+        throw new QuerySyntaxError(`'${value}' is not a number`, start, i);
       tokens.push({ kind: 'number', value, start, end: i });
     } else if (/[A-Za-z_]/.test(c)) {
       while (i < text.length && /[A-Za-z0-9_.]/.test(text[i])) i++;
       const word = text.slice(start, i);
       const upper = word.toUpperCase();
-      tokens.push(keywords.has(upper) ? { kind: 'keyword', value: upper, start, end: i } : { kind: 'name', value: word, start, end: i });
+      tokens.push(
+        keywords.has(upper)
+          ? { kind: 'keyword', value: upper, start, end: i }
+          : { kind: 'name', value: word, start, end: i },
+      );
     } else if (c === '(' || c === ')' || c === ',') {
       i++;
-      tokens.push({ kind: c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma', value: c, start, end: i });
+      tokens.push({
+        kind: c === '(' ? 'lparen' : c === ')' ? 'rparen' : 'comma',
+        value: c,
+        start,
+        end: i,
+      });
     } else {
       const two = text.slice(i, i + 2);
-      const op = ['!=', '<>', '>=', '<='].includes(two) ? two : ['=', '>', '<'].includes(c) ? c : undefined;
+      const op = ['!=', '<>', '>=', '<='].includes(two)
+        ? two
+        : ['=', '>', '<'].includes(c)
+          ? c
+          : undefined;
       if (!op) throw new QuerySyntaxError(`Unexpected character '${c}'`, start, start + 1);
       i += op.length;
       tokens.push({ kind: 'operator', value: op === '<>' ? '!=' : op, start, end: i });
@@ -121,7 +179,8 @@ class Parser {
   }
 
   expectKeyword(word: string, context: string): Token {
-    if (!this.isKeyword(word)) this.fail(`Expected ${word} ${context} but found ${describe(this.tok())}`);
+    if (!this.isKeyword(word))
+      this.fail(`Expected ${word} ${context} but found ${describe(this.tok())}`);
     return this.tokens[this.pos++];
   }
 
@@ -138,12 +197,15 @@ class Parser {
       do {
         if (orderBy.length) this.pos++;
         const attribute = this.attribute('ORDER BY');
-        const direction = this.isKeyword('ASC', 'DESC') ? (this.tokens[this.pos++].value as 'ASC' | 'DESC') : undefined;
+        const direction = this.isKeyword('ASC', 'DESC')
+          ? (this.tokens[this.pos++].value as 'ASC' | 'DESC')
+          : undefined;
         orderBy.push({ attribute, direction });
       } while (this.tok().kind === 'comma');
     }
     if (this.tok().kind === 'rparen') this.fail("Unmatched ')'");
-    if (this.tok().kind !== 'eof') this.fail(`Expected AND, OR or the end of the query but found ${describe(this.tok())}`);
+    if (this.tok().kind !== 'eof')
+      this.fail(`Expected AND, OR or the end of the query but found ${describe(this.tok())}`);
     return { where, orderBy };
   }
 
@@ -173,7 +235,10 @@ class Parser {
     if (this.tok().kind === 'lparen') {
       const open = this.tokens[this.pos++];
       const inner = this.or();
-      if (this.tok().kind !== 'rparen') this.fail(`Expected ')' to close the '(' at offset ${open.start} but found ${describe(this.tok())}`);
+      if (this.tok().kind !== 'rparen')
+        this.fail(
+          `Expected ')' to close the '(' at offset ${open.start} but found ${describe(this.tok())}`,
+        );
       this.pos++;
       return { kind: 'group', inner };
     }
@@ -182,7 +247,13 @@ class Parser {
 
   attribute(context: string): Predicate['attribute'] {
     const t = this.tok();
-    if (t.kind !== 'name') this.fail(`Expected a search attribute name ${context === 'ORDER BY' ? 'after ORDER BY' : ''} but found ${describe(t)}`.replace('  ', ' '));
+    if (t.kind !== 'name')
+      this.fail(
+        `Expected a search attribute name ${context === 'ORDER BY' ? 'after ORDER BY' : ''} but found ${describe(t)}`.replace(
+          '  ',
+          ' ',
+        ),
+      );
     this.pos++;
     return { name: t.value, start: t.start, end: t.end };
   }
@@ -190,7 +261,13 @@ class Parser {
   predicate(): Predicate {
     const attribute = this.attribute('');
     const opToken = this.tok();
-    const make = (operator: Operator, values: Value[]): Predicate => ({ kind: 'predicate', attribute, operator, operatorStart: opToken.start, values });
+    const make = (operator: Operator, values: Value[]): Predicate => ({
+      kind: 'predicate',
+      attribute,
+      operator,
+      operatorStart: opToken.start,
+      values,
+    });
     if (opToken.kind === 'operator') {
       this.pos++;
       return make(opToken.value as Operator, [this.value(opToken.value)]);
@@ -199,18 +276,23 @@ class Parser {
     if (this.isKeyword('NOT')) {
       this.pos++;
       negated = true;
-      if (!this.isKeyword('IN', 'BETWEEN')) this.fail(`Expected IN or BETWEEN after ${attribute.name} NOT but found ${describe(this.tok())}`);
+      if (!this.isKeyword('IN', 'BETWEEN'))
+        this.fail(
+          `Expected IN or BETWEEN after ${attribute.name} NOT but found ${describe(this.tok())}`,
+        );
     }
     if (this.isKeyword('IN')) {
       this.pos++;
-      if (this.tok().kind !== 'lparen') this.fail(`Expected '(' after IN but found ${describe(this.tok())}`);
+      if (this.tok().kind !== 'lparen')
+        this.fail(`Expected '(' after IN but found ${describe(this.tok())}`);
       this.pos++;
       const values = [this.value('IN')];
       while (this.tok().kind === 'comma') {
         this.pos++;
         values.push(this.value('IN'));
       }
-      if (this.tok().kind !== 'rparen') this.fail(`Expected ',' or ')' in the IN list but found ${describe(this.tok())}`);
+      if (this.tok().kind !== 'rparen')
+        this.fail(`Expected ',' or ')' in the IN list but found ${describe(this.tok())}`);
       this.pos++;
       return make(negated ? 'NOT IN' : 'IN', values);
     }
@@ -231,8 +313,11 @@ class Parser {
       this.expectKeyword('NULL', not ? 'after IS NOT' : 'after IS');
       return make(not ? 'IS NOT NULL' : 'IS NULL', []);
     }
-    if (this.isKeyword('LIKE')) this.fail('LIKE is not supported by Temporal visibility: use STARTS_WITH');
-    this.fail(`Expected an operator (=, !=, >, >=, <, <=, IN, BETWEEN, STARTS_WITH, IS NULL) after ${attribute.name} but found ${describe(opToken)}`);
+    if (this.isKeyword('LIKE'))
+      this.fail('LIKE is not supported by Temporal visibility: use STARTS_WITH');
+    this.fail(
+      `Expected an operator (=, !=, >, >=, <, <=, IN, BETWEEN, STARTS_WITH, IS NULL) after ${attribute.name} but found ${describe(opToken)}`,
+    );
   }
 
   value(after: string): Value {
@@ -245,7 +330,10 @@ class Parser {
       this.pos++;
       return { kind: 'bool', text: t.value.toLowerCase(), start: t.start, end: t.end };
     }
-    if (t.kind === 'name') this.fail(`Expected a value after ${after} but found the name ${t.value}: quote strings and datetimes ('${t.value}')`);
+    if (t.kind === 'name')
+      this.fail(
+        `Expected a value after ${after} but found the name ${t.value}: quote strings and datetimes ('${t.value}')`,
+      );
     this.fail(`Expected a value after ${after} but found ${describe(t)}`);
   }
 }
@@ -265,7 +353,11 @@ export function parseVisibilityQuery(text: string): ParsedQuery {
     return { ...parser.query(), problems: [], tokens };
   } catch (err) {
     if (!(err instanceof QuerySyntaxError)) throw err;
-    return { orderBy: [], problems: [{ message: err.message, start: err.start, end: err.end, severity: 'error' }], tokens };
+    return {
+      orderBy: [],
+      problems: [{ message: err.message, start: err.start, end: err.end, severity: 'error' }],
+      tokens,
+    };
   }
 }
 

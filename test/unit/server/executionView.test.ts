@@ -7,12 +7,20 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { HistoryEventView } from '../../../shared/src/protocol';
-import { buildExecutionModel, ExecutionModelBuilder } from '../../../server/src/executionView/model';
+import {
+  buildExecutionModel,
+  ExecutionModelBuilder,
+} from '../../../server/src/executionView/model';
 import { parseFrame, resolveStackTrace } from '../../../server/src/executionView/stackFrames';
 import { executionLiveState } from '../../../server/src/executionView/liveState';
 import type { ExecutionReads } from '../../../server/src/executionView/reads';
 
-function ev(eventId: number, eventType: string, attrs: Record<string, unknown> = {}, groupEventId?: number): HistoryEventView {
+function ev(
+  eventId: number,
+  eventType: string,
+  attrs: Record<string, unknown> = {},
+  groupEventId?: number,
+): HistoryEventView {
   const key = `${eventType[0].toLowerCase()}${eventType.slice(1)}EventAttributes`;
   return {
     eventId,
@@ -25,7 +33,12 @@ function ev(eventId: number, eventType: string, attrs: Record<string, unknown> =
 }
 
 const history: HistoryEventView[] = [
-  ev(1, 'WorkflowExecutionStarted', { workflowType: { name: 'orders' }, taskQueue: { name: 'q' }, attempt: 1 }, 1),
+  ev(
+    1,
+    'WorkflowExecutionStarted',
+    { workflowType: { name: 'orders' }, taskQueue: { name: 'q' }, attempt: 1 },
+    1,
+  ),
   ev(2, 'WorkflowTaskScheduled', {}, 2),
   ev(3, 'WorkflowTaskStarted', {}, 2),
   ev(4, 'WorkflowTaskCompleted', {}, 2),
@@ -39,7 +52,16 @@ const history: HistoryEventView[] = [
 describe('execution model', () => {
   test('groups events by their first event, with kind, name, status, attempt and lane', () => {
     const m = buildExecutionModel(history, { workflowId: 'w1' });
-    const rows = m.groups.map((g) => [g.id, g.kind, g.name, g.status, g.open, g.failed, g.lane, g.eventIds.join(',')]);
+    const rows = m.groups.map((g) => [
+      g.id,
+      g.kind,
+      g.name,
+      g.status,
+      g.open,
+      g.failed,
+      g.lane,
+      g.eventIds.join(','),
+    ]);
     assert.deepEqual(rows, [
       [1, 'workflow', 'orders', 'Running', true, false, 0, '1'],
       [2, 'workflowTask', '', 'Completed', false, false, 1, '2,3,4'],
@@ -48,7 +70,10 @@ describe('execution model', () => {
       [7, 'signal', 'cancelOrder', 'Signaled', false, false, 2, '7'],
     ]);
     assert.equal(m.groups[2].attempt, 4);
-    assert.deepEqual([m.header.workflowId, m.header.workflowType, m.header.taskQueue, m.header.status], ['w1', 'orders', 'q', 'Running']);
+    assert.deepEqual(
+      [m.header.workflowId, m.header.workflowType, m.header.taskQueue, m.header.status],
+      ['w1', 'orders', 'q', 'Running'],
+    );
     assert.equal(m.laneCount, 5);
   });
 
@@ -69,19 +94,54 @@ describe('execution model', () => {
 
   test('the last workflow task failure is kept for "why is it not moving?"', () => {
     const b = new ExecutionModelBuilder();
-    b.add([...history.slice(0, 3), ev(4, 'WorkflowTaskFailed', { cause: 'WORKFLOW_TASK_FAILED_CAUSE_NON_DETERMINISTIC_ERROR' }, 2)]);
-    assert.deepEqual(b.lastWorkflowTaskFailure, { eventId: 4, cause: 'WORKFLOW_TASK_FAILED_CAUSE_NON_DETERMINISTIC_ERROR' });
+    b.add([
+      ...history.slice(0, 3),
+      ev(
+        4,
+        'WorkflowTaskFailed',
+        { cause: 'WORKFLOW_TASK_FAILED_CAUSE_NON_DETERMINISTIC_ERROR' },
+        2,
+      ),
+    ]);
+    assert.deepEqual(b.lastWorkflowTaskFailure, {
+      eventId: 4,
+      cause: 'WORKFLOW_TASK_FAILED_CAUSE_NON_DETERMINISTIC_ERROR',
+    });
   });
 });
 
 describe('stack frames', () => {
   test('each language’s frame format gives file, line and function', () => {
-    assert.deepEqual(parseFrame('  File "/w/app/workflows.py", line 42, in run'), { file: '/w/app/workflows.py', line: 42, functionName: 'run' });
-    assert.deepEqual(parseFrame('    at charge (/w/src/activities.ts:10:7)'), { file: '/w/src/activities.ts', line: 10, column: 7, functionName: 'charge' });
-    assert.deepEqual(parseFrame('    at /w/src/a.js:3:1'), { file: '/w/src/a.js', line: 3, column: 1 });
-    assert.deepEqual(parseFrame('\tat io.x.OrderImpl.run(OrderImpl.java:57)'), { file: 'OrderImpl.java', line: 57, functionName: 'io.x.OrderImpl.run' });
-    assert.deepEqual(parseFrame('/home/u/app/workflow.go:88 +0x1d'), { file: '/home/u/app/workflow.go', line: 88 });
-    assert.deepEqual(parseFrame('   at App.Run() in /w/App.cs:line 12'), { file: '/w/App.cs', line: 12, functionName: 'App.Run()' });
+    assert.deepEqual(parseFrame('  File "/w/app/workflows.py", line 42, in run'), {
+      file: '/w/app/workflows.py',
+      line: 42,
+      functionName: 'run',
+    });
+    assert.deepEqual(parseFrame('    at charge (/w/src/activities.ts:10:7)'), {
+      file: '/w/src/activities.ts',
+      line: 10,
+      column: 7,
+      functionName: 'charge',
+    });
+    assert.deepEqual(parseFrame('    at /w/src/a.js:3:1'), {
+      file: '/w/src/a.js',
+      line: 3,
+      column: 1,
+    });
+    assert.deepEqual(parseFrame('\tat io.x.OrderImpl.run(OrderImpl.java:57)'), {
+      file: 'OrderImpl.java',
+      line: 57,
+      functionName: 'io.x.OrderImpl.run',
+    });
+    assert.deepEqual(parseFrame('/home/u/app/workflow.go:88 +0x1d'), {
+      file: '/home/u/app/workflow.go',
+      line: 88,
+    });
+    assert.deepEqual(parseFrame('   at App.Run() in /w/App.cs:line 12'), {
+      file: '/w/App.cs',
+      line: 12,
+      functionName: 'App.Run()',
+    });
     assert.equal(parseFrame('raise ApplicationError("x")'), undefined);
   });
 
@@ -102,12 +162,15 @@ describe('stack frames', () => {
       [javaFile],
     );
     const wf = pathToFileURL(path.join(ws, 'src/wf.ts')).toString();
-    assert.deepEqual(frames.map((f) => [f.uri, f.line]), [
-      [wf, 2],
-      [wf, 3],
-      [pathToFileURL(javaFile).toString(), 56],
-      [undefined, undefined],
-    ]);
+    assert.deepEqual(
+      frames.map((f) => [f.uri, f.line]),
+      [
+        [wf, 2],
+        [wf, 3],
+        [pathToFileURL(javaFile).toString(), 56],
+        [undefined, undefined],
+      ],
+    );
   });
 });
 
@@ -136,11 +199,20 @@ describe('live state', () => {
       taskQueue: refuse,
       query: refuse,
     };
-    const state = await executionLiveState(reads, { workflowId: 'orders-1' }, undefined, undefined, workspace);
+    const state = await executionLiveState(
+      reads,
+      { workflowId: 'orders-1' },
+      undefined,
+      undefined,
+      workspace,
+    );
     assert.equal(state.description.status, 'Running');
     assert.equal(state.stackTrace, undefined);
     assert.equal(state.stackTraceError, undefined);
-    assert.deepEqual(state.reasons.map((r) => r.kind), ['waiting']);
+    assert.deepEqual(
+      state.reasons.map((r) => r.kind),
+      ['waiting'],
+    );
   });
 
   test('an engine with queries is asked for the stack trace', async () => {
@@ -148,10 +220,23 @@ describe('live state', () => {
       has: { taskQueues: true, queries: true },
       historyPage: refuse,
       describe: async () => ({ ...running, taskQueue: 'q' }),
-      taskQueue: async () => ({ name: 'q', workflow: { pollers: [{ identity: 'w' } as never] }, activity: { pollers: [] } }),
-      query: async () => ({ result: [{ format: 'json', encoding: 'json/plain', value: 'at run (workflows.ts:3:1)' }] }) as never,
+      taskQueue: async () => ({
+        name: 'q',
+        workflow: { pollers: [{ identity: 'w' } as never] },
+        activity: { pollers: [] },
+      }),
+      query: async () =>
+        ({
+          result: [{ format: 'json', encoding: 'json/plain', value: 'at run (workflows.ts:3:1)' }],
+        }) as never,
     };
-    const state = await executionLiveState(reads, { workflowId: 'orders-1' }, undefined, undefined, workspace);
+    const state = await executionLiveState(
+      reads,
+      { workflowId: 'orders-1' },
+      undefined,
+      undefined,
+      workspace,
+    );
     assert.equal(state.stackTrace?.text, 'at run (workflows.ts:3:1)');
   });
 });

@@ -14,8 +14,14 @@ test('known secrets and secret-shaped values are masked', () => {
     ['authorization: Bearer abc.def-ghi', 'authorization: [redacted] [redacted]'],
     ['got Bearer abc.def-ghi', 'got Bearer [redacted]'],
     ['{"authorization":"xyz123456"}', '{"authorization":"[redacted]"}'],
-    ['codec https://alice:s3cret@codec.example/decode failed', 'codec https://[redacted]@codec.example/decode failed'],
-    ['-----BEGIN PRIVATE KEY-----\nMIIabc\n-----END PRIVATE KEY----- rest', '[private key redacted] rest'],
+    [
+      'codec https://alice:s3cret@codec.example/decode failed',
+      'codec https://[redacted]@codec.example/decode failed',
+    ],
+    [
+      '-----BEGIN PRIVATE KEY-----\nMIIabc\n-----END PRIVATE KEY----- rest',
+      '[private key redacted] rest',
+    ],
     ['http://codec.example:8080/decode', 'http://codec.example:8080/decode'],
   ];
   for (const [input, expected] of cases) assert.equal(redact(input), expected, input);
@@ -23,19 +29,36 @@ test('known secrets and secret-shaped values are masked', () => {
 
 test('error responses carry no known secret, in the message or in the data', () => {
   rememberSecret('another-key.9876543210');
-  const e = toResponseError(new WorkbenchError('Unauthenticated', 'bad another-key.9876543210', { detail: 'sent another-key.9876543210' }));
+  const e = toResponseError(
+    new WorkbenchError('Unauthenticated', 'bad another-key.9876543210', {
+      detail: 'sent another-key.9876543210',
+    }),
+  );
   assert.equal(e.message, 'bad [redacted]');
   assert.equal(e.data?.detail, 'sent [redacted]');
 });
 
 test('API key ids are bound to source, name, address and TLS server name', () => {
-  const b = { source: 'settings' as const, name: 'prod', address: 'prod.tmprl.cloud:7233', serverName: 'x.example' };
+  const b = {
+    source: 'settings' as const,
+    name: 'prod',
+    address: 'prod.tmprl.cloud:7233',
+    serverName: 'x.example',
+  };
   const key = apiKeySecretKey(b);
   assert.deepEqual(parseApiKeySecretKey(key), b);
-  for (const other of [{ ...b, source: 'workspace' as const }, { ...b, address: 'evil:7233' }, { ...b, serverName: undefined }]) {
+  for (const other of [
+    { ...b, source: 'workspace' as const },
+    { ...b, address: 'evil:7233' },
+    { ...b, serverName: undefined },
+  ]) {
     assert.notEqual(apiKeySecretKey(other), key);
   }
-  assert.equal(parseApiKeySecretKey('temporal.apiKey.prod'), undefined, 'legacy unbound keys are not ours');
+  assert.equal(
+    parseApiKeySecretKey('temporal.apiKey.prod'),
+    undefined,
+    'legacy unbound keys are not ours',
+  );
   assert.equal(parseApiKeySecretKey('github.token'), undefined);
 });
 
@@ -49,11 +72,16 @@ test('codec credentials in the URL go in a Basic header, never into a failure no
   const { port } = server.address() as AddressInfo;
   try {
     const payload = { metadata: {}, data: Buffer.from('1') };
-    const err = await codecDecode(`http://alice:pa55word-xyz@127.0.0.1:${port}/`, 'default', [payload]).catch((e) => e);
+    const err = await codecDecode(`http://alice:pa55word-xyz@127.0.0.1:${port}/`, 'default', [
+      payload,
+    ]).catch((e) => e);
     assert.ok(err instanceof CodecError);
     assert.equal(seen[0], `Basic ${Buffer.from('alice:pa55word-xyz').toString('base64')}`);
     assert.ok(!err.message.includes('pa55word-xyz'), err.message);
-    assert.match(err.message, new RegExp(`codec endpoint http://127\\.0\\.0\\.1:${port}/decode answered 500`));
+    assert.match(
+      err.message,
+      new RegExp(`codec endpoint http://127\\.0\\.0\\.1:${port}/decode answered 500`),
+    );
   } finally {
     server.close();
   }

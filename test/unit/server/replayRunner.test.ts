@@ -5,7 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { nodeInterpreter, pythonInterpreter, runnerPath } from '../../../server/src/replay/environment';
+import {
+  nodeInterpreter,
+  pythonInterpreter,
+  runnerPath,
+} from '../../../server/src/replay/environment';
 import { runRunner } from '../../../server/src/replay/runner';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-no-sdk-'));
@@ -16,7 +20,12 @@ describe('replay runner without the SDK', () => {
   test('typescript: a workflows file that cannot resolve @temporalio/worker says to npm install', async () => {
     const workflowsPath = path.join(dir, 'workflows.ts');
     fs.writeFileSync(workflowsPath, 'export async function w() {}\n');
-    const out = await runRunner(nodeInterpreter(), runnerPath('typescript'), { workflowsPath, histories }, dir);
+    const out = await runRunner(
+      nodeInterpreter(),
+      runnerPath('typescript'),
+      { workflowsPath, histories },
+      dir,
+    );
     assert.ok('missingSdk' in out, JSON.stringify(out));
     assert.match(out.missingSdk, /@temporalio\/worker is not installed .*npm install/);
   });
@@ -39,6 +48,9 @@ describe('replay runner without the SDK', () => {
     const file = path.join(dir, 'proj', 'pkg', 'workflows.py');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     assert.equal(pythonInterpreter(file, [dir])?.command, path.join(bin, 'python'));
-    assert.equal(pythonInterpreter(file, [dir], '/nonexistent/python')?.command, path.join(bin, 'python'));
+    assert.equal(
+      pythonInterpreter(file, [dir], '/nonexistent/python')?.command,
+      path.join(bin, 'python'),
+    );
   });
 });

@@ -4,14 +4,23 @@ import * as path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { documentSymbols, matchesQuery, workspaceSymbols } from '../../../server/src/features/symbols';
+import {
+  documentSymbols,
+  matchesQuery,
+  workspaceSymbols,
+} from '../../../server/src/features/symbols';
 import { WorkspaceIndex } from '../../../server/src/source';
 import { FIXTURES, sharedEngine } from '../source/helpers';
 
 const uriOf = (relative: string) => pathToFileURL(path.join(FIXTURES, relative)).href;
-const KIND: Record<number, string> = Object.fromEntries(Object.entries(SymbolKind).map(([k, v]) => [v, k]));
+const KIND: Record<number, string> = Object.fromEntries(
+  Object.entries(SymbolKind).map(([k, v]) => [v, k]),
+);
 const outline = (symbols: DocumentSymbol[]): string[] =>
-  symbols.flatMap((s) => [`${KIND[s.kind]} ${s.name}`, ...outline(s.children ?? []).map((c) => `  ${c}`)]);
+  symbols.flatMap((s) => [
+    `${KIND[s.kind]} ${s.name}`,
+    ...outline(s.children ?? []).map((c) => `  ${c}`),
+  ]);
 
 describe('document and workspace symbols', () => {
   let index: WorkspaceIndex;
@@ -34,14 +43,21 @@ describe('document and workspace symbols', () => {
 
   test('activities and workers have symbols of their own', () => {
     const activities = outline(documentSymbols(uriOf('go/activities.go'), index));
-    assert.ok(activities.length > 0 && activities.every((s) => s.startsWith('Function ')), activities.join('\n'));
-    assert.deepEqual(outline(documentSymbols(uriOf('go/worker/main.go'), index)), ['Object worker orders-go']);
+    assert.ok(
+      activities.length > 0 && activities.every((s) => s.startsWith('Function ')),
+      activities.join('\n'),
+    );
+    assert.deepEqual(outline(documentSymbols(uriOf('go/worker/main.go'), index)), [
+      'Object worker orders-go',
+    ]);
   });
 
   test('every symbol range holds its selection range and its children (the LSP rule)', () => {
     const inside = (o: DocumentSymbol['range'], i: DocumentSymbol['range']) =>
-      (o.start.line < i.start.line || (o.start.line === i.start.line && o.start.character <= i.start.character)) &&
-      (o.end.line > i.end.line || (o.end.line === i.end.line && o.end.character >= i.end.character));
+      (o.start.line < i.start.line ||
+        (o.start.line === i.start.line && o.start.character <= i.start.character)) &&
+      (o.end.line > i.end.line ||
+        (o.end.line === i.end.line && o.end.character >= i.end.character));
     const check = (s: DocumentSymbol) => {
       assert.ok(inside(s.range, s.selectionRange), s.name);
       for (const c of s.children ?? []) {
@@ -57,7 +73,14 @@ describe('document and workspace symbols', () => {
     assert.ok(!matchesQuery('OrderWorkflow', 'flowo'));
     const found = workspaceSymbols('setprio', index).map((s) => `${s.name} (${s.containerName})`);
     assert.deepEqual(found, ['setPriority (update of OrderWorkflow)']);
-    const workflows = workspaceSymbols('', index).filter((s) => s.containerName === 'workflow').map((s) => s.name);
-    assert.deepEqual(workflows, ['DynamicWorkflow', 'GreetingWorkflow', 'OrderWorkflow', 'shipment']);
+    const workflows = workspaceSymbols('', index)
+      .filter((s) => s.containerName === 'workflow')
+      .map((s) => s.name);
+    assert.deepEqual(workflows, [
+      'DynamicWorkflow',
+      'GreetingWorkflow',
+      'OrderWorkflow',
+      'shipment',
+    ]);
   });
 });

@@ -10,7 +10,10 @@ test('sizeText prints B, KB and MB', () => {
 
 test('cutText keeps short text and cuts long text with its size', () => {
   assert.equal(cutText('abc', 5), 'abc');
-  assert.equal(cutText('x'.repeat(2048), 1024), `${'x'.repeat(1024)}… [2 KB, showing the first 1 KB]`);
+  assert.equal(
+    cutText('x'.repeat(2048), 1024),
+    `${'x'.repeat(1024)}… [2 KB, showing the first 1 KB]`,
+  );
 });
 
 test('boundLongStrings cuts only the long strings and names where they were', () => {

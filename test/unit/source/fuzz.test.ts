@@ -31,7 +31,10 @@ function randomText(next: () => number, length: number): string {
 /** Runs one analysis and checks it gave records (time is measured in bench/source.bench.ts). */
 function analysed(label: string, run: () => SourceRecords | undefined): SourceRecords {
   const records = run();
-  assert.ok(records && Array.isArray(records.workflows) && Array.isArray(records.diagnostics), `${label}: no records`);
+  assert.ok(
+    records && Array.isArray(records.workflows) && Array.isArray(records.diagnostics),
+    `${label}: no records`,
+  );
   return records;
 }
 

@@ -33,8 +33,13 @@ describe('Java: dynamic workflows and handlers', () => {
   test('a DynamicWorkflow implementation is a dynamic workflow with its DynamicSignalHandler and DynamicQueryHandler listeners', async () => {
     const index = await indexOf('java/src/main/java/com/example/dynamic');
     assert.deepEqual(summary(index).workflows, ['DynamicGreetingWorkflowImpl (dynamic)']);
-    const handlers = index.handlersOf('DynamicGreetingWorkflowImpl').map((h) => `${h.kind} ${h.name}${h.dynamic ? ' (dynamic)' : ''}`);
-    assert.deepEqual(handlers.sort(), ['query DynamicQueryHandler (dynamic)', 'signal DynamicSignalHandler (dynamic)']);
+    const handlers = index
+      .handlersOf('DynamicGreetingWorkflowImpl')
+      .map((h) => `${h.kind} ${h.name}${h.dynamic ? ' (dynamic)' : ''}`);
+    assert.deepEqual(handlers.sort(), [
+      'query DynamicQueryHandler (dynamic)',
+      'signal DynamicSignalHandler (dynamic)',
+    ]);
     assert.deepEqual(index.taskQueuesFor('DynamicGreetingWorkflowImpl'), ['dynamic-greetings']);
   });
 });
@@ -44,7 +49,10 @@ describe('Rust: names given in attributes and at registration', () => {
     const index = await indexOf('rust/greetings');
     const names = index.workflowTypes().map((w) => w.name);
     assert.ok(names.includes('send-reminder') && names.includes('digest'), names.join());
-    assert.ok(!names.includes('ReminderWorkflow') && !names.includes('DigestWorkflow'), names.join());
+    assert.ok(
+      !names.includes('ReminderWorkflow') && !names.includes('DigestWorkflow'),
+      names.join(),
+    );
     const handlers = index.handlersOf('send-reminder').map((h) => `${h.kind} ${h.name}`);
     assert.deepEqual(handlers.sort(), ['query current-status', 'signal snooze-reminder']);
   });
@@ -66,7 +74,10 @@ describe('Rust: names given in attributes and at registration', () => {
       assert.deepEqual(handlers.sort(), ['signal approve', 'update set-greeting'], name);
       assert.deepEqual(index.taskQueuesFor(name), ['greetings'], name);
     }
-    assert.deepEqual(index.activities().map((a) => a.name), ['compose-greeting']);
+    assert.deepEqual(
+      index.activities().map((a) => a.name),
+      ['compose-greeting'],
+    );
   });
 });
 

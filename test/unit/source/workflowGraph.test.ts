@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { uriToPath, WorkspaceIndex } from '../../../server/src/source';
-import { GraphParser, toMermaid, workflowGraph, type WorkflowGraphData } from '../../../server/src/source/graph';
+import {
+  GraphParser,
+  toMermaid,
+  workflowGraph,
+  type WorkflowGraphData,
+} from '../../../server/src/source/graph';
 import { sharedEngine } from './helpers';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
@@ -32,7 +37,12 @@ const nodeIds = (g: WorkflowGraphData) => g.nodes.map((n) => n.id).sort();
 // What each sample workflow does, read off samples/{typescript,python}/workflows by hand.
 const EXPECTED: Record<string, string[]> = {
   greeting: ['activity:composeGreeting'],
-  counter: ['queryHandler:value', 'signalHandler:finish', 'signalHandler:increment', 'updateHandler:setValue'],
+  counter: [
+    'queryHandler:value',
+    'signalHandler:finish',
+    'signalHandler:increment',
+    'updateHandler:setValue',
+  ],
   longTimer: [],
   failing: [],
   continueAsNewLoop: [],
@@ -45,9 +55,14 @@ describe('workflow graph of the samples', () => {
     for (const [type, expected] of Object.entries(EXPECTED)) {
       test(`${language} ${type}: exactly its activities, children, timers, continue-as-new and handlers`, () => {
         const want = [...expected];
-        if (type === 'longTimer') want.push(language === 'typescript' ? 'timer:sleep' : 'timer:asyncio.sleep');
+        if (type === 'longTimer')
+          want.push(language === 'typescript' ? 'timer:sleep' : 'timer:asyncio.sleep');
         if (type === 'continueAsNewLoop')
-          want.push(language === 'typescript' ? 'continueAsNew:continueAsNew' : 'continueAsNew:continue_as_new');
+          want.push(
+            language === 'typescript'
+              ? 'continueAsNew:continueAsNew'
+              : 'continueAsNew:continue_as_new',
+          );
         const graph = graphOf(type, language);
         // The Python sample registers its activities under the same camelCase names.
         assert.deepEqual(nodeIds(graph), want.sort());

@@ -14,7 +14,11 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** A link-styled button (keyboard reachable, Enter/Space activate it). */
-export function linkButton(text: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLButtonElement {
+export function linkButton(
+  text: string,
+  onClick: () => void,
+  attrs: Record<string, string> = {},
+): HTMLButtonElement {
   const b = el('button', { className: 'link', text, attrs: { type: 'button', ...attrs } });
   b.addEventListener('click', (e) => {
     e.stopPropagation();
@@ -41,7 +45,13 @@ export function formatTime(iso: string | undefined): string {
 }
 
 /** A payload as text: decoded JSON pretty-printed, else what is known about it. */
-export function payloadText(p: { format: string; value?: unknown; base64?: string; encoding: string; note?: string }): string {
+export function payloadText(p: {
+  format: string;
+  value?: unknown;
+  base64?: string;
+  encoding: string;
+  note?: string;
+}): string {
   if (p.format === 'json') return JSON.stringify(p.value, null, 2);
   if (p.format === 'null') return 'null';
   return `(${p.encoding}${p.note ? `: ${p.note}` : ''}) ${p.base64 ?? ''}`;

@@ -75,22 +75,58 @@ const actions: PaneActions = {
 const app = document.getElementById('app')!;
 const headerBox = el('div', { className: 'header-box' });
 const liveBox = el('div', { className: 'live-box' });
-const progress = el('div', { className: 'progress', attrs: { role: 'progressbar', 'aria-label': 'Loading history' } });
-const status = el('span', { className: 'muted', attrs: { 'data-testid': 'load-status', 'aria-live': 'polite' } });
+const progress = el('div', {
+  className: 'progress',
+  attrs: { role: 'progressbar', 'aria-label': 'Loading history' },
+});
+const status = el('span', {
+  className: 'muted',
+  attrs: { 'data-testid': 'load-status', 'aria-live': 'polite' },
+});
 const tabs: Record<Tab, HTMLButtonElement> = {
   timeline: el('button', { text: 'Timeline', attrs: { role: 'tab', 'data-tab': 'timeline' } }),
   compact: el('button', { text: 'Compact', attrs: { role: 'tab', 'data-tab': 'compact' } }),
   full: el('button', { text: 'All events', attrs: { role: 'tab', 'data-tab': 'full' } }),
 };
-const exportButton = el('button', { text: 'Export JSON', attrs: { 'data-testid': 'export', title: 'Save as `temporal workflow show --output json` writes it' } });
+const exportButton = el('button', {
+  text: 'Export JSON',
+  attrs: {
+    'data-testid': 'export',
+    title: 'Save as `temporal workflow show --output json` writes it',
+  },
+});
 exportButton.addEventListener('click', () => post({ type: 'export' }));
-const compareButton = el('button', { text: 'Compare with…', attrs: { 'data-testid': 'compare', title: 'Another run of this workflow, or a history file, side by side by event' } });
+const compareButton = el('button', {
+  text: 'Compare with…',
+  attrs: {
+    'data-testid': 'compare',
+    title: 'Another run of this workflow, or a history file, side by side by event',
+  },
+});
 compareButton.addEventListener('click', () => post({ type: 'compare' }));
 const replayMark = new ReplayPositionMark();
-const toolbar = el('div', { className: 'toolbar', attrs: { role: 'tablist' } }, ...Object.values(tabs), el('span', { className: 'grow' }), replayMark.label, status, compareButton, exportButton);
-const listBox = el('div', { className: 'list', attrs: { tabindex: '0', role: 'listbox', 'aria-label': 'History', 'data-testid': 'history-list' } });
+const toolbar = el(
+  'div',
+  { className: 'toolbar', attrs: { role: 'tablist' } },
+  ...Object.values(tabs),
+  el('span', { className: 'grow' }),
+  replayMark.label,
+  status,
+  compareButton,
+  exportButton,
+);
+const listBox = el('div', {
+  className: 'list',
+  attrs: { tabindex: '0', role: 'listbox', 'aria-label': 'History', 'data-testid': 'history-list' },
+});
 const detailsBox = el('div', { className: 'details-box' });
-app.append(headerBox, liveBox, progress, toolbar, el('div', { className: 'main' }, listBox, detailsBox));
+app.append(
+  headerBox,
+  liveBox,
+  progress,
+  toolbar,
+  el('div', { className: 'main' }, listBox, detailsBox),
+);
 
 for (const [tab, button] of Object.entries(tabs) as [Tab, HTMLButtonElement][]) {
   button.addEventListener('click', () => setTab(tab));
@@ -118,7 +154,9 @@ function rowOfEvent(eventId: number): number {
   const group = state.groupOf.get(eventId);
   // Ids run from 1 in a whole history: look there first, search only when they do not.
   if (state.ui.tab === 'full')
-    return state.events[eventId - 1]?.eventId === eventId ? eventId - 1 : state.events.findIndex((e) => e.eventId === eventId);
+    return state.events[eventId - 1]?.eventId === eventId
+      ? eventId - 1
+      : state.events.findIndex((e) => e.eventId === eventId);
   if (state.ui.tab === 'compact') return group ? state.compact.indexOf(group) : -1;
   return group ? state.lanes.findIndex((lane) => lane.includes(group)) : -1;
 }
@@ -128,7 +166,9 @@ function selected(index: number): boolean {
   if (id === undefined) return false;
   if (state.ui.tab === 'full') return state.events[index]?.eventId === id;
   const group = state.groupOf.get(id);
-  return state.ui.tab === 'compact' ? state.compact[index] === group : !!group && !!state.lanes[index]?.includes(group);
+  return state.ui.tab === 'compact'
+    ? state.compact[index] === group
+    : !!group && !!state.lanes[index]?.includes(group);
 }
 
 function renderRow(index: number): HTMLElement {
@@ -141,7 +181,11 @@ function renderRow(index: number): HTMLElement {
   if (state.ui.tab === 'full') {
     const e = state.events[index];
     if (!e) return row;
-    row.append(el('span', { className: 'id', text: String(e.eventId) }), el('span', { className: 'when', text: offset(e.eventTime) }), el('span', { className: 'summary', text: e.summary }));
+    row.append(
+      el('span', { className: 'id', text: String(e.eventId) }),
+      el('span', { className: 'when', text: offset(e.eventTime) }),
+      el('span', { className: 'summary', text: e.summary }),
+    );
     if (e.failed) row.classList.add('failed');
     row.addEventListener('click', () => select(e.eventId, false));
   } else if (state.ui.tab === 'compact') {
@@ -156,21 +200,36 @@ function renderRow(index: number): HTMLElement {
       el('span', { className: 'kind', text: g.kind }),
       el('span', { className: 'summary', text: `${g.name}${g.detail ? ` (${g.detail})` : ''}` }),
       el('span', { className: `status status-${g.status}`, text: `${g.status}${attempts}` }),
-      el('span', { className: 'dur', text: formatDuration(g.endMs !== undefined && g.startMs !== undefined ? g.endMs - g.startMs : undefined) }),
+      el('span', {
+        className: 'dur',
+        text: formatDuration(
+          g.endMs !== undefined && g.startMs !== undefined ? g.endMs - g.startMs : undefined,
+        ),
+      }),
     );
     row.setAttribute('data-testid', `group-${g.kind}`);
     row.addEventListener('click', () => select(lastOf(g)!, false));
   } else {
     const lane = state.lanes[index] ?? [];
     const first = lane[0];
-    const label = index === 0 ? 'workflow' : index === 1 ? 'workflow tasks' : first?.kind === 'signal' ? 'signals' : `${first?.kind ?? ''} ${first?.name ?? ''}`;
+    const label =
+      index === 0
+        ? 'workflow'
+        : index === 1
+          ? 'workflow tasks'
+          : first?.kind === 'signal'
+            ? 'signals'
+            : `${first?.kind ?? ''} ${first?.name ?? ''}`;
     row.classList.add('lane');
     const bars = el('div', { className: 'bars' });
     const now = Date.now();
     // The lane's width less its label (14em): close enough to decide which bars merge.
     for (const b of laneBars(lane, timeRange(now), listBox.clientWidth - 200, now)) {
       const g = b.first;
-      const what = b.count > 1 ? `${b.count} × ${g.kind} ${g.name} … ${b.last.name}` : `${g.kind} ${g.name} ${g.status}${g.attempt && g.attempt > 1 ? ` attempt ${g.attempt}` : ''}`;
+      const what =
+        b.count > 1
+          ? `${b.count} × ${g.kind} ${g.name} … ${b.last.name}`
+          : `${g.kind} ${g.name} ${g.status}${g.attempt && g.attempt > 1 ? ` attempt ${g.attempt}` : ''}`;
       const endMs = b.last.open ? now : (b.last.endMs ?? b.last.startMs);
       const bar = el('div', {
         className: `bar kind-${g.kind}${b.failed ? ' failed' : ''}${b.open ? ' open' : ''}`,
@@ -287,7 +346,14 @@ function setModel(model: ExecutionModel): void {
 function renderDetailsPane(): void {
   const id = state.ui.selectedEventId;
   const show = (event: Parameters<typeof renderDetails>[0]) =>
-    detailsBox.replaceChildren(renderDetails(event, id === undefined ? undefined : state.groupOf.get(id), state.byId, actions));
+    detailsBox.replaceChildren(
+      renderDetails(
+        event,
+        id === undefined ? undefined : state.groupOf.get(id),
+        state.byId,
+        actions,
+      ),
+    );
   if (id === undefined) return show(undefined);
   const here = details.get(id);
   if (here) return show(here);
@@ -328,12 +394,14 @@ window.addEventListener('message', (ev: MessageEvent<ToExecutionWebview>) => {
     case 'events': {
       addEvents(m.events, m.model);
       list.setCount(rowCount(), !!m.model);
-      if (state.ui.selectedEventId === undefined && state.events.length && state.progress.done) select(state.events[0].eventId, false);
+      if (state.ui.selectedEventId === undefined && state.events.length && state.progress.done)
+        select(state.events[0].eventId, false);
       break;
     }
     case 'progress':
       state.progress = { loaded: m.loaded, done: m.done };
-      if (m.done && state.ui.selectedEventId === undefined && state.events.length) select(state.events[0].eventId, false);
+      if (m.done && state.ui.selectedEventId === undefined && state.events.length)
+        select(state.events[0].eventId, false);
       break;
     case 'following':
       state.following = m.following;

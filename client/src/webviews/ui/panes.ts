@@ -10,7 +10,12 @@ import type {
   PayloadView,
   StackFrameView,
 } from '../../../../shared/src/protocol';
-import { boundLongStrings, cutText, DISPLAY_STRING_LIMIT, sizeText } from '../../../../shared/src/displayBounds';
+import {
+  boundLongStrings,
+  cutText,
+  DISPLAY_STRING_LIMIT,
+  sizeText,
+} from '../../../../shared/src/displayBounds';
 import { el, formatDuration, formatTime, linkButton, payloadText } from './dom';
 
 export interface PaneActions {
@@ -40,7 +45,12 @@ export function sourceOf(group: ExecutionGroup | undefined): FindSourceParams | 
 }
 
 function row(label: string, ...value: (Node | string | undefined)[]): HTMLElement {
-  return el('div', { className: 'kv' }, el('span', { className: 'k', text: label }), el('span', { className: 'v' }, ...value));
+  return el(
+    'div',
+    { className: 'kv' },
+    el('span', { className: 'k', text: label }),
+    el('span', { className: 'v' }, ...value),
+  );
 }
 
 function payloadBlock(views: PayloadView[] | undefined): HTMLElement | undefined {
@@ -52,7 +62,10 @@ function payloadBlock(views: PayloadView[] | undefined): HTMLElement | undefined
 function boundedPre(className: string, text: string): HTMLElement {
   const pre = el('pre', { className }, cutText(text));
   if (text.length <= DISPLAY_STRING_LIMIT) return pre;
-  const all = el('button', { text: `Show all ${sizeText(text.length)}`, attrs: { 'data-testid': 'show-all' } });
+  const all = el('button', {
+    text: `Show all ${sizeText(text.length)}`,
+    attrs: { 'data-testid': 'show-all' },
+  });
   all.addEventListener('click', () => {
     pre.textContent = text;
     all.remove();
@@ -60,7 +73,11 @@ function boundedPre(className: string, text: string): HTMLElement {
   return el('div', {}, pre, all);
 }
 
-export function renderHeader(model: ExecutionModel | undefined, title: string, actions: PaneActions): HTMLElement {
+export function renderHeader(
+  model: ExecutionModel | undefined,
+  title: string,
+  actions: PaneActions,
+): HTMLElement {
   const h = model?.header;
   const box = el('section', { className: 'summary', attrs: { 'aria-label': 'Summary' } });
   if (!h) {
@@ -71,11 +88,19 @@ export function renderHeader(model: ExecutionModel | undefined, title: string, a
     el(
       'h1',
       {},
-      linkButton(h.workflowType || '(unknown type)', () => actions.openSource({ kind: 'workflow', name: h.workflowType }), {
-        'data-testid': 'workflow-type',
-      }),
+      linkButton(
+        h.workflowType || '(unknown type)',
+        () => actions.openSource({ kind: 'workflow', name: h.workflowType }),
+        {
+          'data-testid': 'workflow-type',
+        },
+      ),
       ' ',
-      el('span', { className: `status status-${h.status}`, text: h.status, attrs: { 'data-testid': 'status' } }),
+      el('span', {
+        className: `status status-${h.status}`,
+        text: h.status,
+        attrs: { 'data-testid': 'status' },
+      }),
     ),
   );
   const grid = el('div', { className: 'grid' });
@@ -93,13 +118,16 @@ export function renderHeader(model: ExecutionModel | undefined, title: string, a
   if (h.parent) grid.append(row('Parent', `${h.parent.workflowId} / ${h.parent.runId}`));
   if (h.continuedFromRunId) grid.append(row('Continued from', h.continuedFromRunId));
   if (h.nextRunId) grid.append(row('Next run', h.nextRunId));
-  for (const [k, v] of Object.entries(h.memo)) grid.append(row(`Memo ${k}`, v.map(payloadText).join(', ')));
-  for (const [k, v] of Object.entries(h.searchAttributes)) grid.append(row(k, v.map(payloadText).join(', ')));
+  for (const [k, v] of Object.entries(h.memo))
+    grid.append(row(`Memo ${k}`, v.map(payloadText).join(', ')));
+  for (const [k, v] of Object.entries(h.searchAttributes))
+    grid.append(row(k, v.map(payloadText).join(', ')));
   box.append(grid);
   const io = el('div', { className: 'io' });
   if (h.input) io.append(el('div', {}, el('h3', { text: 'Input' }), payloadBlock(h.input)));
   if (h.result) io.append(el('div', {}, el('h3', { text: 'Result' }), payloadBlock(h.result)));
-  if (h.failure) io.append(el('div', {}, el('h3', { text: 'Failure' }), renderFailure(h.failure, actions)));
+  if (h.failure)
+    io.append(el('div', {}, el('h3', { text: 'Failure' }), renderFailure(h.failure, actions)));
   if (io.childElementCount) box.append(io);
   return box;
 }
@@ -111,9 +139,22 @@ export function renderFailure(failure: FailureView, actions: PaneActions): HTMLE
     const item = el(
       'li',
       {},
-      el('div', { className: 'failure-line' }, el('strong', { text: [f.kind, f.type].filter(Boolean).join(' · ') || 'Failure' }), `: ${f.message}`),
+      el(
+        'div',
+        { className: 'failure-line' },
+        el('strong', { text: [f.kind, f.type].filter(Boolean).join(' · ') || 'Failure' }),
+        `: ${f.message}`,
+      ),
     );
-    if (f.info) item.append(el('div', { className: 'muted', text: Object.entries(f.info).map(([k, v]) => `${k}=${v}`).join('  ') }));
+    if (f.info)
+      item.append(
+        el('div', {
+          className: 'muted',
+          text: Object.entries(f.info)
+            .map(([k, v]) => `${k}=${v}`)
+            .join('  '),
+        }),
+      );
     if (f.details?.length) item.append(payloadBlock(f.details)!);
     if (f.stackTrace) item.append(renderStack(f.stackTrace, actions));
     list.append(item);
@@ -121,13 +162,23 @@ export function renderFailure(failure: FailureView, actions: PaneActions): HTMLE
   return list;
 }
 
-export function renderStack(stackTrace: string, actions: PaneActions, known?: StackFrameView[]): HTMLElement {
+export function renderStack(
+  stackTrace: string,
+  actions: PaneActions,
+  known?: StackFrameView[],
+): HTMLElement {
   const box = el('div', { className: 'stack', attrs: { 'data-testid': 'stack-trace' } });
   const fill = (frames: StackFrameView[]) => {
     box.replaceChildren(
       ...frames.map((f) =>
         f.uri
-          ? el('div', { className: 'frame' }, linkButton(f.text.trim(), () => actions.openFrame(f), { 'data-testid': 'stack-frame' }))
+          ? el(
+              'div',
+              { className: 'frame' },
+              linkButton(f.text.trim(), () => actions.openFrame(f), {
+                'data-testid': 'stack-frame',
+              }),
+            )
           : el('div', { className: 'frame muted', text: f.text }),
       ),
     );
@@ -140,7 +191,11 @@ export function renderStack(stackTrace: string, actions: PaneActions, known?: St
   return box;
 }
 
-export function renderLiveState(live: ExecutionLiveState | undefined, error: string | undefined, actions: PaneActions): HTMLElement {
+export function renderLiveState(
+  live: ExecutionLiveState | undefined,
+  error: string | undefined,
+  actions: PaneActions,
+): HTMLElement {
   const box = el('section', { className: 'live', attrs: { 'aria-label': 'Live state' } });
   if (error) box.append(el('div', { className: 'error', text: error }));
   if (!live || live.description.status !== 'Running') return box;
@@ -149,38 +204,100 @@ export function renderLiveState(live: ExecutionLiveState | undefined, error: str
     const list = el('ul', { attrs: { 'data-testid': 'not-moving' } });
     for (const r of live.reasons) {
       const li = el('li', { className: `reason reason-${r.kind}` }, r.message, ' ');
-      if (r.source) li.append(linkButton(`open ${r.source.kind} ${r.source.name}`, () => actions.openSource(r.source!)));
-      if (r.eventId) li.append(' ', linkButton(`event ${r.eventId}`, () => actions.selectEvent(r.eventId!)));
+      if (r.source)
+        li.append(
+          linkButton(`open ${r.source.kind} ${r.source.name}`, () => actions.openSource(r.source!)),
+        );
+      if (r.eventId)
+        li.append(
+          ' ',
+          linkButton(`event ${r.eventId}`, () => actions.selectEvent(r.eventId!)),
+        );
       if (r.failure) li.append(renderFailure(r.failure, actions));
       list.append(li);
     }
-    box.append(el('details', { attrs: { open: '' } }, el('summary', { text: 'Why is it not moving?' }), list));
+    box.append(
+      el(
+        'details',
+        { attrs: { open: '' } },
+        el('summary', { text: 'Why is it not moving?' }),
+        list,
+      ),
+    );
   }
   if (d.pendingActivities.length) {
     const t = el('table', { className: 'pending' });
-    t.append(el('tr', {}, ...['Activity', 'Id', 'State', 'Attempt', 'Last heartbeat', 'Next / expiry'].map((h) => el('th', { text: h }))));
+    t.append(
+      el(
+        'tr',
+        {},
+        ...['Activity', 'Id', 'State', 'Attempt', 'Last heartbeat', 'Next / expiry'].map((h) =>
+          el('th', { text: h }),
+        ),
+      ),
+    );
     for (const a of d.pendingActivities) {
       t.append(
         el(
           'tr',
           {},
-          el('td', {}, linkButton(a.activityType, () => actions.openSource({ kind: 'activity', name: a.activityType }))),
+          el(
+            'td',
+            {},
+            linkButton(a.activityType, () =>
+              actions.openSource({ kind: 'activity', name: a.activityType }),
+            ),
+          ),
           el('td', { text: a.activityId }),
           el('td', { text: a.state }),
           el('td', { text: `${a.attempt}${a.maximumAttempts ? ` / ${a.maximumAttempts}` : ''}` }),
-          el('td', { text: `${formatTime(a.lastHeartbeatTime)} ${a.heartbeatDetails?.map(payloadText).join(', ') ?? ''}` }),
-          el('td', { text: formatTime(a.state === 'Scheduled' ? a.scheduledTime : a.expirationTime) }),
+          el('td', {
+            text: `${formatTime(a.lastHeartbeatTime)} ${a.heartbeatDetails?.map(payloadText).join(', ') ?? ''}`,
+          }),
+          el('td', {
+            text: formatTime(a.state === 'Scheduled' ? a.scheduledTime : a.expirationTime),
+          }),
         ),
       );
-      if (a.lastFailure) t.append(el('tr', {}, el('td', { attrs: { colspan: '6' } }, renderFailure(a.lastFailure, actions))));
+      if (a.lastFailure)
+        t.append(
+          el(
+            'tr',
+            {},
+            el('td', { attrs: { colspan: '6' } }, renderFailure(a.lastFailure, actions)),
+          ),
+        );
     }
-    box.append(el('details', { attrs: { open: '' } }, el('summary', { text: `Pending activities (${d.pendingActivities.length})` }), t));
+    box.append(
+      el(
+        'details',
+        { attrs: { open: '' } },
+        el('summary', { text: `Pending activities (${d.pendingActivities.length})` }),
+        t,
+      ),
+    );
   }
   if (d.pendingChildren.length) {
     const list = el('ul');
     for (const c of d.pendingChildren)
-      list.append(el('li', {}, linkButton(c.workflowType, () => actions.openSource({ kind: 'workflow', name: c.workflowType })), ` ${c.workflowId}`));
-    box.append(el('details', { attrs: { open: '' } }, el('summary', { text: `Pending children (${d.pendingChildren.length})` }), list));
+      list.append(
+        el(
+          'li',
+          {},
+          linkButton(c.workflowType, () =>
+            actions.openSource({ kind: 'workflow', name: c.workflowType }),
+          ),
+          ` ${c.workflowId}`,
+        ),
+      );
+    box.append(
+      el(
+        'details',
+        { attrs: { open: '' } },
+        el('summary', { text: `Pending children (${d.pendingChildren.length})` }),
+        list,
+      ),
+    );
   }
   // Neither: the engine has no queries (duroxide), so there is no stack trace to speak of.
   if (!live.stackTrace && !live.stackTraceError) return box;
@@ -197,33 +314,61 @@ export function renderDetails(
   eventsById: ReadonlyMap<number, { eventType: string }>,
   actions: PaneActions,
 ): HTMLElement {
-  const box = el('aside', { className: 'details', attrs: { 'aria-label': 'Event details', 'data-testid': 'details' } });
+  const box = el('aside', {
+    className: 'details',
+    attrs: { 'aria-label': 'Event details', 'data-testid': 'details' },
+  });
   if (!event) {
     box.append(el('p', { className: 'muted', text: 'Select an event to see its attributes.' }));
     return box;
   }
-  box.append(el('h2', { text: `${event.eventId} ${event.eventType}` }), el('div', { className: 'muted', text: formatTime(event.eventTime) }));
+  box.append(
+    el('h2', { text: `${event.eventId} ${event.eventType}` }),
+    el('div', { className: 'muted', text: formatTime(event.eventTime) }),
+  );
   const source = sourceOf(group);
   if (group && source)
-    box.append(row(group.kind, linkButton(group.name, () => actions.openSource(source), { 'data-testid': 'open-source' }), group.detail ? ` ${group.detail}` : ''));
+    box.append(
+      row(
+        group.kind,
+        linkButton(group.name, () => actions.openSource(source), { 'data-testid': 'open-source' }),
+        group.detail ? ` ${group.detail}` : '',
+      ),
+    );
   if (group && group.eventIds.length > 1) {
     const related = el('div', { className: 'related' });
     for (const id of group.eventIds)
-      related.append(linkButton(`${id} ${eventsById.get(id)?.eventType ?? ''}`, () => actions.selectEvent(id), id === event.eventId ? { 'aria-current': 'true' } : {}));
+      related.append(
+        linkButton(
+          `${id} ${eventsById.get(id)?.eventType ?? ''}`,
+          () => actions.selectEvent(id),
+          id === event.eventId ? { 'aria-current': 'true' } : {},
+        ),
+      );
     box.append(related);
   }
-  for (const [path, views] of Object.entries(event.payloads ?? {})) box.append(el('h3', { text: path }), payloadBlock(views)!);
-  if (event.failure) box.append(el('h3', { text: 'Failure' }), renderFailure(event.failure, actions));
+  for (const [path, views] of Object.entries(event.payloads ?? {}))
+    box.append(el('h3', { text: path }), payloadBlock(views)!);
+  if (event.failure)
+    box.append(el('h3', { text: 'Failure' }), renderFailure(event.failure, actions));
   // Failures that are not the event's own (an activity's last failure on its started event).
   const attrs = Object.entries(event.json).find(([k]) => k.endsWith('EventAttributes'))?.[1] as
-    | { lastFailure?: { message?: string; stackTrace?: string } }
-    | undefined;
+    { lastFailure?: { message?: string; stackTrace?: string } } | undefined;
   const last = attrs?.lastFailure;
   if (last && !event.failure) {
-    box.append(el('h3', { text: 'Last failure (before this attempt)' }), el('div', { text: last.message ?? '' }));
+    box.append(
+      el('h3', { text: 'Last failure (before this attempt)' }),
+      el('div', { text: last.message ?? '' }),
+    );
     if (last.stackTrace) box.append(renderStack(last.stackTrace, actions));
   }
   // Long strings (a payload's base64) are cut here; the payload blocks above show them whole on request.
-  box.append(el('h3', { text: 'Attributes' }), el('pre', { className: 'json', text: JSON.stringify(boundLongStrings(event.json).value, null, 2) }));
+  box.append(
+    el('h3', { text: 'Attributes' }),
+    el('pre', {
+      className: 'json',
+      text: JSON.stringify(boundLongStrings(event.json).value, null, 2),
+    }),
+  );
   return box;
 }

@@ -48,7 +48,9 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
 
   const summaryOf = async (instanceId: string): Promise<ExecutionSummary> => {
     const info = await call(`read instance '${instanceId}'`, (c) => c.getInstanceInfo(instanceId));
-    const exec = await call(`read instance '${instanceId}'`, (c) => c.getExecutionInfo(instanceId, info.currentExecutionId));
+    const exec = await call(`read instance '${instanceId}'`, (c) =>
+      c.getExecutionInfo(instanceId, info.currentExecutionId),
+    );
     return {
       workflowId: instanceId,
       runId: String(info.currentExecutionId),
@@ -83,23 +85,44 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
   const executionId = async (instanceId: string, runId: string | undefined): Promise<number> => {
     if (runId) {
       const n = Number(runId);
-      if (!Number.isInteger(n) || n < 1) throw new WorkbenchError('InvalidInput', `runId '${runId}' is not a duroxide execution id (1, 2, ...)`);
+      if (!Number.isInteger(n) || n < 1)
+        throw new WorkbenchError(
+          'InvalidInput',
+          `runId '${runId}' is not a duroxide execution id (1, 2, ...)`,
+        );
       return n;
     }
     const info = await call(`read instance '${instanceId}'`, (c) => c.getInstanceInfo(instanceId));
     return info.currentExecutionId;
   };
 
-  const outcome = (instanceId: string, runId: string, status: string, output: string | undefined): WorkflowOutcome => {
+  const outcome = (
+    instanceId: string,
+    runId: string,
+    status: string,
+    output: string | undefined,
+  ): WorkflowOutcome => {
     const s = statusOf(status, output);
     const base = { workflowId: instanceId, runId };
     switch (s) {
       case 'Completed':
-        return { status: 'Completed', ...base, result: output === undefined ? [] : [jsonView(output)] };
+        return {
+          status: 'Completed',
+          ...base,
+          result: output === undefined ? [] : [jsonView(output)],
+        };
       case 'Failed':
-        return { status: 'Failed', ...base, failure: { message: output ?? 'failed', kind: 'Application' } };
+        return {
+          status: 'Failed',
+          ...base,
+          failure: { message: output ?? 'failed', kind: 'Application' },
+        };
       case 'Canceled':
-        return { status: 'Canceled', ...base, details: output ? [jsonView(output.replace(cancelPrefix, ''))] : [] };
+        return {
+          status: 'Canceled',
+          ...base,
+          details: output ? [jsonView(output.replace(cancelPrefix, ''))] : [],
+        };
       case 'ContinuedAsNew':
         return { status: 'ContinuedAsNew', ...base, newRunId: String(Number(runId) + 1) };
       default:
@@ -108,24 +131,37 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
   };
 
   /** Waits (in slices, so LSP cancellation is honoured) until the instance is terminal. */
-  const waitTerminal = async (instanceId: string, signal?: AbortSignal): Promise<{ status: string; output?: string }> => {
+  const waitTerminal = async (
+    instanceId: string,
+    signal?: AbortSignal,
+  ): Promise<{ status: string; output?: string }> => {
     for (;;) {
       if (signal?.aborted) throw new WorkbenchError('Cancelled', 'Cancelled');
       try {
         const st = await client.waitForOrchestration(instanceId, WAIT_SLICE_MS);
         return { status: st.status, output: st.status === 'Failed' ? st.error : st.output };
       } catch (err) {
-        if (!/timed out/i.test((err as Error).message ?? '')) throw storeError(err, store, `wait for instance '${instanceId}'`);
+        if (!/timed out/i.test((err as Error).message ?? ''))
+          throw storeError(err, store, `wait for instance '${instanceId}'`);
       }
     }
   };
 
-  const startInstance = async (p: { workflowId?: string; workflowType: string; input?: string; version?: string }) => {
+  const startInstance = async (p: {
+    workflowId?: string;
+    workflowType: string;
+    input?: string;
+    version?: string;
+  }) => {
     assertWritable();
-    if (!p.workflowType?.trim()) throw new WorkbenchError('InvalidInput', 'workflowType (the orchestration name) is required');
+    if (!p.workflowType?.trim())
+      throw new WorkbenchError('InvalidInput', 'workflowType (the orchestration name) is required');
     const args = parseArguments(p.input);
     if (args.length > 1) {
-      throw new WorkbenchError('InvalidInput', `input: a duroxide orchestration takes one input, not ${args.length} arguments (wrap them in one JSON array: [[...]])`);
+      throw new WorkbenchError(
+        'InvalidInput',
+        `input: a duroxide orchestration takes one input, not ${args.length} arguments (wrap them in one JSON array: [[...]])`,
+      );
     }
     const instanceId = p.workflowId?.trim() || randomUUID();
     const input = args[0] ?? 'null';
@@ -147,14 +183,17 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
 
     async listWorkflows(p) {
       const { ids, summaries } = await matching(p.query);
-      const offset = p.nextPageToken ? Number(Buffer.from(p.nextPageToken, 'base64').toString()) : 0;
+      const offset = p.nextPageToken
+        ? Number(Buffer.from(p.nextPageToken, 'base64').toString())
+        : 0;
       const size = p.pageSize || 100;
       const page = ids.slice(offset, offset + size);
       const executions = summaries
         ? summaries.slice(offset, offset + size)
         : await Promise.all(page.map(summaryOf));
       const result: ListWorkflowsResult = { executions };
-      if (offset + size < ids.length) result.nextPageToken = Buffer.from(String(offset + size)).toString('base64');
+      if (offset + size < ids.length)
+        result.nextPageToken = Buffer.from(String(offset + size)).toString('base64');
       return result;
     },
 
@@ -164,13 +203,18 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
       const all = summaries ?? (await Promise.all(ids.map(summaryOf)));
       const counts = new Map<string, number>();
       for (const s of all) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
-      return { count: ids.length, groups: [...counts].map(([status, count]) => ({ status, count })) };
+      return {
+        count: ids.length,
+        groups: [...counts].map(([status, count]) => ({ status, count })),
+      };
     },
 
     async describeWorkflow(p) {
       const summary = await summaryOf(p.workflowId);
       const execution = p.runId ? await executionId(p.workflowId, p.runId) : Number(summary.runId);
-      const exec = await call(`read instance '${p.workflowId}'`, (c) => c.getExecutionInfo(p.workflowId, execution));
+      const exec = await call(`read instance '${p.workflowId}'`, (c) =>
+        c.getExecutionInfo(p.workflowId, execution),
+      );
       const [status, kv] = await Promise.all([
         call(`read instance '${p.workflowId}'`, (c) => c.getStatus(p.workflowId)),
         call(`read instance '${p.workflowId}'`, (c) => c.getKvAllValues(p.workflowId)),
@@ -185,7 +229,9 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
         historyLength: exec.eventCount,
         historySizeBytes: 0,
         firstRunId: '1',
-        parent: summary.parentWorkflowId ? { workflowId: summary.parentWorkflowId, runId: '' } : undefined,
+        parent: summary.parentWorkflowId
+          ? { workflowId: summary.parentWorkflowId, runId: '' }
+          : undefined,
         memo: {},
         searchAttributes: summary.searchAttributes,
         pendingActivities: [],
@@ -193,15 +239,26 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
         customStatus: status.customStatus === undefined ? undefined : jsonView(status.customStatus),
         values: Object.fromEntries(Object.entries(kv).map(([k, v]) => [k, jsonView(v)])),
       };
-      if (runStatus !== 'Running') description.outcome = outcome(p.workflowId, String(execution), exec.status, exec.output);
+      if (runStatus !== 'Running')
+        description.outcome = outcome(p.workflowId, String(execution), exec.status, exec.output);
       return description;
     },
 
     async listWorkflowRuns(p) {
-      const info = await call(`read instance '${p.workflowId}'`, (c) => c.getInstanceInfo(p.workflowId));
-      const ids = await call(`list executions of '${p.workflowId}'`, (c) => c.listExecutions(p.workflowId));
+      const info = await call(`read instance '${p.workflowId}'`, (c) =>
+        c.getInstanceInfo(p.workflowId),
+      );
+      const ids = await call(`list executions of '${p.workflowId}'`, (c) =>
+        c.listExecutions(p.workflowId),
+      );
       const execs = await Promise.all(
-        [...ids].sort((a, b) => b - a).map((id) => call(`read executions of '${p.workflowId}'`, (c) => c.getExecutionInfo(p.workflowId, id))),
+        [...ids]
+          .sort((a, b) => b - a)
+          .map((id) =>
+            call(`read executions of '${p.workflowId}'`, (c) =>
+              c.getExecutionInfo(p.workflowId, id),
+            ),
+          ),
       );
       return {
         executions: execs.map((e: DuroxideExecutionInfo) => ({
@@ -222,12 +279,17 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
     async getWorkflowHistory(p, signal) {
       const execution = await executionId(p.workflowId, p.runId);
       const after = p.nextPageToken ? Number(Buffer.from(p.nextPageToken, 'base64').toString()) : 0;
-      const read = () => call(`read history of '${p.workflowId}'`, (c) => c.readExecutionHistory(p.workflowId, execution));
+      const read = () =>
+        call(`read history of '${p.workflowId}'`, (c) =>
+          c.readExecutionHistory(p.workflowId, execution),
+        );
       let events = (await read()).filter((e) => e.eventId > after);
       // duroxide has no long poll: a followed running instance is read again for a while.
       const deadline = Date.now() + FOLLOW_WINDOW_MS;
       while (p.follow && !events.length && Date.now() < deadline && !signal.aborted) {
-        const exec = await call(`read instance '${p.workflowId}'`, (c) => c.getExecutionInfo(p.workflowId, execution));
+        const exec = await call(`read instance '${p.workflowId}'`, (c) =>
+          c.getExecutionInfo(p.workflowId, execution),
+        );
         if (exec.status !== 'Running') break;
         await new Promise((r) => setTimeout(r, FOLLOW_POLL_MS));
         events = (await read()).filter((e) => e.eventId > after);
@@ -247,29 +309,47 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
     async getWorkflowResult(p, signal) {
       if (p.wait === false) {
         const st = await call(`read instance '${p.workflowId}'`, (c) => c.getStatus(p.workflowId));
-        const info = await call(`read instance '${p.workflowId}'`, (c) => c.getInstanceInfo(p.workflowId));
-        return outcome(p.workflowId, String(info.currentExecutionId), st.status, st.status === 'Failed' ? st.error : st.output);
+        const info = await call(`read instance '${p.workflowId}'`, (c) =>
+          c.getInstanceInfo(p.workflowId),
+        );
+        return outcome(
+          p.workflowId,
+          String(info.currentExecutionId),
+          st.status,
+          st.status === 'Failed' ? st.error : st.output,
+        );
       }
       const st = await waitTerminal(p.workflowId, signal);
-      const info = await call(`read instance '${p.workflowId}'`, (c) => c.getInstanceInfo(p.workflowId));
+      const info = await call(`read instance '${p.workflowId}'`, (c) =>
+        c.getInstanceInfo(p.workflowId),
+      );
       return outcome(p.workflowId, String(info.currentExecutionId), st.status, st.output);
     },
 
     async signalWorkflow(p) {
       assertWritable();
-      if (!p.signalName?.trim()) throw new WorkbenchError('InvalidInput', 'signalName (the event name) is required');
+      if (!p.signalName?.trim())
+        throw new WorkbenchError('InvalidInput', 'signalName (the event name) is required');
       const args = parseArguments(p.input, 'input');
-      if (args.length > 1) throw new WorkbenchError('InvalidInput', `input: an event carries one value, not ${args.length}`);
+      if (args.length > 1)
+        throw new WorkbenchError(
+          'InvalidInput',
+          `input: an event carries one value, not ${args.length}`,
+        );
       // Raising to an unknown instance is silently dropped by duroxide: check it exists first.
       await call(`read instance '${p.workflowId}'`, (c) => c.getInstanceInfo(p.workflowId));
-      await call(`raise '${p.signalName}' on '${p.workflowId}'`, (c) => c.raiseEvent(p.workflowId, p.signalName, args[0] ?? 'null'));
+      await call(`raise '${p.signalName}' on '${p.workflowId}'`, (c) =>
+        c.raiseEvent(p.workflowId, p.signalName, args[0] ?? 'null'),
+      );
       return { ok: true };
     },
 
     async cancelWorkflow(p) {
       assertWritable();
       await call(`read instance '${p.workflowId}'`, (c) => c.getInstanceInfo(p.workflowId));
-      await call(`cancel '${p.workflowId}'`, (c) => c.cancelInstance(p.workflowId, p.reason || null));
+      await call(`cancel '${p.workflowId}'`, (c) =>
+        c.cancelInstance(p.workflowId, p.reason || null),
+      );
       return { ok: true };
     },
 
@@ -283,8 +363,18 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
       async executeWorkflow(p, signal) {
         const started = await startInstance(p);
         const st = await waitTerminal(started.workflowId, signal);
-        const info = await call(`read instance '${started.workflowId}'`, (c) => c.getInstanceInfo(started.workflowId));
-        return { ...started, outcome: outcome(started.workflowId, String(info.currentExecutionId), st.status, st.output) };
+        const info = await call(`read instance '${started.workflowId}'`, (c) =>
+          c.getInstanceInfo(started.workflowId),
+        );
+        return {
+          ...started,
+          outcome: outcome(
+            started.workflowId,
+            String(info.currentExecutionId),
+            st.status,
+            st.output,
+          ),
+        };
       },
     },
 
@@ -294,7 +384,10 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
           call('read store metrics', (c) => c.getSystemMetrics()),
           call('read queue depths', (c) => c.getQueueDepths()),
         ]);
-        return { ...m, queues: { orchestrator: q.orchestratorQueue, worker: q.workerQueue, timer: q.timerQueue } };
+        return {
+          ...m,
+          queues: { orchestrator: q.orchestratorQueue, worker: q.workerQueue, timer: q.timerQueue },
+        };
       },
     },
 
@@ -302,12 +395,19 @@ export function duroxideBackend({ profile, client, assertWritable }: DuroxideCon
       async pruneExecutions(p) {
         assertWritable();
         if (p.keepLast !== undefined && (!Number.isInteger(p.keepLast) || p.keepLast < 1)) {
-          throw new WorkbenchError('InvalidInput', `keepLast ${p.keepLast} must be a whole number of at least 1`);
+          throw new WorkbenchError(
+            'InvalidInput',
+            `keepLast ${p.keepLast} must be a whole number of at least 1`,
+          );
         }
         let completedBefore: number | undefined;
         if (p.completedBefore) {
           completedBefore = Date.parse(p.completedBefore);
-          if (Number.isNaN(completedBefore)) throw new WorkbenchError('InvalidInput', `completedBefore '${p.completedBefore}' is not an ISO 8601 time`);
+          if (Number.isNaN(completedBefore))
+            throw new WorkbenchError(
+              'InvalidInput',
+              `completedBefore '${p.completedBefore}' is not an ISO 8601 time`,
+            );
         }
         const options = { keepLast: p.keepLast, completedBefore };
         return p.workflowId
@@ -359,7 +459,10 @@ function eventView(e: DuroxideEvent): HistoryEventView {
   if (e.data !== undefined) json.data = e.data;
   const data = e.data === undefined ? undefined : jsonView(e.data);
   const value = data?.value;
-  const name = value && typeof value === 'object' && !Array.isArray(value) && typeof value.name === 'string' ? value.name : undefined;
+  const name =
+    value && typeof value === 'object' && !Array.isArray(value) && typeof value.name === 'string'
+      ? value.name
+      : undefined;
   return {
     eventId: e.eventId,
     eventType: e.kind,

@@ -15,9 +15,15 @@ export function storeUrl(store: string, password: string | undefined): string {
   return store.startsWith('sqlite:') ? store : `sqlite:${store}`;
 }
 
-export async function openStore(profile: ProfileDefinition, password: string | undefined): Promise<DuroxideClient> {
+export async function openStore(
+  profile: ProfileDefinition,
+  password: string | undefined,
+): Promise<DuroxideClient> {
   if (!profile.store) {
-    throw new WorkbenchError('ProfileConfig', `duroxide profile '${profile.name}' has no store: set "store" to a SQLite file or a PostgreSQL URL`);
+    throw new WorkbenchError(
+      'ProfileConfig',
+      `duroxide profile '${profile.name}' has no store: set "store" to a SQLite file or a PostgreSQL URL`,
+    );
   }
   if (profile.passwordInSecretStorage && password === undefined) {
     throw new WorkbenchError(
@@ -29,7 +35,8 @@ export async function openStore(profile: ProfileDefinition, password: string | u
   const dx = loadDuroxide();
   const url = storeUrl(profile.store, password);
   try {
-    if (isPostgresStore(profile.store)) return dx.JsClient.fromPostgres(await dx.JsPostgresProvider.connect(url));
+    if (isPostgresStore(profile.store))
+      return dx.JsClient.fromPostgres(await dx.JsPostgresProvider.connect(url));
     return new dx.JsClient(await dx.JsSqliteProvider.open(url));
   } catch (err) {
     throw storeError(err, profile.store, `open the duroxide store`);
@@ -44,8 +51,13 @@ export function storeError(err: unknown, store: string, doing: string): Workbenc
   // The store's own text may repeat a connection URL: never let a password through.
   const detail = raw.replace(/(postgres(?:ql)?:\/\/[^:@/\s]*:)[^@\s]*@/gi, '$1***@');
   const data = { address: where, detail };
-  if (/not found/i.test(detail)) return new WorkbenchError('NotFound', `${detail} (store ${where})`, data);
-  if (/connect|refused|timed out|pool|unable to open|no such file|password authentication/i.test(detail)) {
+  if (/not found/i.test(detail))
+    return new WorkbenchError('NotFound', `${detail} (store ${where})`, data);
+  if (
+    /connect|refused|timed out|pool|unable to open|no such file|password authentication/i.test(
+      detail,
+    )
+  ) {
     return new WorkbenchError('Unavailable', `Could not ${doing} at ${where}: ${detail}`, data);
   }
   return new WorkbenchError('Internal', `Could not ${doing} at ${where}: ${detail}`, data);

@@ -11,7 +11,12 @@ import * as updates from './updates';
 import * as visibility from './visibility';
 import * as workflows from './workflows';
 
-type TemporalOperation<P, R> = (wb: Workbench, target: Target, params: P, signal: AbortSignal) => Promise<R>;
+type TemporalOperation<P, R> = (
+  wb: Workbench,
+  target: Target,
+  params: P,
+  signal: AbortSignal,
+) => Promise<R>;
 
 export function temporalBackend(wb: Workbench, target: Target): Backend {
   const bind =
@@ -22,7 +27,9 @@ export function temporalBackend(wb: Workbench, target: Target): Backend {
     kind: 'temporal',
     async check(signal) {
       const info = await wb.call(target, (c) => c.workflow.getSystemInfo({}, { signal }));
-      await wb.call(target, (c) => c.workflow.describeNamespace({ namespace: target.namespace }, { signal }));
+      await wb.call(target, (c) =>
+        c.workflow.describeNamespace({ namespace: target.namespace }, { signal }),
+      );
       return { serverVersion: info.serverVersion };
     },
 
@@ -67,7 +74,9 @@ export function temporalBackend(wb: Workbench, target: Target): Backend {
       listScheduleMatchingTimes: bind(schedules.listScheduleMatchingTimes),
     },
     taskQueues: { describeTaskQueue: bind(visibility.describeTaskQueue) },
-    searchAttributes: { listSearchAttributes: (_p, signal) => visibility.listSearchAttributes(wb, target, signal) },
+    searchAttributes: {
+      listSearchAttributes: (_p, signal) => visibility.listSearchAttributes(wb, target, signal),
+    },
     activities: {
       completeActivity: bind(activities.completeActivity),
       failActivity: bind(activities.failActivity),

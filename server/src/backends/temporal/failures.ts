@@ -3,7 +3,10 @@
 import { create } from '@bufbuild/protobuf';
 import type { FailureView } from '../../../../shared/src/protocol';
 import type { Payloads } from '../../temporal/gen/temporal/api/common/v1/message_pb.js';
-import { FailureSchema, type Failure } from '../../temporal/gen/temporal/api/failure/v1/message_pb.js';
+import {
+  FailureSchema,
+  type Failure,
+} from '../../temporal/gen/temporal/api/failure/v1/message_pb.js';
 import {
   RetryStateSchema,
   TimeoutTypeSchema,

@@ -15,13 +15,22 @@ export interface PollOptions {
 export async function pollRead<T>(
   wb: Workbench,
   target: Target,
-  call: (c: TemporalConnection, options: { signal?: AbortSignal; timeoutMs?: number }) => Promise<T>,
+  call: (
+    c: TemporalConnection,
+    options: { signal?: AbortSignal; timeoutMs?: number },
+  ) => Promise<T>,
   { longPoll, signal }: PollOptions,
 ): Promise<T | undefined> {
   try {
-    return await read(wb, target, (c) => call(c, { signal, timeoutMs: longPoll ? LONG_POLL_MS : undefined }), signal);
+    return await read(
+      wb,
+      target,
+      (c) => call(c, { signal, timeoutMs: longPoll ? LONG_POLL_MS : undefined }),
+      signal,
+    );
   } catch (err) {
-    if (longPoll && err instanceof WorkbenchError && err.kind === 'DeadlineExceeded') return undefined;
+    if (longPoll && err instanceof WorkbenchError && err.kind === 'DeadlineExceeded')
+      return undefined;
     throw err;
   }
 }

@@ -55,7 +55,6 @@ import {
 import { executionStatus, searchAttributeTypes } from './visibility';
 import { startRequest, type StartRequestInit } from './workflows';
 
-
 const DOCUMENT_KEYS = ['spec', 'action', 'policies', 'state', 'memo', 'searchAttributes'];
 const ACTION_KEYS = [
   'workflowId',
@@ -199,7 +198,8 @@ async function actionFromInput(
   checkActionShape(a);
   const workflowId = a.workflowId?.trim() || `${scheduleId}-workflow`;
   // `input` is plain JSON (an argument list); a string is JSON text (the older form).
-  const input = a.input === undefined || typeof a.input === 'string' ? a.input : JSON.stringify(a.input);
+  const input =
+    a.input === undefined || typeof a.input === 'string' ? a.input : JSON.stringify(a.input);
   const request = await startRequest(wb, target, { ...a, input, workflowId }, signal).catch(
     withinAction,
   );

@@ -27,23 +27,15 @@ import type { DescribeScheduleResponse } from '../../temporal/gen/temporal/api/w
 import { WorkbenchError } from '../../errors';
 import { payloadToDisplay } from '../../payloads/display';
 import type { Target, Workbench } from '../../workbench';
+import { decoderFor, fromBase64, isoTime, read, required, toBase64, write } from './common';
+import { invalid, optionalString, parseTime, serverSpecError, specSummary } from './scheduleSpec';
 import {
-  decoderFor,
-  fromBase64,
-  isoTime,
-  read,
-  required,
-  toBase64,
-  write,
-} from './common';
-import {
-  invalid,
-  optionalString,
-  parseTime,
-  serverSpecError,
-  specSummary,
-} from './scheduleSpec';
-import { actionResultView, buildDocument, overlapPolicy, parseDocument, renderDocument } from './scheduleDocument';
+  actionResultView,
+  buildDocument,
+  overlapPolicy,
+  parseDocument,
+  renderDocument,
+} from './scheduleDocument';
 import { executionStatus } from './visibility';
 
 /**
@@ -481,20 +473,49 @@ function noteOr(note: string | undefined, fallback: string): string {
   return optionalString(note, 'note')?.trim() || fallback;
 }
 
-export function pauseSchedule(wb: Workbench, target: Target, p: PauseScheduleParams, signal?: AbortSignal) {
-  return patchAction(wb, target, p, () => ({ pause: noteOr(p.note, 'Paused from Temporal Workbench') }), signal);
-}
-
-export function unpauseSchedule(wb: Workbench, target: Target, p: PauseScheduleParams, signal?: AbortSignal) {
-  return patchAction(wb, target, p, () => ({ unpause: noteOr(p.note, 'Unpaused from Temporal Workbench') }), signal);
-}
-
-export function triggerSchedule(wb: Workbench, target: Target, p: TriggerScheduleParams, signal?: AbortSignal) {
+export function pauseSchedule(
+  wb: Workbench,
+  target: Target,
+  p: PauseScheduleParams,
+  signal?: AbortSignal,
+) {
   return patchAction(
     wb,
     target,
     p,
-    () => ({ triggerImmediately: { overlapPolicy: overlapPolicy(p.overlapPolicy, 'overlapPolicy') } }),
+    () => ({ pause: noteOr(p.note, 'Paused from Temporal Workbench') }),
+    signal,
+  );
+}
+
+export function unpauseSchedule(
+  wb: Workbench,
+  target: Target,
+  p: PauseScheduleParams,
+  signal?: AbortSignal,
+) {
+  return patchAction(
+    wb,
+    target,
+    p,
+    () => ({ unpause: noteOr(p.note, 'Unpaused from Temporal Workbench') }),
+    signal,
+  );
+}
+
+export function triggerSchedule(
+  wb: Workbench,
+  target: Target,
+  p: TriggerScheduleParams,
+  signal?: AbortSignal,
+) {
+  return patchAction(
+    wb,
+    target,
+    p,
+    () => ({
+      triggerImmediately: { overlapPolicy: overlapPolicy(p.overlapPolicy, 'overlapPolicy') },
+    }),
     signal,
   );
 }
@@ -509,14 +530,23 @@ function timeRange(p: { startTime: string; endTime: string }) {
   };
 }
 
-export function backfillSchedule(wb: Workbench, target: Target, p: BackfillScheduleParams, signal?: AbortSignal) {
+export function backfillSchedule(
+  wb: Workbench,
+  target: Target,
+  p: BackfillScheduleParams,
+  signal?: AbortSignal,
+) {
   return patchAction(
     wb,
     target,
     p,
     () => {
       const range = timeRange(p);
-      return { backfillRequest: [{ ...range, overlapPolicy: overlapPolicy(p.overlapPolicy, 'overlapPolicy') }] };
+      return {
+        backfillRequest: [
+          { ...range, overlapPolicy: overlapPolicy(p.overlapPolicy, 'overlapPolicy') },
+        ],
+      };
     },
     signal,
   );

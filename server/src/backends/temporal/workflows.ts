@@ -28,7 +28,12 @@ import type {
   StartWorkflowExecutionRequestSchema,
 } from '../../temporal/gen/temporal/api/workflowservice/v1/request_response_pb.js';
 import { WorkbenchError } from '../../errors';
-import { inputPayloads, memoFields, searchAttributeFields, textPayload } from '../../payloads/encode';
+import {
+  inputPayloads,
+  memoFields,
+  searchAttributeFields,
+  textPayload,
+} from '../../payloads/encode';
 import type { Target, Workbench } from '../../workbench';
 import { decoderFor, durationInput, enumValue, read, required, write } from './common';
 import { closeEvent, nextRunId, outcomeOf } from './outcomes';

@@ -18,8 +18,13 @@ function write(result) {
 function loadWorker(from) {
   try {
     const resolved = require.resolve('@temporalio/worker', { paths: [from] });
-    const pkg = path.join(resolved.slice(0, resolved.lastIndexOf(`${path.sep}lib${path.sep}`)), 'package.json');
-    const version = fs.existsSync(pkg) ? JSON.parse(fs.readFileSync(pkg, 'utf8')).version : undefined;
+    const pkg = path.join(
+      resolved.slice(0, resolved.lastIndexOf(`${path.sep}lib${path.sep}`)),
+      'package.json',
+    );
+    const version = fs.existsSync(pkg)
+      ? JSON.parse(fs.readFileSync(pkg, 'utf8')).version
+      : undefined;
     return { worker: require(resolved), resolved, version };
   } catch {
     return undefined;
@@ -38,7 +43,9 @@ function historyLoader(workerPath) {
       return common.historyFromJSON(json);
     } catch (err) {
       const protoPath = require.resolve('@temporalio/proto', { paths: [workerPath] });
-      const protojson = require(require.resolve('protobufjs/ext/protojson', { paths: [protoPath] }));
+      const protojson = require(
+        require.resolve('protobufjs/ext/protojson', { paths: [protoPath] }),
+      );
       const History = require(protoPath).temporal.api.history.v1.History;
       const loaded = protojson.fromJson(History, json, { ignoreUnknownFields: true });
       if (!loaded) throw err;
@@ -58,7 +65,9 @@ const POSITION_MARKER = '[temporal-workbench] replaying workflow task started at
  */
 function positionInterceptors(workerPath) {
   const dir = path.join(path.dirname(workerPath), 'debug-replayer');
-  const modules = ['inbound-interceptor.js', 'outbound-interceptor.js'].map((f) => path.join(dir, f));
+  const modules = ['inbound-interceptor.js', 'outbound-interceptor.js'].map((f) =>
+    path.join(dir, f),
+  );
   if (!modules.every((m) => fs.existsSync(m))) return {};
   globalThis.notifyRunner = (eventId) => console.log(`${POSITION_MARKER}${eventId}`);
   return { interceptors: { workflowModules: modules } };
@@ -77,7 +86,10 @@ async function main() {
   const debug = process.env.TEMPORAL_REPLAY_DEBUG === '1';
   const results = [];
   const toHistory = historyLoader(sdk.resolved);
-  const histories = job.histories.map((h) => ({ workflowId: h.workflowId, history: toHistory(h.history) }));
+  const histories = job.histories.map((h) => ({
+    workflowId: h.workflowId,
+    history: toHistory(h.history),
+  }));
   const replay = Worker.runReplayHistories(
     {
       workflowsPath: job.workflowsPath,

@@ -1,6 +1,13 @@
 // Determinism rules of rust workflow code, as data: the calls that differ on replay, with
 // their message and the fix or advice the SDK's documentation gives. Checked by diagnostics.ts.
-import { CLOCK, ioRule, replaceFix, innerArgs, type DeterminismRule, type WorkflowCode } from '../diagnostics';
+import {
+  CLOCK,
+  ioRule,
+  replaceFix,
+  innerArgs,
+  type DeterminismRule,
+  type WorkflowCode,
+} from '../diagnostics';
 
 /** The last two path segments (`std::thread::spawn` -> `thread::spawn`). */
 const tail = (path: string) => path.split('::').slice(-2).join('::');

@@ -82,7 +82,9 @@ function collect(parsed: { tree: TreeSitter.Tree; query: TreeSitter.Query }) {
       calls.push({
         callee: callee.text,
         receiver: by('receiver')?.text,
-        arg0: arg ? { string: stringValue(arg), path: /^[\w.]+$/.test(arg.text) ? arg.text : undefined } : undefined,
+        arg0: arg
+          ? { string: stringValue(arg), path: /^[\w.]+$/.test(arg.text) ? arg.text : undefined }
+          : undefined,
         range: rangeOf(call),
       });
       continue;
@@ -91,7 +93,8 @@ function collect(parsed: { tree: TreeSitter.Tree; query: TreeSitter.Query }) {
     if (pattern) {
       for (const child of pattern.namedChildren) {
         if (!child) continue;
-        if (child.type === 'shorthand_property_identifier_pattern') stubs.set(child.text, child.text);
+        if (child.type === 'shorthand_property_identifier_pattern')
+          stubs.set(child.text, child.text);
         else if (child.type === 'pair_pattern') {
           const key = child.childForFieldName('key')?.text;
           const value = child.childForFieldName('value')?.text;
@@ -126,21 +129,25 @@ function classify(
     }
     if (call.callee === 'sleep' && (call.receiver === 'asyncio' || call.receiver === 'workflow'))
       return { kind: 'timer', name: `${call.receiver}.sleep` };
-    if (fromWorkflow && call.callee === 'continue_as_new') return { kind: 'continueAsNew', name: 'continue_as_new' };
+    if (fromWorkflow && call.callee === 'continue_as_new')
+      return { kind: 'continueAsNew', name: 'continue_as_new' };
     if (call.callee === 'signal' && call.receiver && call.receiver !== 'workflow') {
       const name = argName('last');
       return name ? { kind: 'signalSent', name } : undefined;
     }
     return undefined;
   }
-  if (!call.receiver && stubs.has(call.callee)) return { kind: 'activity', name: stubs.get(call.callee)! };
-  if (call.receiver && stubObjects.has(call.receiver)) return { kind: 'activity', name: call.callee };
+  if (!call.receiver && stubs.has(call.callee))
+    return { kind: 'activity', name: stubs.get(call.callee)! };
+  if (call.receiver && stubObjects.has(call.receiver))
+    return { kind: 'activity', name: call.callee };
   if (!call.receiver && TS_CHILD.has(call.callee)) {
     const name = argName('last');
     return name ? { kind: 'childWorkflow', name } : undefined;
   }
   if (!call.receiver && call.callee === 'sleep') return { kind: 'timer', name: 'sleep' };
-  if (!call.receiver && TS_CONTINUE.has(call.callee)) return { kind: 'continueAsNew', name: call.callee };
+  if (!call.receiver && TS_CONTINUE.has(call.callee))
+    return { kind: 'continueAsNew', name: call.callee };
   if (call.callee === 'signal' && call.receiver) {
     const name = argName('last');
     return name ? { kind: 'signalSent', name } : undefined;
@@ -148,7 +155,11 @@ function classify(
   return undefined;
 }
 
-const HANDLER_KIND = { signal: 'signalHandler', query: 'queryHandler', update: 'updateHandler' } as const;
+const HANDLER_KIND = {
+  signal: 'signalHandler',
+  query: 'queryHandler',
+  update: 'updateHandler',
+} as const;
 
 /**
  * The graph of one workflow definition. `text` is the current text of the workflow's file;
@@ -167,7 +178,12 @@ export function workflowGraph(
   parsed.tree.delete();
 
   const nodes = new Map<string, GraphNode>();
-  const add = (kind: GraphNodeKind, name: string, site: GraphLocation, definition?: GraphLocation) => {
+  const add = (
+    kind: GraphNodeKind,
+    name: string,
+    site: GraphLocation,
+    definition?: GraphLocation,
+  ) => {
     const id = `${kind}:${name}`;
     const node = nodes.get(id) ?? { id, kind, name, sites: [] };
     node.sites.push(site);
@@ -182,7 +198,13 @@ export function workflowGraph(
     if (!found) continue;
     const site = { uri: workflow.uri, range: call.range };
     // The call names a symbol or a registered name; the node carries the registered name.
-    const candidates: { name: string; symbol?: string; uri: string; nameRange: Range; language: SourceLanguage }[] =
+    const candidates: {
+      name: string;
+      symbol?: string;
+      uri: string;
+      nameRange: Range;
+      language: SourceLanguage;
+    }[] =
       found.kind === 'activity'
         ? index.activities()
         : found.kind === 'childWorkflow'

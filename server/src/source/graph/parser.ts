@@ -5,7 +5,13 @@
 import * as path from 'node:path';
 import TreeSitter = require('web-tree-sitter');
 import '../scmTextHook';
-import { grammarForPath, grammarLanguage, grammarWasmPath, runtimeWasmPath, type GrammarId } from '../grammars';
+import {
+  grammarForPath,
+  grammarLanguage,
+  grammarWasmPath,
+  runtimeWasmPath,
+  type GrammarId,
+} from '../grammars';
 import type { SourceLanguage } from '../types';
 import python from './queries/python.scm';
 import typescript from './queries/typescript.scm';
@@ -16,7 +22,10 @@ const { Language, Parser, Query } = TreeSitter;
 export type GraphLanguage = 'typescript' | 'python';
 
 const QUERIES: Record<GraphLanguage, string> = { typescript, python };
-const GRAMMARS: Record<GraphLanguage, GrammarId[]> = { typescript: ['typescript', 'tsx'], python: ['python'] };
+const GRAMMARS: Record<GraphLanguage, GrammarId[]> = {
+  typescript: ['typescript', 'tsx'],
+  python: ['python'],
+};
 
 export function isGraphLanguage(language: SourceLanguage | string): language is GraphLanguage {
   return language === 'typescript' || language === 'python';

@@ -22,7 +22,6 @@ const HANDLERS: Record<string, HandlerKind> = {
 const short = (head: string) => head.slice(head.lastIndexOf('/') + 1);
 const IGNORED = ['comment', 'meta_lit', 'old_meta_lit'];
 
-
 /** The values of a form after its head. */
 const formArgs = (form: Node) =>
   form.namedChildren.filter((c) => !IGNORED.includes(c.type)).slice(1);

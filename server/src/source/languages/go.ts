@@ -9,7 +9,15 @@ import { checkDeterminism } from '../diagnostics';
 import { DETERMINISM } from '../determinism/go';
 import { toParameters, type FunctionFact, type ValueFact } from '../facts';
 import type { LanguageRules } from '../languageRules';
-import { callHandler, definitionOf, emptyBody, entry, FileFacts, sortBody, variableWorkers } from '../resolve';
+import {
+  callHandler,
+  definitionOf,
+  emptyBody,
+  entry,
+  FileFacts,
+  sortBody,
+  variableWorkers,
+} from '../resolve';
 import type { HandlerKind, RegisteredRef, WorkflowDefinition } from '../types';
 
 const SDK = 'go.temporal.io/sdk';
@@ -34,7 +42,6 @@ const isMap = (v: ValueFact, type?: string) =>
   !!type?.startsWith('map[') ||
   v.text.startsWith('map[') ||
   (v.call?.callee === 'make' && !!v.call.args[0]?.text.startsWith('map['));
-
 
 export const goRules: LanguageRules = {
   language: 'go',
@@ -137,7 +144,9 @@ export const goRules: LanguageRules = {
     const workflows = new Map<string, WorkflowDefinition>();
     // The SDK registers functions returning an error; methods, helpers called directly from
     // workflow code and unexported functions are workflows only when registered here.
-    const calledDirectly = new Set(file.calls.filter((c) => c.scope.length > 0).map((c) => c.callee));
+    const calledDirectly = new Set(
+      file.calls.filter((c) => c.scope.length > 0).map((c) => c.callee),
+    );
     for (const fn of workflowCode.values()) {
       const key = `workflow:${fn.name}`;
       const candidate =

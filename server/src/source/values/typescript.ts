@@ -81,4 +81,3 @@ export function readObject(node: Node, v: ValueFact, read: ValueReader): void {
     }
   }
 }
-
