@@ -310,6 +310,69 @@ for (const storeKind of ['SQLite', 'PostgreSQL'] as const) {
       );
     });
 
+    test('the execution view of a waiting instance: its history as groups, its state without what duroxide lacks', async () => {
+      // approval-3 from the test above, still waiting for its event.
+      const viewId = `dx-view-${storeKind}`;
+      const events: protocol.HistoryEventView[] = [];
+      let model: protocol.ExecutionModel | undefined;
+      let nextPageToken: string | undefined;
+      do {
+        const page = await server.request(protocol.executionViewPage, {
+          profileId,
+          viewId,
+          workflowId: 'approval-3',
+          pageSize: 2,
+          nextPageToken,
+        });
+        events.push(...page.events);
+        model = page.model ?? model;
+        nextPageToken = page.nextPageToken;
+      } while (nextPageToken);
+      const own = (await history('approval-3')).events.map((e) => e.eventType);
+      assert.deepEqual(
+        events.map((e) => e.eventType),
+        own,
+      );
+      assert.ok(model, 'the last page carries the model');
+      assert.equal(model.header.workflowType, 'Approval');
+      assert.equal(model.header.status, 'Running');
+      assert.equal(model.eventCount, own.length);
+      assert.ok(model.groups.length > 0, 'the events are grouped for the lists and the timeline');
+      // The Approval orchestration waits for its 'approve' event: a signal group named so.
+      assert.deepEqual(
+        model.groups.filter((g) => g.kind === 'signal').map((g) => [g.name, g.open]),
+        [['approve', true]],
+      );
+      const done = await server.request(protocol.executionViewPage, {
+        profileId,
+        viewId: `${viewId}-greeting`,
+        workflowId: 'greeting-1',
+      });
+      const activities = done.model?.groups.filter((g) => g.kind === 'activity') ?? [];
+      assert.deepEqual(
+        activities.map((g) => [g.name, g.status]),
+        [
+          ['Greet', 'Completed'],
+          ['Greet', 'Completed'],
+        ],
+      );
+      assert.equal(done.model?.header.status, 'Completed');
+      assert.equal(done.model?.header.workflowType, 'Greeting');
+      const live = await server.request(protocol.getExecutionLiveState, {
+        profileId,
+        viewId,
+        workflowId: 'approval-3',
+      });
+      assert.equal(live.description.status, 'Running');
+      // No task queues, pollers or stack-trace queries on duroxide: nothing asked, nothing made up.
+      assert.equal(live.stackTrace, undefined);
+      assert.equal(live.stackTraceError, undefined);
+      assert.ok(
+        live.reasons.every((r) => r.kind !== 'noPollers'),
+        JSON.stringify(live.reasons),
+      );
+    });
+
     test('a .temporal file on this profile starts through the duroxide backend, and says which blocks it cannot run', async () => {
       const file = path.join(tmp, 'ops.temporal');
       const text = [

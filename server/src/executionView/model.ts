@@ -28,7 +28,15 @@ const KIND_BY_PREFIX: [string, ExecutionGroupKind][] = [
   ['NexusOperation', 'nexus'],
   ['MarkerRecorded', 'marker'],
   ['WorkflowExecution', 'workflow'],
+  // duroxide's event kinds (after Temporal's, whose longer prefixes win).
+  ['SubOrchestration', 'child'],
+  ['Orchestration', 'workflow'],
+  ['Activity', 'activity'],
+  ['External', 'signal'],
 ];
+
+/** The workflow's first event: Temporal's, or duroxide's. */
+const STARTED = new Set(['WorkflowExecutionStarted', 'OrchestrationStarted']);
 
 /** Outcome words that leave a group waiting for more events. */
 const OPEN_STATUSES = new Set([
@@ -38,6 +46,9 @@ const OPEN_STATUSES = new Set([
   'Accepted',
   'Admitted',
   'CancelRequested',
+  // duroxide: a timer created, an external event subscribed to.
+  'Created',
+  'Subscribed',
 ]);
 const FAILED_STATUSES = new Set(['Failed', 'TimedOut', 'Terminated', 'Rejected']);
 
@@ -67,6 +78,9 @@ const WORKFLOW_CLOSE: Record<string, ExecutionStatus> = {
   WorkflowExecutionCanceled: 'Canceled',
   WorkflowExecutionTerminated: 'Terminated',
   WorkflowExecutionContinuedAsNew: 'ContinuedAsNew',
+  OrchestrationCompleted: 'Completed',
+  OrchestrationFailed: 'Failed',
+  OrchestrationContinuedAsNew: 'ContinuedAsNew',
 };
 
 /** The one attributes object of an event's proto3 JSON. */
@@ -82,7 +96,18 @@ export function attributesOf(event: HistoryEventView): JsonObject {
     )
       return value as JsonObject;
   }
-  return {};
+  return duroxideData(event.json.data);
+}
+
+/** A duroxide event's data: JSON text, an object for the events that name something. */
+function duroxideData(data: JsonValue | undefined): JsonObject {
+  if (typeof data !== 'string' || !data.startsWith('{')) return {};
+  try {
+    const value = JSON.parse(data) as JsonValue;
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+  } catch {
+    return {};
+  }
 }
 
 function str(value: JsonValue | undefined, ...path: string[]): string {
@@ -190,7 +215,10 @@ export class ExecutionModelBuilder {
     const ms = epochMs(event.eventTime);
     const word = outcomeWord(event.eventType);
     if (!group) {
-      const { name, detail } = describeFirst(kind, attrs);
+      const first = describeFirst(kind, attrs);
+      // duroxide names what an event is about in its data's `name`.
+      const name = first.name || str(attrs, 'name');
+      const { detail } = first;
       group = {
         id: groupId,
         kind,
@@ -211,7 +239,7 @@ export class ExecutionModelBuilder {
       group.failed = group.failed || FAILED_STATUSES.has(word);
       if (kind === 'update' && !group.name) group.name = describeFirst(kind, attrs).name;
     }
-    if (kind === 'workflow' && event.eventType === 'WorkflowExecutionStarted') {
+    if (kind === 'workflow' && STARTED.has(event.eventType)) {
       group.status = 'Running';
       group.open = true;
     }
@@ -236,6 +264,11 @@ export class ExecutionModelBuilder {
   private workflowEvent(event: HistoryEventView, a: JsonObject): void {
     const h = this.header;
     const payloads = event.payloads ?? {};
+    if (event.eventType === 'OrchestrationStarted') {
+      h.workflowType = str(a, 'name');
+      if (event.eventTime) h.startTime = event.eventTime;
+      return;
+    }
     if (event.eventType === 'WorkflowExecutionStarted') {
       h.workflowType = str(a, 'workflowType', 'name');
       h.taskQueue = str(a, 'taskQueue', 'name');
@@ -267,6 +300,9 @@ export class ExecutionModelBuilder {
       if (start !== undefined && end !== undefined) h.durationMs = end - start;
     }
     if (payloads.result) h.result = payloads.result;
+    // duroxide: the orchestration's output is the completion's data.
+    else if (event.eventType === 'OrchestrationCompleted' && payloads.data)
+      h.result = payloads.data;
     if (event.failure) h.failure = event.failure;
     const next = str(a, 'newExecutionRunId');
     if (next) h.nextRunId = next;
