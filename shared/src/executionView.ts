@@ -67,7 +67,9 @@ export type FromExecutionWebview =
   | { type: 'export' }
   /** "Compare with…" another run or a history file. */
   | { type: 'compare' }
-  | { type: 'refreshLiveState' };
+  | { type: 'refreshLiveState' }
+  /** Replay this execution against the workspace's code (a nondeterministic workflow task). */
+  | { type: 'replay' };
 
 /** What the webview keeps across hide/show (`getState`/`setState`). */
 export interface ExecutionWebviewState {

@@ -173,6 +173,9 @@ export class ExecutionPanel {
           });
         case 'refreshLiveState':
           return await this.refreshLiveState(true);
+        case 'replay':
+          // The command's own flow: trust check, progress, the diagnostic at the diverging line.
+          return void (await vscode.commands.executeCommand('temporal.replayWorkflow', this.ref()));
       }
     } catch (err) {
       this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -69,6 +69,7 @@ const actions: PaneActions = {
     return p;
   },
   selectEvent: (id) => select(id, true),
+  replay: () => post({ type: 'replay' }),
 };
 
 // ---- layout

@@ -7,6 +7,7 @@ import type {
   FailureView,
   FindSourceParams,
   HistoryEventView,
+  NotMovingReason,
   PayloadView,
   StackFrameView,
 } from '../../../../shared/src/protocol';
@@ -24,6 +25,15 @@ export interface PaneActions {
   /** Resolves stack trace text to frames (asks the panel once per text). */
   frames(stackTrace: string): Promise<StackFrameView[]>;
   selectEvent(eventId: number): void;
+  /** Replays this execution against the workspace's code. */
+  replay(): void;
+}
+
+/** A workflow task failure that replay can point at in the code. */
+export function isNondeterminism(reason: NotMovingReason): boolean {
+  if (reason.kind !== 'workflowTaskFailing') return false;
+  const text = `${reason.message} ${reason.failure?.message ?? ''}`;
+  return /nondetermin|non-determin|NON_DETERMINISTIC/i.test(text);
 }
 
 /** Which source a group's name opens. */
@@ -212,6 +222,11 @@ export function renderLiveState(
         li.append(
           ' ',
           linkButton(`event ${r.eventId}`, () => actions.selectEvent(r.eventId!)),
+        );
+      if (isNondeterminism(r))
+        li.append(
+          ' ',
+          linkButton('replay against the workspace', () => actions.replay()),
         );
       if (r.failure) li.append(renderFailure(r.failure, actions));
       list.append(li);
