@@ -102,6 +102,9 @@ describe('Schedules view and schedule commands', { timeout: 300_000 }, () => {
     await contextMenu(page, row, 'Pause Schedule…');
     await answerQuickInput(page, `Pause schedule '${scheduleId}'`, 'paused by e2e');
     await waitForRowText(row, /paused/);
+    // The rows below follow with the redraw of the paused schedule (Upcoming: none); clicks on
+    // them (next step) wait for that redraw rather than land while the rows below are re-read.
+    await waitForRowText(treeRow(page, 'Schedules', /^Upcoming/), /not taken while paused/);
     const icon = row.locator('.codicon-debug-pause');
     assert.equal(await icon.count(), 1);
     await shot('4-paused');
