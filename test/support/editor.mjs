@@ -375,10 +375,13 @@ export async function startEditor({
     stopping ??= (async () => {
       liveEditors.delete(emergencyCleanup);
       killGroup('SIGTERM');
+      // The timer is cleared: left pending it would hold the test process open for 5 s.
+      let timer;
       const timedOut = await Promise.race([
         exited.then(() => false),
-        new Promise((r) => setTimeout(() => r(true), 5000)),
+        new Promise((r) => (timer = setTimeout(() => r(true), 5000))),
       ]);
+      clearTimeout(timer);
       // The leader may exit before its children: always sweep the group.
       killGroup('SIGKILL');
       if (timedOut) await exited;

@@ -185,13 +185,13 @@ export class TestLanguageServer {
 
   async stop(): Promise<void> {
     try {
-      await Promise.race([this.rpc.sendRequest('shutdown'), delay(2000)]);
+      await withinMs(this.rpc.sendRequest('shutdown'), 2000);
       this.rpc.sendNotification('exit');
     } catch {
       // already gone
     }
     this.rpc.dispose();
-    await Promise.race([new Promise((r) => this.process.once('exit', r)), delay(2000)]);
+    await withinMs(new Promise((r) => this.process.once('exit', r)), 2000);
     this.process.kill('SIGKILL');
     fs.rmSync(this.home, { recursive: true, force: true });
   }
@@ -199,6 +199,13 @@ export class TestLanguageServer {
 
 function delay(ms: number) {
   return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Waits for `promise`, at most `ms`; the timer is cleared so it never holds the process open. */
+async function withinMs(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([promise, new Promise((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
 
 /** Asserts a promise fails with a ResponseError of the given kind; returns its message. */
