@@ -14,12 +14,20 @@ for arg in "${@:-all}"; do
     *) server=1 nginx=1 editor=1 ;;
   esac
 done
-steps=(npm)
+steps=()
 ((server)) && steps+=(temporal postgres neovim)
 ((nginx)) && steps+=(nginx)
 ((editor)) && steps+=(codeServer)
-bash scripts/setup/all.sh "${steps[@]}"
-# One format (Prettier) for the files this branch changed against main.
+bash scripts/setup/all.sh npm
+# The rest of the set-up (downloads, apt, code-server's native compile) goes on meanwhile:
+# the build and the checks below need only npm's packages.
+setup_pid=
+if ((${#steps[@]})); then
+  bash scripts/setup/all.sh "${steps[@]}" &
+  setup_pid=$!
+  trap 'kill "$setup_pid" 2>/dev/null || true' EXIT
+fi
+# One format (Prettier) for the whole tree.
 npm run --silent format:check
 if ((editor)); then
   # The .vsix (which also builds dist/ with the generated protos) is what the e2e tests install.
@@ -30,4 +38,8 @@ fi
 # Types (after the build, which generates the protos): the test runner (tsx) and the bundler
 # (esbuild) strip them without checking.
 npm run --silent typecheck
+if [[ -n "$setup_pid" ]]; then
+  wait "$setup_pid"
+  trap - EXIT
+fi
 exec node scripts/runTests.mjs "$@"

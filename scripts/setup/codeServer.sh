@@ -2,7 +2,7 @@
 # Installs code-server (a real VS Code served to a browser) for the e2e tests and
 # scripts/openEditor.mjs:
 #   <repo>/.tools/code-server-<version>/node_modules/code-server/out/node/entry.js
-# Also makes sure Debian's chromium, ripgrep and libkrb5-dev are present.
+# Also makes sure Debian's chromium and ripgrep are present.
 # Idempotent: a marker file with the version makes a second run a fast no-op.
 #
 # A plain `npm i code-server` fails here: its postinstall refuses root and then downloads `rg`
@@ -57,7 +57,6 @@ fi
 missing=()
 need_cmd chromium || missing+=(chromium)
 need_cmd rg || missing+=(ripgrep)
-need_cmd krb5-config || missing+=(libkrb5-dev) # the kerberos native module builds against it
 need_cmd make || missing+=(make)
 need_cmd g++ || missing+=(g++)
 need_cmd python3 || missing+=(python3) # node-gyp
@@ -67,11 +66,13 @@ if ((${#missing[@]})); then
     need_cmd sudo || die "need root (or sudo) to install: ${missing[*]}"
     sudo=(sudo)
   fi
-  step "[1/6] apt-get update" "${sudo[@]}" apt-get update
+  # One apt at a time: the other setup steps may be installing theirs in parallel.
+  apt_lock=(flock "${TW_APT_LOCK:-/tmp/tw-setup-apt.lock}")
+  step "[1/6] apt-get update" "${sudo[@]}" "${apt_lock[@]}" apt-get update
   step "[1/6] apt-get install ${missing[*]}" env DEBIAN_FRONTEND=noninteractive \
-    "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+    "${sudo[@]}" "${apt_lock[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
 else
-  say "[1/6] system packages present (chromium, ripgrep, libkrb5-dev, build tools)"
+  say "[1/6] system packages present (chromium, ripgrep, build tools)"
 fi
 rg_bin="$(command -v rg)"
 
@@ -100,8 +101,12 @@ step "[3/6] lib/vscode: npm install --omit=dev (scripts off)" \
 # @vscode/ripgrep's postinstall skips its download when bin/rg already exists.
 mkdir -p node_modules/@vscode/ripgrep/bin
 ln -sfn "$rg_bin" node_modules/@vscode/ripgrep/bin/rg
+# Only the native modules a Linux server uses: kerberos (proxy Negotiate auth, loaded on demand)
+# and the Windows-only modules would take ~20 s of the compile for nothing. JOBS=max lets
+# node-gyp's make use every core (spdlog alone is ~45 s on one).
 step "[4/6] lib/vscode: npm rebuild (native modules from source)" \
-  env npm_config_yes=true npm rebuild
+  env npm_config_yes=true JOBS=max npm rebuild \
+  @vscode/spdlog node-pty native-watchdog @vscode/deviceid @parcel/watcher @vscode/ripgrep
 
 # --- 5. links the upstream postinstall would create ------------------------------------------
 say "[5/6] links (node_modules.asar, remote-cli, helpers)"

@@ -6,5 +6,7 @@ set -euo pipefail
 if command -v nvim >/dev/null; then exit 0; fi
 echo "setup: apt-get install neovim"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq -o DPkg::Lock::Timeout=600
-apt-get install -y -qq --no-install-recommends -o DPkg::Lock::Timeout=600 neovim >/dev/null
+# One apt at a time: the other setup steps may be installing theirs in parallel.
+apt_lock=(flock "${TW_APT_LOCK:-/tmp/tw-setup-apt.lock}")
+"${apt_lock[@]}" apt-get update -qq
+"${apt_lock[@]}" apt-get install -y -qq --no-install-recommends neovim >/dev/null

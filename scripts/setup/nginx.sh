@@ -32,7 +32,8 @@ fi
 export DEBIAN_FRONTEND=noninteractive
 # Wait for the dpkg lock instead of failing when another setup script installs at the same time.
 apt_get() {
-  "${sudo_cmd[@]}" apt-get -q -o DPkg::Lock::Timeout=600 "$@" >/dev/null
+  # One apt at a time: the other setup steps may be installing theirs in parallel.
+  "${sudo_cmd[@]}" flock "${TW_APT_LOCK:-/tmp/tw-setup-apt.lock}" apt-get -q "$@" >/dev/null
 }
 apt_install() {
   apt_get install -y --no-install-recommends "$@"
