@@ -78,6 +78,10 @@ export function useWorkbenchSession(options: {
     if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
     const t = await target.ready();
     session.target = t;
+    // Chromium starts while the server side is made ready: neither needs the other until the page
+    // opens the editor's URL.
+    const launching = session.harness.launchBrowser({ viewport: { width: 1500, height: 950 } });
+    launching.then((launched) => (browser = launched.browser)).catch(() => undefined);
     connection = await Connection.connect({ address: t.address });
     session.client = new Client({ connection, namespace: t.namespace });
     await options.prepare?.(session.client, t);
@@ -93,9 +97,7 @@ export function useWorkbenchSession(options: {
         ...options.settings?.(),
       },
     });
-    ({ browser, page: session.page } = await session.harness.launchBrowser({
-      viewport: { width: 1500, height: 950 },
-    }));
+    session.page = (await launching).page;
     await session.page.goto(editor.url);
     await session.harness.waitForWorkbench(session.page, { activityBarTitle: 'Temporal' });
   }
