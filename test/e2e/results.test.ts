@@ -66,7 +66,9 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
     assert.ok(Number.isFinite(runningBefore));
 
     await page.keyboard.press('Control+Home'); // clickLens waits for the first lens to show
-    await clickLens(page, pySource(), 'class LongTimer', 'Start');
+    await clickLens(page, pySource(), 'class LongTimer', 'Start', {
+      opensQuickInput: 'Start longTimer (1/2)',
+    });
     await answerQuickInput(page, 'Start longTimer (1/2)');
     await answerQuickInput(page, 'Start longTimer (2/2)', ids.timer);
     // The snippet's one tab stop holds `seconds`' placeholder: typing replaces just that value.
@@ -88,7 +90,9 @@ describe('Results and inputs', { timeout: 240_000 }, () => {
     async () => {
       await openFile(page, 'python/workflows.py');
       await page.keyboard.press('Control+Home'); // clickLens waits for the first lens to show
-      await clickLens(page, pySource(), 'def set_value', 'Update');
+      await clickLens(page, pySource(), 'def set_value', 'Update', {
+        opensQuickInput: 'Update setValue',
+      });
       await answerQuickInput(page, 'Update setValue', ids.counter);
       await fillPayloadPlaceholders(page, 'update setValue', ['-1']);
       await page.keyboard.press('Control+Enter');

@@ -64,13 +64,16 @@ export async function goToLine(page: Page, line: number): Promise<void> {
 /**
  * Clicks the code lens `lensText` shown right above the source line containing `lineText`, once
  * it shows there (lenses are redrawn while the server recounts: a link found just before a redraw
- * is looked up again).
+ * is looked up again). `opensQuickInput`: the title of the quick input the lens opens; the click
+ * is repeated while it has not opened (VS Code drops a click on a lens link that a redraw
+ * replaced, and opening a quick input again only replaces the first).
  */
 export async function clickLens(
   page: Page,
   source: string,
   lineText: string,
   lensText: string,
+  opts: { opensQuickInput?: string } = {},
 ): Promise<void> {
   const lineNo = source.split('\n').findIndex((l) => l.includes(lineText)) + 1;
   if (!lineNo) throw new Error(`no line contains ${lineText}`);
@@ -118,6 +121,8 @@ export async function clickLens(
     try {
       if (!link) throw new Error('not an element');
       await link.click({ timeout: 5_000 });
+      if (opts.opensQuickInput !== undefined)
+        await waitForQuickInput(page, opts.opensQuickInput, { timeout: 10_000 });
       return;
     } catch (err) {
       if (attempt >= 3) throw err;
@@ -129,10 +134,16 @@ export async function clickLens(
  * Waits for the quick input titled exactly `title` (steps of one flow share a widget, so the
  * step number in the title is what tells them apart).
  */
-export async function waitForQuickInput(page: Page, title: string): Promise<Locator> {
+export async function waitForQuickInput(
+  page: Page,
+  title: string,
+  opts: { timeout?: number } = {},
+): Promise<Locator> {
   const widget = quickInput(page);
   const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-  await widget.locator('.quick-input-title', { hasText: exact }).waitFor({ state: 'visible' });
+  await widget
+    .locator('.quick-input-title', { hasText: exact })
+    .waitFor({ state: 'visible', ...opts });
   return widget;
 }
 

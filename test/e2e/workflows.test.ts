@@ -91,7 +91,9 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
 
   step('starts a workflow from the Python code lens', async () => {
     await openFile(page, 'python/workflows.py');
-    await clickLens(page, source('python/workflows.py'), 'class Greeting', 'Start');
+    await clickLens(page, source('python/workflows.py'), 'class Greeting', 'Start', {
+      opensQuickInput: 'Start greeting (1/2)',
+    });
     // Task queue: the lens names the Python worker's queue; it is the default.
     const queues = await harnessQuickInput('Start greeting (1/2)');
     assert.match(queues, /workbench-py/);
@@ -109,7 +111,9 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
   step('starts a workflow from the TypeScript code lens and watches it run', async () => {
     await openFile(page, 'typescript/src/workflows.ts');
     const ts = source('typescript/src/workflows.ts');
-    await clickLens(page, ts, 'export async function counter(', 'Start');
+    await clickLens(page, ts, 'export async function counter(', 'Start', {
+      opensQuickInput: 'Start counter (1/2)',
+    });
     await answerQuickInput(page, 'Start counter (1/2)');
     await answerQuickInput(page, 'Start counter (2/2)', ids.tsCounter);
     await submitPayload(page, 'counter input', '[5]');
@@ -119,7 +123,9 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
 
   step('signals, queries and updates from the handler lenses and shows the values', async () => {
     const ts = source('typescript/src/workflows.ts');
-    await clickLens(page, ts, 'setHandler(incrementSignal', 'Signal');
+    await clickLens(page, ts, 'setHandler(incrementSignal', 'Signal', {
+      opensQuickInput: 'Signal increment',
+    });
     await answerQuickInput(page, 'Signal increment', ids.tsCounter);
     // A syntax error is reported with its position; the text stays for fixing.
     await typePayload(page, 'signal increment', '[2,]');
@@ -130,19 +136,21 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
     await submitTypedPayload(page, 'signal increment');
     await harness.waitForNotification(page, `Signal 'increment' sent to '${ids.tsCounter}'`);
 
-    await clickLens(page, ts, 'setHandler(valueQuery', 'Query');
+    await clickLens(page, ts, 'setHandler(valueQuery', 'Query', { opensQuickInput: 'Query value' });
     await answerQuickInput(page, 'Query value', ids.tsCounter);
     await harness.waitForNotification(page, `Query 'value' on '${ids.tsCounter}': 7`);
     await shot('5-query-value');
 
-    await clickLens(page, ts, 'setValueUpdate,', 'Update');
+    await clickLens(page, ts, 'setValueUpdate,', 'Update', { opensQuickInput: 'Update setValue' });
     await answerQuickInput(page, 'Update setValue', ids.tsCounter);
     await submitPayload(page, 'update setValue', '[10]');
     await harness.waitForNotification(page, `Update 'setValue' on '${ids.tsCounter}' returned: 7`);
     assert.equal(await client.workflow.getHandle(ids.tsCounter).query<number>('value'), 10);
 
     // `finish` takes no arguments: no payload editor, the workflow closes with its value.
-    await clickLens(page, ts, 'setHandler(finishSignal', 'Signal');
+    await clickLens(page, ts, 'setHandler(finishSignal', 'Signal', {
+      opensQuickInput: 'Signal finish',
+    });
     await answerQuickInput(page, 'Signal finish', ids.tsCounter);
     await harness.waitForNotification(page, `Signal 'finish' sent to '${ids.tsCounter}'`);
     await waitForRowText(treeRow(page, 'Workflows', ids.tsCounter), /counter.*Completed/);
