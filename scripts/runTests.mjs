@@ -110,7 +110,7 @@ for (const phase of phases) {
     ],
     {
       cwd: root,
-      env: phase.concurrency === 1 ? { ...env, TW_BROWSER_CACHE_DIR: browserCache } : env,
+      env: Number(phase.concurrency) === 1 ? { ...env, TW_BROWSER_CACHE_DIR: browserCache } : env,
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

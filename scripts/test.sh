@@ -18,15 +18,16 @@ steps=()
 ((server)) && steps+=(temporal postgres neovim)
 ((nginx)) && steps+=(nginx)
 ((editor)) && steps+=(codeServer)
-bash scripts/setup/all.sh npm
-# The rest of the set-up (downloads, apt, code-server's native compile) goes on meanwhile:
-# the build and the checks below need only npm's packages.
+# The rest of the set-up (downloads, apt, code-server's native compile) starts first and goes on
+# meanwhile: none of it needs the project's npm packages, and the build and checks below need
+# nothing else.
 setup_pid=
 if ((${#steps[@]})); then
   bash scripts/setup/all.sh "${steps[@]}" &
   setup_pid=$!
   trap 'kill "$setup_pid" 2>/dev/null || true' EXIT
 fi
+bash scripts/setup/all.sh npm
 # One format (Prettier) for the whole tree.
 npm run --silent format:check
 if ((editor)); then

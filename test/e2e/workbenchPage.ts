@@ -2,6 +2,8 @@
 // tree rows, code lenses, quick inputs, the payload editor, context menus and modal dialogs.
 // Selectors are the ones /work/shared/notes/editor-e2e.md found to work on VS Code 1.100.
 import assert from 'node:assert/strict';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 
@@ -125,6 +127,13 @@ export async function clickLens(
         await waitForQuickInput(page, opts.opensQuickInput, { timeout: 10_000 });
       return;
     } catch (err) {
+      // Kept beside the screenshots: how often a click is repeated, and why.
+      const results = path.resolve(__dirname, '../../test-results');
+      mkdirSync(results, { recursive: true });
+      appendFileSync(
+        path.join(results, 'lens-click-retries.log'),
+        `${new Date().toISOString()} '${lensText}' above '${lineText}', attempt ${attempt}: ${String(err).split('\n')[0]}\n`,
+      );
       if (attempt >= 3) throw err;
     }
   }
