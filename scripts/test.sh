@@ -28,17 +28,21 @@ if ((${#steps[@]})); then
   trap 'kill "$setup_pid" 2>/dev/null || true' EXIT
 fi
 bash scripts/setup/all.sh npm
-# One format (Prettier) for the whole tree.
-npm run --silent format:check
+# Three independent jobs side by side once the protos are generated: one format (Prettier) for
+# the whole tree; types (tsx and esbuild strip them without checking); the build.
+npm run --silent gen:proto >/dev/null
+npm run --silent format:check &
+format_pid=$!
+npm run --silent typecheck &
+types_pid=$!
 if ((editor)); then
-  # The .vsix (which also builds dist/ with the generated protos) is what the e2e tests install.
+  # The .vsix (which also builds dist/) is what the e2e tests install.
   npm run --silent package >/dev/null
 else
   npm run --silent build >/dev/null
 fi
-# Types (after the build, which generates the protos): the test runner (tsx) and the bundler
-# (esbuild) strip them without checking.
-npm run --silent typecheck
+wait "$format_pid"
+wait "$types_pid"
 if [[ -n "$setup_pid" ]]; then
   wait "$setup_pid"
   trap - EXIT
