@@ -98,9 +98,7 @@ export function checkDeterminism(
   code: WorkflowCode,
 ): SourceDiagnostic | undefined {
   const rule = rules.find((r) =>
-    typeof r.calls === 'function'
-      ? r.calls(callee, call, code)
-      : r.calls.some((c) => (/(\.|::|\/)$/.test(c) ? callee.startsWith(c) : callee === c)),
+    typeof r.calls === 'function' ? r.calls(callee, call, code) : calleeMatcher(r)(callee),
   );
   if (!rule) return undefined;
   const fill = (template: string) =>
@@ -127,6 +125,23 @@ export function checkDeterminism(
     fix: fix ?? adviceFix(advice),
   });
 }
+
+/**
+ * A rule's callee names as a test: exact names in a set, prefixes (ending in `.`, `::` or `/`)
+ * in a list. Built once per rule: every call of workflow code is checked on every edit.
+ */
+function calleeMatcher(rule: DeterminismRule): (callee: string) => boolean {
+  let matcher = calleeMatchers.get(rule);
+  if (!matcher) {
+    const names = rule.calls as readonly string[];
+    const prefixes = names.filter((c) => /(\.|::|\/)$/.test(c));
+    const exact = new Set(names.filter((c) => !prefixes.includes(c)));
+    matcher = (callee) => exact.has(callee) || prefixes.some((p) => callee.startsWith(p));
+    calleeMatchers.set(rule, matcher);
+  }
+  return matcher;
+}
+const calleeMatchers = new WeakMap<DeterminismRule, (callee: string) => boolean>();
 
 /** Arguments text without the brackets (`(a, b)` -> `a, b`). */
 export function innerArgs(call: CallFact): string {

@@ -109,9 +109,18 @@ export function compact(text: string): string {
 
 /** The last identifier in a qualified name such as `pkg.Name`, `a::b::C` or `ns/sym`. */
 export function lastName(text: string): string {
-  const m = /([A-Za-z_$][\w$!?*<>=+-]*)\W*$/.exec(text.trim());
-  return m ? m[1] : text.trim();
+  // Resolution asks this of every call in a file on every edit, mostly for the same few
+  // callees; the regex retries from each start position, a lookup does not.
+  let name = lastNames.get(text);
+  if (name === undefined) {
+    const m = /([A-Za-z_$][\w$!?*<>=+-]*)\W*$/.exec(text.trim());
+    name = m ? m[1] : text.trim();
+    if (lastNames.size >= 10_000) lastNames.clear();
+    lastNames.set(text, name);
+  }
+  return name;
 }
+const lastNames = new Map<string, string>();
 
 /** Simple name of a type as written: `pkg.Foo<Bar>` -> `Foo`. */
 export function typeName(text: string): string {
