@@ -6,7 +6,14 @@ import assert from 'node:assert/strict';
 import { before, describe } from 'node:test';
 import { ensureManyEventsExecution } from '../support/manyEvents';
 import { useWorkbenchSession } from './session';
-import { openTemporal, quickInput, treeRow, viewPane, waitForQuickInput } from './workbenchPage';
+import {
+  expandRow,
+  openTemporal,
+  quickInput,
+  treeRow,
+  viewPane,
+  waitForQuickInput,
+} from './workbenchPage';
 
 const ids = { long: '', large: '' };
 const s = useWorkbenchSession({
@@ -35,7 +42,7 @@ async function showOnly(workflowId: string): Promise<void> {
   await widget.locator('.monaco-list-row', { hasText: query }).first().waitFor();
   await s.page.keyboard.press('Enter');
   await widget.waitFor({ state: 'hidden' });
-  await treeRow(s.page, 'Workflows', workflowId).click();
+  await expandRow(treeRow(s.page, 'Workflows', workflowId));
 }
 
 /** The "Load more…" row of the Workflows view, once it is the `position`th child of its node. */

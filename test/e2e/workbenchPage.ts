@@ -29,6 +29,26 @@ export function treeRow(page: Page, view: string, name: string | RegExp): Locato
   return viewPane(page, view).getByRole('treeitem', { name }).first();
 }
 
+/**
+ * Clicks a collapsed tree row open and waits until it shows expanded. A click that lands while
+ * the view redraws the row is lost with the row it hit (a fresh run's filtered Workflows row
+ * stayed collapsed): while the row still shows collapsed, its twistie is clicked again.
+ */
+export async function expandRow(row: Locator): Promise<void> {
+  const expanded = row.and(row.page().locator('[aria-expanded="true"]'));
+  await row.click();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await expanded.waitFor({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+    const twistie = row.locator('.monaco-tl-twistie.collapsed');
+    if (await twistie.count()) await twistie.click();
+  }
+}
+
 /** Waits until a row's text (label + description) matches. */
 export async function waitForRowText(row: Locator, text: RegExp, timeout = 30_000): Promise<void> {
   await row.filter({ hasText: text }).waitFor({ timeout });
