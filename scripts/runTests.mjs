@@ -72,7 +72,8 @@ function oneProcessFor(unitFiles) {
 
 // Real-editor files run one at a time after the rest: two code-servers with Chromium on 2 cores
 // starve each other's UI timeouts. Substrate checks run in a phase of their own (one at a time:
-// one of them drives an editor) so that their count is known. Everything else runs two at a time.
+// one of them drives an editor) so that their count is known, beside the first phase.
+// Everything else runs two at a time.
 const inDir = (dir) => (f) => f.includes(`${path.sep}${dir}${path.sep}`);
 const isE2e = inDir('e2e');
 const isSubstrate = inDir('substrate');
@@ -97,7 +98,12 @@ process.on('exit', () => fs.rmSync(browserCache, { recursive: true, force: true 
 const totals = { pass: 0, fail: 0, cancelled: 0, skipped: 0 };
 let substrateChecks = 0;
 let code = 0;
-for (const phase of phases) {
+
+/**
+ * Runs one phase's files in a `node --test` child. Its TAP output goes to `out` (passed through,
+ * or collected to be shown later); resolves with the exit code and the runner's own counts.
+ */
+function runPhase(phase, out) {
   const child = spawn(
     process.execPath,
     [
@@ -114,24 +120,43 @@ for (const phase of phases) {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  // Pass the TAP output through and keep the runner's own counts for the closing line.
   let tail = '';
   child.stdout.on('data', (chunk) => {
-    process.stdout.write(chunk);
+    out(chunk);
     tail = (tail + chunk).slice(-4000);
   });
-  const exit = await new Promise((resolve) =>
-    child.on('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))),
+  return new Promise((resolve) =>
+    child.on('exit', (c, sig) => {
+      const counts = {};
+      for (const key of Object.keys(totals)) {
+        const m = tail.match(new RegExp(`^# ${key} (\\d+)$`, 'm'));
+        counts[key] = m ? Number(m[1]) : 0;
+      }
+      resolve({ exit: c ?? (sig ? 1 : 0), counts });
+    }),
   );
-  const counts = {};
-  for (const key of Object.keys(totals)) {
-    const m = tail.match(new RegExp(`^# ${key} (\\d+)$`, 'm'));
-    counts[key] = m ? Number(m[1]) : 0;
-    totals[key] += counts[key];
-  }
+}
+
+function add(phase, { exit, counts }) {
+  for (const key of Object.keys(totals)) totals[key] += counts[key];
   if (phase.substrate) substrateChecks += counts.pass + counts.fail + counts.cancelled;
   if (exit !== 0) code = exit;
 }
+
+// The substrate checks (one at a time, about a minute, mostly waiting on an editor) run beside
+// the first phase; their output follows its output, whole.
+const pass = (chunk) => process.stdout.write(chunk);
+const [first, ...rest] = phases;
+const alongside = first && !first.substrate ? rest.find((p) => p.substrate) : undefined;
+const collected = [];
+const besideFirst = alongside && runPhase(alongside, (chunk) => collected.push(chunk));
+if (first) add(first, await runPhase(first, pass));
+if (besideFirst) {
+  const result = await besideFirst;
+  collected.forEach(pass);
+  add(alongside, result);
+}
+for (const phase of rest.filter((p) => p !== alongside)) add(phase, await runPhase(phase, pass));
 await stop();
 // The issue's summary line, then the very last line, which CI reads alone on its line
 // (`N passed, N failed, N skipped`); both carry the same counts, substrate checks included.
