@@ -42,6 +42,14 @@ export class Ctx {
   private clientSubscriptions: vscode.Disposable[] = [];
   private readonly statusListeners = new vscode.EventEmitter<protocol.ConnectionStatus>();
   readonly onDidChangeStatus = this.statusListeners.event;
+  private readonly rereadListeners = new vscode.EventEmitter<protocol.ConnectionStatus>();
+  /**
+   * The views' cue to read again: another profile or namespace, connected again, disconnected.
+   * Not the active target just failing: the read that failed shows its own error, and reading
+   * again at once only retries a server that is down (for a second, with backoff) and may find
+   * it back, recovering the views before the user's Retry.
+   */
+  readonly onDidNeedReread = this.rereadListeners.event;
   status: protocol.ConnectionStatus = { state: 'disconnected' };
   /** Settles once activation's server start and profile restore are done (or failed). */
   ready: Promise<void> = Promise.resolve();
@@ -61,6 +69,7 @@ export class Ctx {
     extension.subscriptions.push(
       this.output,
       this.statusListeners,
+      this.rereadListeners,
       this.lensListeners,
       this.payloads,
     );
@@ -248,9 +257,15 @@ export class Ctx {
     const errorOf = (s: protocol.ConnectionStatus) =>
       s.state === 'error' && JSON.stringify({ ...s, error: s.error?.kind });
     if (errorOf(status) && errorOf(status) === errorOf(this.status)) return;
+    const previous = this.status;
     this.status = status;
     this.setContextKeys(status);
     this.statusListeners.fire(status);
+    const sameTargetFailed =
+      status.state === 'error' &&
+      status.profileId === previous.profileId &&
+      status.namespace === previous.namespace;
+    if (!sameTargetFailed) this.rereadListeners.fire(status);
   }
 
   /** `when` clauses of palette entries and menus read these. */

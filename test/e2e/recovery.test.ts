@@ -101,8 +101,8 @@ step('with its server stopped, a refresh shows the failure in place as a Retry r
 step('with the server back on the same address, Retry brings the rows back', async () => {
   const { page } = session;
   restarted = await startDevServerOnPort(server.port, server.namespace);
-  // Still the error row: nothing re-reads on its own (interval off; a repeated error status fires
-  // no view refresh). A re-read loop would have recovered while the server was starting, which
+  // Still the error row: nothing re-reads on its own (interval off; the failure's error status
+  // and its repeats fire no view refresh, so no read was retrying when the server came back). A re-read loop would have recovered while the server was starting, which
   // takes seconds; startDevServerOnPort returns only once the server answers.
   assert.equal(await errorRow().isVisible(), true, 'the error row with Retry is shown');
   await errorRow().click();

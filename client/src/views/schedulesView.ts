@@ -175,7 +175,7 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
   constructor(private readonly ctx: Ctx) {
     ctx.extension.subscriptions.push(
       this.changed,
-      ctx.onDidChangeStatus(() => {
+      ctx.onDidNeedReread(() => {
         this.list.reset();
         this.rows.clear();
         this.changed.fire(undefined);

@@ -126,7 +126,7 @@ export class TaskQueueTreeProvider implements vscode.TreeDataProvider<Node> {
   constructor(private readonly ctx: Ctx) {
     ctx.extension.subscriptions.push(
       this.changed,
-      ctx.onDidChangeStatus(() => this.refresh()),
+      ctx.onDidNeedReread(() => this.refresh()),
       ctx.onDidLearnLenses(() => this.refresh()),
     );
   }

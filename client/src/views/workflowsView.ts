@@ -243,7 +243,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
     this.filter = ctx.memory.filter();
     ctx.extension.subscriptions.push(
       this.changed,
-      ctx.onDidChangeStatus(() => this.reset()),
+      ctx.onDidNeedReread(() => this.reset()),
     );
   }
 
