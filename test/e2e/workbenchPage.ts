@@ -49,6 +49,29 @@ export async function expandRow(row: Locator): Promise<void> {
   }
 }
 
+/**
+ * The row named `name` of a view, scrolled into its list first: the tree renders only the rows in
+ * view, and other tests' task queues can push a row below the fold.
+ */
+export async function scrolledTreeRow(
+  page: Page,
+  view: string,
+  name: string | RegExp,
+): Promise<Locator> {
+  const row = treeRow(page, view, name);
+  const list = viewPane(page, view).locator('.monaco-list').first();
+  await list.waitFor();
+  // Scrolls about a row at a time (the pane shows several), each step waiting for the frame that
+  // renders it, until the row is there (it may also still be on its way from the server).
+  const deadline = Date.now() + 30_000;
+  while (!(await row.count()) && Date.now() < deadline) {
+    await list.hover();
+    await page.mouse.wheel(0, 30);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+  }
+  return row;
+}
+
 /** Waits until a row's text (label + description) matches. */
 export async function waitForRowText(row: Locator, text: RegExp, timeout = 30_000): Promise<void> {
   await row.filter({ hasText: text }).waitFor({ timeout });

@@ -17,6 +17,7 @@ import {
   dialogButton,
   openFile,
   openTemporal,
+  scrolledTreeRow,
   setViewExpanded,
   submitPayload,
   submitTypedPayload,
@@ -81,7 +82,7 @@ describe('Workflows view and workflow commands', { timeout: 240_000 }, () => {
     assert.match((await header.textContent()) ?? '', /running/);
     // The queues of the workers, with their pollers.
     await waitForRowText(
-      treeRow(page, 'Task Queues', 'workbench-py'),
+      await scrolledTreeRow(page, 'Task Queues', 'workbench-py'),
       /pollers: 1 workflow · 1 activity/,
     );
     await shot('1-listed');
