@@ -47,11 +47,15 @@ describe('Workflow graph', { timeout: 240_000 }, () => {
       await openTemporal(s.page);
       const row = treeRow(s.page, 'Workflows', new RegExp(`${workflowId}(?!-child)`));
       await waitForRowText(row, /executionTour.*Failed/);
-      await contextMenu(s.page, row, 'Show Workflow Graph');
       const view = webview();
-      await view
-        .locator('[data-testid=run-line]', { hasText: `Coloured by run ${workflowId}` })
-        .waitFor({ timeout: 30_000 });
+      const runLine = view.locator('[data-testid=run-line]', {
+        hasText: `Coloured by run ${workflowId}`,
+      });
+      await contextMenu(s.page, row, 'Show Workflow Graph', {
+        effect: runLine,
+        promptWithoutRow: 'Show Workflow Graph',
+      });
+      await runLine.waitFor({ timeout: 30_000 });
       // Both samples define executionTour: this run is the TypeScript one.
       const tab = view.locator('[data-testid=graph-tab-typescript]');
       if (await tab.count()) await tab.click();

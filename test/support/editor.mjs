@@ -4,7 +4,17 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, rmSync, statSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -469,13 +479,15 @@ export async function waitForWorkbench(page, { activityBarTitle, timeout = 60_00
   }
 }
 
-/** Runs a command from the F1 palette by its full label, e.g. 'Harness: Say Hello'. */
+/**
+ * Runs a command from the F1 palette by its full label, e.g. 'Harness: Say Hello'. The palette
+ * closes when something else takes the focus; when it closes before its row is taken, F1 is
+ * pressed again (as a person would), and the retry is logged with the elements that took the
+ * focus meanwhile (test-results/palette-retries.log).
+ */
 export async function runCommand(page, label, { timeout = 15_000 } = {}) {
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('.quick-input-box input');
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout });
-  await input.fill(`>${label}`);
   // Exact label match: fuzzy results may rank a longer or recently used command first.
   const row = widget
     .locator('.monaco-list-row')
@@ -483,8 +495,25 @@ export async function runCommand(page, label, { timeout = 15_000 } = {}) {
       has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
     })
     .first();
-  await row.waitFor({ state: 'visible', timeout });
-  await row.click();
+  for (let attempt = 1; ; attempt++) {
+    await page.evaluate(recordFocus).catch(() => undefined);
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : timeout });
+      await input.fill(`>${label}`, { timeout: 5_000 });
+      await row.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : timeout });
+      await row.click({ timeout: 5_000 });
+      break;
+    } catch (err) {
+      const focus = await page.evaluate(() => globalThis.__focusChanges ?? []).catch(() => []);
+      await mkdir(path.dirname(screenshotDir), { recursive: true });
+      await appendFile(
+        path.join(path.dirname(screenshotDir), 'palette-retries.log'),
+        `${new Date().toISOString()} '${label}', attempt ${attempt}: ${String(err).split('\n')[0]}; focus since F1: ${focus.join(' -> ') || 'unchanged'}\n`,
+      );
+      if (attempt >= 3) throw err;
+    }
+  }
   // The palette closes, or the command reuses the same quick input for its own picker at once:
   // either way the `>command` text is gone.
   await page.waitForFunction(
@@ -494,6 +523,22 @@ export async function runCommand(page, label, { timeout = 15_000 } = {}) {
     },
     undefined,
     { timeout },
+  );
+}
+
+/** In the page: from now on, note each element that takes the focus (for palette-retries.log). */
+function recordFocus() {
+  globalThis.__focusChanges = [];
+  if (globalThis.__focusRecorder) return;
+  globalThis.__focusRecorder = true;
+  document.addEventListener(
+    'focusin',
+    (e) => {
+      const el = e.target;
+      const name = `${el.tagName?.toLowerCase()}.${String(el.className).split(' ').slice(0, 2).join('.')}${el.getAttribute?.('aria-label') ? `[${el.getAttribute('aria-label').slice(0, 40)}]` : ''}`;
+      globalThis.__focusChanges.push(name);
+    },
+    true,
   );
 }
 
