@@ -84,7 +84,7 @@ const phases = [
       ...oneProcessFor(files.filter(isUnit)),
       ...files.filter((f) => !isUnit(f) && !isE2e(f) && !isSubstrate(f)),
     ],
-    concurrency: process.env.TEST_CONCURRENCY ?? 2,
+    concurrency: Number(process.env.TEST_CONCURRENCY ?? 2),
   },
   { files: files.filter(isSubstrate), concurrency: 1, substrate: true },
   { files: files.filter(isE2e), concurrency: 1 },
@@ -116,7 +116,7 @@ function runPhase(phase, out) {
     ],
     {
       cwd: root,
-      env: Number(phase.concurrency) === 1 ? { ...env, TW_BROWSER_CACHE_DIR: browserCache } : env,
+      env: phase.concurrency === 1 ? { ...env, TW_BROWSER_CACHE_DIR: browserCache } : env,
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -138,6 +138,14 @@ function runPhase(phase, out) {
 }
 
 function add(phase, { exit, counts }) {
+  // A phase that failed without a failing test in its summary (killed, crashed, or no summary
+  // at all) counts as one failure: the summary line must never read "0 failed" on a red run.
+  if (exit !== 0 && counts.fail + counts.cancelled === 0) {
+    console.log(
+      `# a test phase exited with ${exit} and reported no failing test: counted as 1 failure`,
+    );
+    counts.fail = 1;
+  }
   for (const key of Object.keys(totals)) totals[key] += counts[key];
   if (phase.substrate) substrateChecks += counts.pass + counts.fail + counts.cancelled;
   if (exit !== 0) code = exit;

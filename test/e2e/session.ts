@@ -58,6 +58,11 @@ export function useWorkbenchSession(options: {
             .runCommand(session.page, 'Temporal: Show Output')
             .then(() => session.shot(`${failed}-output`))
             .catch(() => undefined);
+          // Closed again, so that the file's next steps get the room they had (a panel left open
+          // made later steps fail on rows it pushed out of view: one cause counted twice).
+          await session.harness
+            .runCommand(session.page, 'View: Close Panel')
+            .catch(() => undefined);
           throw err;
         }
       });
