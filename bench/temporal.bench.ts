@@ -3,6 +3,7 @@
 // result), the same RPC called directly with @grpc/grpc-js, and the `temporal` CLI process.
 // Also: listing and counting 1,000 executions, the language server's memory and the .vsix size.
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -162,6 +163,9 @@ export async function run(): Promise<BenchResult[]> {
             signalName: 'increment',
             input: jsonPayload(1),
             identity: 'bench',
+            // The same request the language server sends: a request id makes a retried signal
+            // count once (the server stores it with the execution).
+            requestId: randomUUID(),
           }),
         cli: cli([
           'workflow',

@@ -32,6 +32,8 @@ await Promise.all([
     external: ['vscode'],
     // When the bundle starts loading: activation time, as VS Code counts it, includes module load.
     banner: { js: 'globalThis.__temporalWorkbenchLoadStart = performance.now();' },
+    // When it has loaded: the rest, until activate() runs, is the editor's (extension context).
+    footer: { js: 'globalThis.__temporalWorkbenchLoaded = performance.now();' },
   }),
   esbuild.build({
     ...common,
