@@ -189,7 +189,13 @@ export async function run(): Promise<BenchResult[]> {
         raw: { rounds: ROUNDS, fn: ways.raw },
         ls: { rounds: ROUNDS, fn: ways.ls },
         cli: { rounds: CLI_ROUNDS, fn: ways.cli },
+        // Beside describe: what the language server adds to any call, a request it answers
+        // without the engine (the JSON-RPC hop over stdio and back).
+        ...(op === 'describe'
+          ? { hop: { rounds: ROUNDS, fn: () => ls.request(protocol.getConnectionStatus, {}) } }
+          : {}),
       });
+      if (s.hop) results.push(...stats('language server round trip without an engine call', s.hop));
       results.push(
         ...stats(`${op}: raw grpc-js`, s.raw),
         ...stats(`${op}: language server`, s.ls, { baseline: `${op}: raw grpc-js median` }),

@@ -60,9 +60,7 @@ export function useWorkbenchSession(options: {
             .catch(() => undefined);
           // Closed again, so that the file's next steps get the room they had (a panel left open
           // made later steps fail on rows it pushed out of view: one cause counted twice).
-          await session.harness
-            .runCommand(session.page, 'View: Hide Panel')
-            .catch(() => undefined);
+          await session.harness.runCommand(session.page, 'View: Hide Panel').catch(() => undefined);
           throw err;
         }
       });

@@ -177,7 +177,9 @@ export async function clickLens(
         path.join(results, 'lens-click-retries.log'),
         `${new Date().toISOString()} '${lensText}' above '${lineText}', attempt ${attempt}: ${String(err).split('\n')[0]}\n`,
       );
-      if (attempt >= 3) throw err;
+      // Lenses are redrawn each time a workflow type's first counts arrive after a file opens
+      // (one redraw per type, 200 ms apart at most): a few misses in a row happen.
+      if (attempt >= 6) throw err;
     }
   }
 }

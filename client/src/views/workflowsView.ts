@@ -237,6 +237,13 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
   private readonly parents = new WeakMap<object, WorkflowNode | undefined>();
   private lastFullRefresh = 0;
   private polling = false;
+  /** The first page being read before a redraw (refresh), and whether to read it once more. */
+  private rootRead?: Promise<void>;
+  private rootReadAgain = false;
+  /** That read's failure: the redraw shows it in place. */
+  private rootFailure?: unknown;
+  /** Counts resets (another target or filter), so a read from before one is dropped. */
+  private generation = 0;
   filter: WorkflowFilter;
 
   constructor(private readonly ctx: Ctx) {
@@ -247,13 +254,53 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
     );
   }
 
-  /** New data for whatever is open; "Load more" pages stay loaded. */
+  /**
+   * New data for whatever is open; "Load more" pages stay loaded. The first page is read before
+   * the tree redraws: from a redraw of the whole tree until it has the new rows, VS Code knows
+   * none of them, and a menu entry taken on a row meanwhile reaches its command without the row
+   * (which then asks for the workflow). Read first, that window is a message to the window and
+   * back, not a server call.
+   */
   refresh(): void {
     this.lastFullRefresh = Date.now();
     this.detailsRead.clear();
-    this.root.markStale();
     for (const list of this.runs.values()) list.markStale();
     for (const h of this.histories.values()) if (h.live) h.list.markStale();
+    if (!this.root.loaded) {
+      this.changed.fire(undefined);
+      return;
+    }
+    if (this.rootRead) {
+      this.rootReadAgain = true;
+      return;
+    }
+    const reading = (this.rootRead = this.readRootThenRedraw());
+    void vscode.window.withProgress({ location: { viewId: 'temporal.workflows' } }, () => reading);
+  }
+
+  private async readRootThenRedraw(): Promise<void> {
+    const query = visibilityQuery(this.filter);
+    const generation = this.generation;
+    do {
+      this.rootReadAgain = false;
+      try {
+        const [page, counts] = await Promise.all([
+          this.listPage(this.root.reloadPageSize(pageSize)),
+          this.ctx
+            .request(protocol.countWorkflows, { query, groupByStatus: true })
+            .catch(() => undefined),
+        ]);
+        // Another target or filter meanwhile (reset): what was read belongs to the old one.
+        if (generation !== this.generation) break;
+        this.root.accept(page, false);
+        this.rootFailure = undefined;
+        if (counts && this.view) this.view.description = this.countsText(counts);
+      } catch (err) {
+        // Shown by the redraw, which does not ask the server again.
+        if (generation === this.generation) this.rootFailure = err;
+      }
+    } while (this.rootReadAgain);
+    this.rootRead = undefined;
     this.changed.fire(undefined);
   }
 
@@ -370,6 +417,8 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
 
   /** Another target or filter: start over. */
   reset(): void {
+    this.generation++;
+    this.rootFailure = undefined;
     this.root.reset();
     this.runs.clear();
     this.histories.clear();
@@ -437,7 +486,8 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
         return;
       }
       await new Promise((r) => setTimeout(r, 250));
-      if (!this.root.needsLoad && !this.nodes.has(`wf/${workflowId}`)) this.refresh();
+      if (!this.root.needsLoad && !this.rootRead && !this.nodes.has(`wf/${workflowId}`))
+        this.refresh();
     }
   }
 
@@ -500,6 +550,11 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
   }
 
   private async rootChildren(): Promise<WorkflowNode[]> {
+    const failure = this.rootFailure;
+    if (failure) {
+      this.rootFailure = undefined;
+      throw failure;
+    }
     const query = visibilityQuery(this.filter);
     const counting = this.root.needsLoad
       ? this.ctx
