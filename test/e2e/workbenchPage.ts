@@ -177,8 +177,8 @@ export async function clickLens(
         path.join(results, 'lens-click-retries.log'),
         `${new Date().toISOString()} '${lensText}' above '${lineText}', attempt ${attempt}: ${String(err).split('\n')[0]}\n`,
       );
-      // Lenses are redrawn each time a workflow type's first counts arrive after a file opens
-      // (one redraw per type, 200 ms apart at most): a few misses in a row happen.
+      // Lenses are redrawn whenever a workflow type's counts change, and as each type's first
+      // counts arrive after a file opens: a few misses in a row happen.
       if (attempt >= 6) throw err;
     }
   }
