@@ -87,7 +87,7 @@ const phases = [
     concurrency: Number(process.env.TEST_CONCURRENCY ?? 2),
   },
   { files: files.filter(isSubstrate), concurrency: 1, substrate: true },
-  { files: files.filter(isE2e), concurrency: 1 },
+  { files: files.filter(isE2e), concurrency: 1, editor: true },
 ].filter((p) => p.files.length);
 
 // One HTTP cache for the browsers of the one-at-a-time phases (see launchBrowser in
@@ -151,20 +151,82 @@ function add(phase, { exit, counts }) {
   if (exit !== 0) code = exit;
 }
 
+/**
+ * The editor's set-up (code-server), when scripts/test.sh left it running in the background
+ * (TW_EDITOR_SETUP names a folder where it writes `log` and, once done, `exit`): waited for
+ * before the first phase that drives an editor, its output shown then. Resolves true when it
+ * succeeded (or there is none to wait for).
+ */
+let editorSetup;
+function editorReady() {
+  const dir = process.env.TW_EDITOR_SETUP;
+  if (!dir) return Promise.resolve(true);
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  editorSetup ??= new Promise((resolve) => {
+    const check = () => {
+      if (!fs.existsSync(path.join(dir, 'exit'))) return void setTimeout(check, 500); // poll
+      const exit = Number(fs.readFileSync(path.join(dir, 'exit'), 'utf8').trim());
+      const log = fs.readFileSync(path.join(dir, 'log'), 'utf8');
+      resolve({ ok: exit === 0, log });
+    };
+    check();
+  });
+  return editorSetup;
+}
+
+/** A phase that drives an editor runs once the editor's set-up is done; if it failed, not at all. */
+async function runEditorPhase(phase, out) {
+  const setup = await editorReady();
+  if (setup === true) return runPhase(phase, out);
+  if (!setup.shown) out(setup.log);
+  setup.shown = true;
+  if (setup.ok) return runPhase(phase, out);
+  out(`# the editor's set-up failed: ${phase.files.length} file(s) not run\n`);
+  return { exit: 1, counts: { pass: 0, fail: phase.files.length, cancelled: 0, skipped: 0 } };
+}
+
+/**
+ * Checks that need no test process (TW_CHECKS: npm scripts, comma-separated, e.g. the format
+ * check and the type check), run beside the first phase; their output follows it, and a failed
+ * check counts as one failure.
+ */
+function runCheck(script) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', script], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (c) => resolve({ script, exit: c ?? 1, output }));
+  });
+}
+
 // The substrate checks (one at a time, about a minute, mostly waiting on an editor) run beside
-// the first phase; their output follows its output, whole.
+// the first phase, as do the checks; their output follows its output, whole.
 const pass = (chunk) => process.stdout.write(chunk);
 const [first, ...rest] = phases;
 const alongside = first && !first.substrate ? rest.find((p) => p.substrate) : undefined;
 const collected = [];
-const besideFirst = alongside && runPhase(alongside, (chunk) => collected.push(chunk));
-if (first) add(first, await runPhase(first, pass));
+const checks = (process.env.TW_CHECKS ?? '').split(',').filter(Boolean).map(runCheck);
+const besideFirst = alongside && runEditorPhase(alongside, (chunk) => collected.push(chunk));
+if (first) add(first, await (first.substrate ? runEditorPhase : runPhase)(first, pass));
+for (const check of await Promise.all(checks)) {
+  pass(check.output);
+  if (check.exit !== 0) {
+    pass(`# check ${check.script} failed (exit ${check.exit})\n`);
+    totals.fail += 1;
+    code ||= check.exit;
+  }
+}
 if (besideFirst) {
   const result = await besideFirst;
   collected.forEach(pass);
   add(alongside, result);
 }
-for (const phase of rest.filter((p) => p !== alongside)) add(phase, await runPhase(phase, pass));
+for (const phase of rest.filter((p) => p !== alongside))
+  add(phase, await (phase.substrate || phase.editor ? runEditorPhase : runPhase)(phase, pass));
 await stop();
 // The issue's summary line, then the very last line, which CI reads alone on its line
 // (`N passed, N failed, N skipped`); both carry the same counts, substrate checks included.

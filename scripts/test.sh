@@ -17,34 +17,41 @@ done
 steps=()
 ((server)) && steps+=(temporal postgres neovim)
 ((nginx)) && steps+=(nginx)
-((editor)) && steps+=(codeServer)
-# The rest of the set-up (downloads, apt, code-server's native compile) starts first and goes on
-# meanwhile: none of it needs the project's npm packages, and the build and checks below need
-# nothing else.
-setup_pid=
+# The rest of the set-up (downloads, apt) starts first and goes on meanwhile: none of it needs the
+# project's npm packages, and the build below needs nothing else.
+setup_pid= editor_pid=
+trap 'kill $setup_pid $editor_pid 2>/dev/null || true' EXIT
 if ((${#steps[@]})); then
   bash scripts/setup/all.sh "${steps[@]}" &
   setup_pid=$!
-  trap 'kill "$setup_pid" 2>/dev/null || true' EXIT
+fi
+# code-server (a download and a native compile) is used only by the substrate checks and the e2e
+# files: the runner waits for it before those (TW_EDITOR_SETUP), and the first phase starts
+# without it.
+if ((editor)); then
+  TW_EDITOR_SETUP="$(mktemp -d)"
+  export TW_EDITOR_SETUP
+  (
+    rc=0
+    bash scripts/setup/all.sh codeServer >"$TW_EDITOR_SETUP/log" 2>&1 || rc=$?
+    echo "$rc" >"$TW_EDITOR_SETUP/exit"
+  ) &
+  editor_pid=$!
 fi
 bash scripts/setup/all.sh npm
-# Three independent jobs side by side once the protos are generated: one format (Prettier) for
-# the whole tree; types (tsx and esbuild strip them without checking); the build.
 npm run --silent gen:proto >/dev/null
-npm run --silent format:check &
-format_pid=$!
-npm run --silent typecheck &
-types_pid=$!
 if ((editor)); then
   # The .vsix (which also builds dist/) is what the e2e tests install.
   npm run --silent package >/dev/null
 else
   npm run --silent build >/dev/null
 fi
-wait "$format_pid"
-wait "$types_pid"
 if [[ -n "$setup_pid" ]]; then
   wait "$setup_pid"
-  trap - EXIT
 fi
+# The editor's set-up goes on under the runner (its process takes this one's place).
+trap - EXIT
+# One format (Prettier) for the whole tree, and the types (tsx and esbuild strip them without
+# checking): checks that need no test process, run beside the first phase.
+export TW_CHECKS=format:check,typecheck
 exec node scripts/runTests.mjs "$@"
