@@ -152,45 +152,52 @@ function add(phase, { exit, counts }) {
 }
 
 /**
- * The editor's set-up (code-server), when scripts/test.sh left it running in the background
- * (TW_EDITOR_SETUP names a folder where it writes `log` and, once done, `exit`): waited for
- * before the first phase that drives an editor, its output shown then. Resolves true when it
- * succeeded (or there is none to wait for).
+ * A job scripts/test.sh left running in the background (TW_BACKGROUND names a folder where each
+ * job writes <name>.log and, once done, <name>.exit). Resolves with its exit code and output, or
+ * undefined when there is no such job.
  */
-let editorSetup;
-function editorReady() {
-  const dir = process.env.TW_EDITOR_SETUP;
-  if (!dir) return Promise.resolve(true);
-  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
-  editorSetup ??= new Promise((resolve) => {
-    const check = () => {
-      if (!fs.existsSync(path.join(dir, 'exit'))) return void setTimeout(check, 500); // poll
-      const exit = Number(fs.readFileSync(path.join(dir, 'exit'), 'utf8').trim());
-      const log = fs.readFileSync(path.join(dir, 'log'), 'utf8');
-      resolve({ ok: exit === 0, log });
-    };
-    check();
-  });
-  return editorSetup;
+const jobs = new Map();
+function backgroundJob(name) {
+  const dir = process.env.TW_BACKGROUND;
+  if (!dir || !fs.existsSync(path.join(dir, `${name}.log`))) return Promise.resolve(undefined);
+  if (!jobs.size) process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  if (!jobs.has(name))
+    jobs.set(
+      name,
+      new Promise((resolve) => {
+        const check = () => {
+          const exitFile = path.join(dir, `${name}.exit`);
+          if (!fs.existsSync(exitFile)) return void setTimeout(check, 500); // poll
+          resolve({
+            exit: Number(fs.readFileSync(exitFile, 'utf8').trim()),
+            output: fs.readFileSync(path.join(dir, `${name}.log`), 'utf8'),
+          });
+        };
+        check();
+      }),
+    );
+  return jobs.get(name);
 }
 
-/** A phase that drives an editor runs once the editor's set-up is done; if it failed, not at all. */
+/** A phase that drives an editor runs once code-server's set-up is done; if it failed, not at all. */
+let editorSetupShown = false;
 async function runEditorPhase(phase, out) {
-  const setup = await editorReady();
-  if (setup === true) return runPhase(phase, out);
-  if (!setup.shown) out(setup.log);
-  setup.shown = true;
-  if (setup.ok) return runPhase(phase, out);
+  const setup = await backgroundJob('codeServer');
+  if (setup && !editorSetupShown) out(setup.output);
+  editorSetupShown = true;
+  if (!setup || setup.exit === 0) return runPhase(phase, out);
   out(`# the editor's set-up failed: ${phase.files.length} file(s) not run\n`);
   return { exit: 1, counts: { pass: 0, fail: phase.files.length, cancelled: 0, skipped: 0 } };
 }
 
 /**
  * Checks that need no test process (TW_CHECKS: npm scripts, comma-separated, e.g. the format
- * check and the type check), run beside the first phase; their output follows it, and a failed
- * check counts as one failure.
+ * check and the type check): taken from scripts/test.sh's background jobs, or run here, beside
+ * the first phase. Their output follows that phase's; a failed check counts as one failure.
  */
-function runCheck(script) {
+async function runCheck(script) {
+  const done = await backgroundJob(script);
+  if (done) return { script, ...done };
   return new Promise((resolve) => {
     const child = spawn('npm', ['run', '--silent', script], {
       cwd: root,

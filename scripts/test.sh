@@ -19,27 +19,35 @@ steps=()
 ((nginx)) && steps+=(nginx)
 # The rest of the set-up (downloads, apt) starts first and goes on meanwhile: none of it needs the
 # project's npm packages, and the build below needs nothing else.
-setup_pid= editor_pid=
-trap 'kill $setup_pid $editor_pid 2>/dev/null || true' EXIT
+setup_pid=
+trap 'kill $setup_pid $(jobs -p) 2>/dev/null || true' EXIT
 if ((${#steps[@]})); then
   bash scripts/setup/all.sh "${steps[@]}" &
   setup_pid=$!
 fi
-# code-server (a download and a native compile) is used only by the substrate checks and the e2e
-# files: the runner waits for it before those (TW_EDITOR_SETUP), and the first phase starts
-# without it.
-if ((editor)); then
-  TW_EDITOR_SETUP="$(mktemp -d)"
-  export TW_EDITOR_SETUP
+# Jobs the runner waits for only where it needs them (TW_BACKGROUND: a folder where each job
+# writes <name>.log and, once done, <name>.exit): code-server's set-up (a download and a native
+# compile, used only by the substrate checks and the e2e files) and the checks below.
+TW_BACKGROUND="$(mktemp -d)"
+export TW_BACKGROUND
+background() {
+  local name="$1"
+  shift
   (
     rc=0
-    bash scripts/setup/all.sh codeServer >"$TW_EDITOR_SETUP/log" 2>&1 || rc=$?
-    echo "$rc" >"$TW_EDITOR_SETUP/exit"
+    "$@" >"$TW_BACKGROUND/$name.log" 2>&1 || rc=$?
+    echo "$rc" >"$TW_BACKGROUND/$name.exit"
   ) &
-  editor_pid=$!
-fi
+}
+# Niced: until the substrate checks start, the build and the first tests come first.
+((editor)) && background codeServer nice -n 5 bash scripts/setup/all.sh codeServer
 bash scripts/setup/all.sh npm
 npm run --silent gen:proto >/dev/null
+# One format (Prettier) for the whole tree, and the types (tsx and esbuild strip them without
+# checking): they need no test process, so the runner reports them after the first phase.
+export TW_CHECKS=format:check,typecheck
+background format:check npm run --silent format:check
+background typecheck npm run --silent typecheck
 if ((editor)); then
   # The .vsix (which also builds dist/) is what the e2e tests install.
   npm run --silent package >/dev/null
@@ -49,9 +57,6 @@ fi
 if [[ -n "$setup_pid" ]]; then
   wait "$setup_pid"
 fi
-# The editor's set-up goes on under the runner (its process takes this one's place).
+# The background jobs go on under the runner (its process takes this one's place).
 trap - EXIT
-# One format (Prettier) for the whole tree, and the types (tsx and esbuild strip them without
-# checking): checks that need no test process, run beside the first phase.
-export TW_CHECKS=format:check,typecheck
 exec node scripts/runTests.mjs "$@"
