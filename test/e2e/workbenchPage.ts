@@ -77,33 +77,47 @@ export async function waitForRowText(row: Locator, text: RegExp, timeout = 30_00
   await row.filter({ hasText: text }).waitFor({ timeout });
 }
 
+/** The editor harness (an ES module, loaded once). */
+const harness = () => import('../support/editor.mjs');
+
 /** Opens a workspace file through Quick Open. */
 export async function openFile(page: Page, relativePath: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = quickInput(page).locator('.quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(relativePath);
-  const row = quickInput(page)
-    .locator('.monaco-list-row', { hasText: relativePath.split('/').pop()! })
-    .first();
-  await row.waitFor();
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
-  await page.locator('.tab.active', { hasText: relativePath.split('/').pop()! }).waitFor();
+  const name = relativePath.split('/').pop()!;
+  const row = quickInput(page).locator('.monaco-list-row', { hasText: name }).first();
+  await (
+    await harness()
+  ).withQuickInput(
+    page,
+    'Control+P',
+    async (input, wait) => {
+      await input.fill(relativePath, { timeout: 5_000 });
+      await row.waitFor({ timeout: wait });
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: wait });
+    },
+    { what: relativePath },
+  );
+  await page.locator('.tab.active', { hasText: name }).waitFor();
 }
 
 /** Scrolls the active editor to a 1-based line (Go to Line). */
 export async function goToLine(page: Page, line: number): Promise<void> {
-  await page.keyboard.press('Control+G');
-  const input = quickInput(page).locator('.quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`:${line}`);
-  // Enter before the picker has read the typed line does nothing (the picker stays open).
-  await quickInput(page)
-    .locator(`.quick-input-box input[aria-label^="Go to line ${line}"]`)
-    .waitFor();
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  await (
+    await harness()
+  ).withQuickInput(
+    page,
+    'Control+G',
+    async (input, wait) => {
+      await input.fill(`:${line}`, { timeout: 5_000 });
+      // Enter before the picker has read the typed line does nothing (the picker stays open).
+      await quickInput(page)
+        .locator(`.quick-input-box input[aria-label^="Go to line ${line}"]`)
+        .waitFor({ timeout: wait });
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: wait });
+    },
+    { what: `line ${line}` },
+  );
 }
 
 /**

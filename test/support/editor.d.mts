@@ -72,6 +72,12 @@ export function waitForWorkbench(
   page: Page,
   options?: { activityBarTitle?: string; timeout?: number },
 ): Promise<void>;
+export function withQuickInput(
+  page: Page,
+  key: string,
+  use: (input: Locator, timeout: number) => Promise<void>,
+  options?: { what?: string; timeout?: number },
+): Promise<void>;
 export function runCommand(
   page: Page,
   label: string,

@@ -480,14 +480,36 @@ export async function waitForWorkbench(page, { activityBarTitle, timeout = 60_00
 }
 
 /**
- * Runs a command from the F1 palette by its full label, e.g. 'Harness: Say Hello'. The palette
- * closes when something else takes the focus; when it closes before its row is taken, F1 is
- * pressed again (as a person would), and the retry is logged with the elements that took the
- * focus meanwhile (test-results/palette-retries.log).
+ * Presses `key` to open a quick input (F1, Ctrl+P, Ctrl+G) and runs `use(input, timeout)` on it.
+ * A quick input closes when something else takes the focus; when it closes before `use` is done,
+ * the key is pressed again (as a person would), three tries in all, and each retry is logged with
+ * the elements that took the focus since the key (test-results/quick-input-retries.log).
  */
+export async function withQuickInput(page, key, use, { what = key, timeout = 15_000 } = {}) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    const wait = attempt < 3 ? 5_000 : timeout;
+    await page.evaluate(recordFocus).catch(() => undefined);
+    await page.keyboard.press(key);
+    try {
+      await input.waitFor({ state: 'visible', timeout: wait });
+      await use(input, wait);
+      return;
+    } catch (err) {
+      const focus = await page.evaluate(() => globalThis.__focusChanges ?? []).catch(() => []);
+      await mkdir(path.dirname(screenshotDir), { recursive: true });
+      await appendFile(
+        path.join(path.dirname(screenshotDir), 'quick-input-retries.log'),
+        `${new Date().toISOString()} ${key} for '${what}', attempt ${attempt}: ${String(err).split('\n')[0]}; focus since ${key}: ${focus.join(' -> ') || 'unchanged'}\n`,
+      );
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/** Runs a command from the F1 palette by its full label, e.g. 'Harness: Say Hello'. */
 export async function runCommand(page, label, { timeout = 15_000 } = {}) {
   const widget = page.locator('.quick-input-widget');
-  const input = widget.locator('.quick-input-box input');
   // Exact label match: fuzzy results may rank a longer or recently used command first.
   const row = widget
     .locator('.monaco-list-row')
@@ -495,25 +517,16 @@ export async function runCommand(page, label, { timeout = 15_000 } = {}) {
       has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
     })
     .first();
-  for (let attempt = 1; ; attempt++) {
-    await page.evaluate(recordFocus).catch(() => undefined);
-    await page.keyboard.press('F1');
-    try {
-      await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : timeout });
+  await withQuickInput(
+    page,
+    'F1',
+    async (input, wait) => {
       await input.fill(`>${label}`, { timeout: 5_000 });
-      await row.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : timeout });
+      await row.waitFor({ state: 'visible', timeout: wait });
       await row.click({ timeout: 5_000 });
-      break;
-    } catch (err) {
-      const focus = await page.evaluate(() => globalThis.__focusChanges ?? []).catch(() => []);
-      await mkdir(path.dirname(screenshotDir), { recursive: true });
-      await appendFile(
-        path.join(path.dirname(screenshotDir), 'palette-retries.log'),
-        `${new Date().toISOString()} '${label}', attempt ${attempt}: ${String(err).split('\n')[0]}; focus since F1: ${focus.join(' -> ') || 'unchanged'}\n`,
-      );
-      if (attempt >= 3) throw err;
-    }
-  }
+    },
+    { what: label, timeout },
+  );
   // The palette closes, or the command reuses the same quick input for its own picker at once:
   // either way the `>command` text is gone.
   await page.waitForFunction(
@@ -526,7 +539,7 @@ export async function runCommand(page, label, { timeout = 15_000 } = {}) {
   );
 }
 
-/** In the page: from now on, note each element that takes the focus (for palette-retries.log). */
+/** In the page: from now on, note each element that takes the focus (for quick-input-retries.log). */
 function recordFocus() {
   globalThis.__focusChanges = [];
   if (globalThis.__focusRecorder) return;
