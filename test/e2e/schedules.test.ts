@@ -2,6 +2,8 @@
 // packaged extension, against the real dev server and sample workers. One editor for the file.
 // (Recovery of a view whose server goes away and comes back: recovery.test.ts.)
 import assert from 'node:assert/strict';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { before, describe } from 'node:test';
 import type { Page } from 'playwright-core';
 import type * as EditorHarness from '../support/editor.mjs' with { 'resolution-mode': 'import' };
@@ -11,6 +13,7 @@ import {
   contextMenu,
   dialog,
   dialogButton,
+  expandRow,
   openTemporal,
   treeRow,
   typePayload,
@@ -117,14 +120,34 @@ describe('Schedules view and schedule commands', { timeout: 300_000 }, () => {
     const text = (await treeRow(page, 'Schedules', actionName).getAttribute('aria-label')) ?? '';
     const workflowId = text.split(' ')[0];
     assert.match(workflowId, new RegExp(`^${scheduleId}-workflow-`));
-    await treeRow(page, 'Schedules', `${workflowId} Completed`).click();
     // Document names replace characters file names refuse (the ids carry ':').
-    const tab = `description of ${workflowId.replace(/:/g, '-')}`;
-    await page.locator('.tab', { hasText: tab }).waitFor();
+    const tab = page.locator('.tab', {
+      hasText: `description of ${workflowId.replace(/:/g, '-')}`,
+    });
+    // The poll re-reads a changed schedule's rows, and while they are read again the rows below
+    // the folder are gone: a click aimed at an action then lands on the "Recent actions" folder
+    // and closes it (run 20). The folder is opened again and the action clicked again; logged.
+    const folder = treeRow(page, 'Schedules', /^Recent actions/);
+    for (let attempt = 1; ; attempt++) {
+      if ((await folder.getAttribute('aria-expanded')) === 'false') await expandRow(folder);
+      await treeRow(page, 'Schedules', `${workflowId} Completed`).click();
+      const opened = await tab
+        .waitFor({ timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false);
+      if (opened) break;
+      const results = path.resolve(__dirname, '../../test-results');
+      mkdirSync(results, { recursive: true });
+      appendFileSync(
+        path.join(results, 'tree-click-retries.log'),
+        `${new Date().toISOString()} recent action ${workflowId}, attempt ${attempt}: no description tab; folder ${(await folder.getAttribute('aria-expanded')) === 'false' ? 'closed' : 'open'}\n`,
+      );
+      if (attempt >= 3) assert.fail(`clicking the recent action ${workflowId} opened nothing`);
+    }
     await shot('4b-action-described');
     // The description is a read-only result document: it closes without asking to save.
     await harness.runCommand(page, 'View: Close All Editors');
-    await page.locator('.tab', { hasText: tab }).waitFor({ state: 'detached' });
+    await tab.waitFor({ state: 'detached' });
     assert.equal(await dialog(page).count(), 0);
   });
 
