@@ -9,6 +9,16 @@ import type { Locator, Page } from 'playwright-core';
 
 export const quickInput = (page: Page) => page.locator('.quick-input-widget');
 
+/**
+ * Notes a step a test took again, as a person would, in test-results/<log> beside the
+ * screenshots: how often it happens, and why.
+ */
+export function logRetry(log: string, line: string): void {
+  const results = path.resolve(__dirname, '../../test-results');
+  mkdirSync(results, { recursive: true });
+  appendFileSync(path.join(results, log), `${new Date().toISOString()} ${line}\n`);
+}
+
 /** Opens the Temporal container in the activity bar (idempotent). */
 export async function openTemporal(page: Page): Promise<void> {
   const header = page.locator('.part.sidebar .pane-header', { hasText: 'Workflows' });
@@ -184,12 +194,9 @@ export async function clickLens(
         await waitForQuickInput(page, opts.opensQuickInput, { timeout: 10_000 });
       return;
     } catch (err) {
-      // Kept beside the screenshots: how often a click is repeated, and why.
-      const results = path.resolve(__dirname, '../../test-results');
-      mkdirSync(results, { recursive: true });
-      appendFileSync(
-        path.join(results, 'lens-click-retries.log'),
-        `${new Date().toISOString()} '${lensText}' above '${lineText}', attempt ${attempt}: ${String(err).split('\n')[0]}\n`,
+      logRetry(
+        'lens-click-retries.log',
+        `'${lensText}' above '${lineText}', attempt ${attempt}: ${String(err).split('\n')[0]}`,
       );
       // Lenses are redrawn whenever a workflow type's counts change, and as each type's first
       // counts arrive after a file opens: a few misses in a row happen.
@@ -306,11 +313,9 @@ export async function contextMenu(
       prompt.waitFor({ timeout: 30_000 }),
     ]);
     if (!(await prompt.isVisible())) return;
-    const results = path.resolve(__dirname, '../../test-results');
-    mkdirSync(results, { recursive: true });
-    appendFileSync(
-      path.join(results, 'menu-retries.log'),
-      `${new Date().toISOString()} '${entry}', attempt ${attempt}: the command asked '${opts.promptWithoutRow}'\n`,
+    logRetry(
+      'menu-retries.log',
+      `'${entry}', attempt ${attempt}: the command asked '${opts.promptWithoutRow}'`,
     );
     await page.keyboard.press('Escape');
     await prompt.waitFor({ state: 'hidden' });
