@@ -24,6 +24,48 @@ export function nextRun(times: readonly string[], now = Date.now()): string | un
   return times.find((t) => Date.parse(t) > now) ?? undefined;
 }
 
+/** Future times still ahead (the list was read up to a refresh interval ago), at most 10. */
+export function upcomingTimes(s: ScheduleSummary, now = Date.now()): string[] {
+  return s.futureActionTimes.filter((t) => Date.parse(t) > now).slice(0, 10);
+}
+
+/** What a schedule's row and each of its two folders draw, to redraw only what changed. */
+export interface ScheduleLooks {
+  row: string;
+  recent: string;
+  upcoming: string;
+}
+
+/**
+ * The recent actions' relative times ("5s ago") are left out: the view redraws them every 30 s
+ * at most, as the Workflows view does. The tooltip is left out too: it catches up with the row.
+ */
+export function scheduleLooks(
+  s: ScheduleSummary,
+  readOnly: boolean,
+  now = Date.now(),
+): ScheduleLooks {
+  return {
+    row: JSON.stringify([scheduleDescription(s, now), scheduleContext(s.paused, readOnly)]),
+    recent: JSON.stringify(s.recentActions),
+    upcoming: JSON.stringify([s.paused, upcomingTimes(s, now).map((t) => [t, untilText(t, now)])]),
+  };
+}
+
+/**
+ * What a poll redraws: the row when its own look changed (VS Code then reads its folders again,
+ * and their rows), else only the folders whose rows changed. A paused schedule's upcoming times
+ * move on every second; redrawing the whole row for them took the recent actions away from
+ * under a click for a moment (run 20 of the schedules e2e test).
+ */
+export function scheduleRedraw(
+  before: ScheduleLooks,
+  after: ScheduleLooks,
+): 'row' | ('recent' | 'upcoming')[] {
+  if (before.row !== after.row) return 'row';
+  return (['recent', 'upcoming'] as const).filter((folder) => before[folder] !== after[folder]);
+}
+
 /** "every 1m · next in 4s", or "every 1m · paused" (a paused schedule takes no action). */
 export function scheduleDescription(s: ScheduleSummary, now = Date.now()): string {
   const parts = [s.specSummary || s.workflowType];

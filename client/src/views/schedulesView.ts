@@ -10,8 +10,11 @@ import {
   recentActionsNewestFirst,
   scheduleContext,
   scheduleDescription,
+  scheduleLooks,
+  scheduleRedraw,
   scheduleTooltip,
   untilText,
+  upcomingTimes,
 } from './schedulesModel';
 import { ago, lookOf, PagedList } from './treeModel';
 
@@ -22,6 +25,8 @@ const loadMoreCommand = 'temporal.schedules.loadMore';
 export class ScheduleItem extends vscode.TreeItem {
   recent!: ScheduleGroupItem;
   upcoming!: ScheduleGroupItem;
+  /** When the recent actions were last redrawn (their relative times). */
+  private recentDrawnAt = 0;
   constructor(
     public schedule: ScheduleSummary,
     readOnly: boolean,
@@ -33,12 +38,13 @@ export class ScheduleItem extends vscode.TreeItem {
 
   /**
    * Takes a newer summary in place: the view keeps one object per schedule so an interval
-   * refresh can redraw just this row. Says whether anything shown changed.
+   * refresh redraws just what changed (scheduleRedraw). Returns the nodes to redraw.
    */
-  update(schedule: ScheduleSummary, readOnly: boolean): boolean {
-    const before = this.shown();
+  update(schedule: ScheduleSummary, readOnly: boolean, now = Date.now()): ScheduleNode[] {
+    const before = this.schedule && scheduleLooks(this.schedule, readOnly, now);
+    const [recent, upcoming] = [this.recent, this.upcoming];
     this.schedule = schedule;
-    this.description = scheduleDescription(schedule);
+    this.description = scheduleDescription(schedule, now);
     this.iconPath = schedule.paused
       ? new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('charts.yellow'))
       : new vscode.ThemeIcon('calendar', new vscode.ThemeColor('charts.green'));
@@ -52,34 +58,32 @@ export class ScheduleItem extends vscode.TreeItem {
       this.upcoming,
       this,
       'upcoming',
-      upcomingTimes(schedule).length,
+      upcomingTimes(schedule, now).length,
       schedule.paused,
     );
-    return this.shown() !== before;
+    // A folder that came or went (a new id) is reached only through a redraw of its row.
+    const redraw =
+      before && this.recent === recent && this.upcoming === upcoming
+        ? scheduleRedraw(before, scheduleLooks(schedule, readOnly, now))
+        : 'row';
+    if (redraw === 'row') {
+      this.recentDrawnAt = now;
+      return [this];
+    }
+    // Relative times ("5s ago") of the recent actions: every 30 s at most.
+    if (
+      !redraw.includes('recent') &&
+      schedule.recentActions.length &&
+      now - this.recentDrawnAt >= 30_000
+    )
+      redraw.push('recent');
+    if (redraw.includes('recent')) this.recentDrawnAt = now;
+    return redraw.map((folder) => this[folder]);
   }
 
   get scheduleId(): string {
     return this.schedule.scheduleId;
   }
-
-  /** Everything drawn for this row and its children (upcoming times move on with the clock). */
-  private shown(): string {
-    if (!this.schedule) return '';
-    return JSON.stringify([
-      this.schedule,
-      this.description,
-      this.contextValue,
-      this.recent?.description,
-      this.upcoming?.description,
-      upcomingTimes(this.schedule).map((t) => untilText(t)),
-    ]);
-  }
-}
-
-/** Future times still ahead (the list was read up to a refresh interval ago). */
-function upcomingTimes(s: ScheduleSummary): string[] {
-  const now = Date.now();
-  return s.futureActionTimes.filter((t) => Date.parse(t) > now).slice(0, 10);
 }
 
 /** One action the schedule took; click describes the run it started. */
@@ -210,7 +214,7 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
       for (const s of page.items) {
         const row = this.rows.get(s.scheduleId);
         if (!row) this.changed.fire(undefined);
-        else if (row.update(s, this.ctx.readOnly)) this.changed.fire(row);
+        else for (const node of row.update(s, this.ctx.readOnly)) this.changed.fire(node);
       }
     } catch {
       // A full read shows the failure in place, with Retry.

@@ -15,7 +15,10 @@ import {
   recentActionsNewestFirst,
   scheduleContext,
   scheduleDescription,
+  scheduleLooks,
+  scheduleRedraw,
   untilText,
+  upcomingTimes,
 } from '../../../client/src/views/schedulesModel';
 import { PagedList } from '../../../client/src/views/treeModel';
 import { evaluateWhen } from './whenClause';
@@ -194,4 +197,31 @@ test('the schedule id follows the workflow type until the user edits it', () => 
   const open = '{"scheduleId": "greeting-schedule",\n "workflowType": "coun\n}';
   assert.deepEqual(followTypeInScheduleId(open, 'greeting-schedule'), {});
   assert.deepEqual(followTypeInScheduleId(doc('greeting-schedule', ''), 'greeting-schedule'), {});
+});
+
+test('a poll redraws only what changed: a paused schedule, a second later, only its upcoming times', () => {
+  const action = { scheduledTime: at(-5), actualTime: at(-5), workflowId: 'w1', runId: 'r1' };
+  const paused = summary({
+    paused: true,
+    recentActions: [action],
+    futureActionTimes: [at(10), at(20), at(30)],
+  });
+  const looks = (s: ScheduleSummary, t: number) => scheduleLooks(s, false, now + t * 1000);
+  // The upcoming times move on with the clock ("in 10s", then "in 9s"); the row and the actions stay.
+  assert.deepEqual(scheduleRedraw(looks(paused, 0), looks(paused, 1)), ['upcoming']);
+  assert.deepEqual(upcomingTimes(paused, now + 11_000), [at(20), at(30)]);
+  // A new action redraws the recent actions only.
+  const another = { ...paused, recentActions: [action, { ...action, runId: 'r2' }] };
+  assert.deepEqual(scheduleRedraw(looks(paused, 0), looks(another, 0)), ['recent']);
+  // Nothing changed: nothing redrawn.
+  assert.deepEqual(scheduleRedraw(looks(paused, 0), looks(paused, 0)), []);
+  // Active, its "next in" moves every second: the row (and with it its folders).
+  const active = { ...paused, paused: false };
+  assert.equal(scheduleRedraw(looks(active, 0), looks(active, 1)), 'row');
+  // Paused or unpaused, read-only or not: the row.
+  assert.equal(scheduleRedraw(looks(active, 0), looks(paused, 0)), 'row');
+  assert.equal(
+    scheduleRedraw(scheduleLooks(paused, false, now), scheduleLooks(paused, true, now)),
+    'row',
+  );
 });
