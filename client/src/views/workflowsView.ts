@@ -278,18 +278,23 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
     void vscode.window.withProgress({ location: { viewId: 'temporal.workflows' } }, () => reading);
   }
 
-  private async readRootThenRedraw(): Promise<void> {
+  /** The first page (as many rows as are shown) and the counts by status, side by side. */
+  private readFirstPage() {
     const query = visibilityQuery(this.filter);
+    return Promise.all([
+      this.listPage(this.root.reloadPageSize(pageSize)),
+      this.ctx
+        .request(protocol.countWorkflows, { query, groupByStatus: true })
+        .catch(() => undefined),
+    ]);
+  }
+
+  private async readRootThenRedraw(): Promise<void> {
     const generation = this.generation;
     do {
       this.rootReadAgain = false;
       try {
-        const [page, counts] = await Promise.all([
-          this.listPage(this.root.reloadPageSize(pageSize)),
-          this.ctx
-            .request(protocol.countWorkflows, { query, groupByStatus: true })
-            .catch(() => undefined),
-        ]);
+        const [page, counts] = await this.readFirstPage();
         // Another target or filter meanwhile (reset): what was read belongs to the old one.
         if (generation !== this.generation) break;
         this.root.accept(page, false);
@@ -316,13 +321,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
     if (Date.now() - this.lastFullRefresh > 30_000) this.redrawTimes();
     this.polling = true;
     try {
-      const query = visibilityQuery(this.filter);
-      const [page, counts] = await Promise.all([
-        this.listPage(this.root.reloadPageSize(pageSize)),
-        this.ctx
-          .request(protocol.countWorkflows, { query, groupByStatus: true })
-          .catch(() => undefined),
-      ]);
+      const [page, counts] = await this.readFirstPage();
       if (counts && this.view) this.view.description = this.countsText(counts);
       if (!this.updateRowsInPlace(page)) {
         // The tree redraws from the page just read (no second read while its rows are unknown
