@@ -78,3 +78,8 @@ export function autoRefresh(
     subs.forEach((d) => d.dispose());
   });
 }
+
+/** The progress bar of a view while `work` is under way. */
+export function viewProgress(viewId: string): (work: Promise<unknown>) => void {
+  return (work) => void vscode.window.withProgress({ location: { viewId } }, () => work);
+}

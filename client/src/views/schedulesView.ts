@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import type { ScheduleActionResultView, ScheduleSummary } from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
-import { ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
+import { ErrorItem, LoadMoreItem, MessageItem, viewProgress } from './commonNodes';
 import {
   changedSchedules,
   recentActionsNewestFirst,
@@ -16,7 +16,7 @@ import {
   untilText,
   upcomingTimes,
 } from './schedulesModel';
-import { ago, lookOf, PagedList } from './treeModel';
+import { ago, lookOf, PagedList, ReadThenRedraw } from './treeModel';
 
 const pageSize = 50;
 const refreshCommand = 'temporal.schedules.refresh';
@@ -175,11 +175,19 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
   private polling = false;
   /** A full read is under way (the interval refresh does not pile more on a slow server). */
   private reading = false;
+  /** A refresh reads the schedules before the tree redraws. */
+  private readonly reader = new ReadThenRedraw({
+    read: () => this.fetch(this.list.reloadPageSize(pageSize)),
+    apply: (page) => this.list.accept(page, false),
+    redraw: () => this.changed.fire(undefined),
+    progress: viewProgress('temporal.schedules'),
+  });
 
   constructor(private readonly ctx: Ctx) {
     ctx.extension.subscriptions.push(
       this.changed,
       ctx.onDidNeedReread(() => {
+        this.reader.reset();
         this.list.reset();
         this.rows.clear();
         this.changed.fire(undefined);
@@ -187,8 +195,10 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
     );
   }
 
+  /** New data; "Load more" pages stay loaded. Read before the redraw (see ReadThenRedraw). */
   refresh(): void {
-    this.list.markStale();
+    if (this.list.loaded) return this.reader.start();
+    // Nothing shown yet, or a failure: the redraw reads.
     this.changed.fire(undefined);
   }
 
@@ -197,9 +207,10 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
    * changed (next-run texts move on); the whole list only when schedules came, went or moved.
    */
   async poll(): Promise<void> {
-    if (this.polling || this.reading || !this.ctx.running || !this.ctx.status.profileId) return;
-    // Not loaded (showing a failure) or marked stale: a full read (again).
-    if (!this.list.loaded || this.list.stale) return this.refresh();
+    if (this.polling || this.reading || this.reader.busy) return;
+    if (!this.ctx.running || !this.ctx.status.profileId) return;
+    // Not loaded (showing a failure): a full read again.
+    if (!this.list.loaded) return this.refresh();
     this.polling = true;
     try {
       const before = this.list.items;
@@ -266,6 +277,7 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
     this.more = false;
     this.reading = true;
     try {
+      this.reader.throwFailure();
       const items = await this.list.load((size, token) => this.fetch(size, token), pageSize, more);
       if (!items.length) return [new MessageItem('No schedules in this namespace.')];
       const rows = new Map<string, ScheduleItem>();

@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import * as protocol from '../../../shared/src/protocol';
 import type { PollerView, TaskQueueDescription } from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
-import { ErrorItem, MessageItem } from './commonNodes';
-import { ago } from './treeModel';
+import { ErrorItem, MessageItem, viewProgress } from './commonNodes';
+import { ago, ReadThenRedraw } from './treeModel';
 import { mergeTaskQueues, taskQueueDescription, type TaskQueueSource } from './workflowsModel';
 
 const sourceLabels: Record<TaskQueueSource, string> = {
@@ -126,25 +126,45 @@ export class TaskQueueTreeProvider implements vscode.TreeDataProvider<Node> {
   constructor(private readonly ctx: Ctx) {
     ctx.extension.subscriptions.push(
       this.changed,
-      ctx.onDidNeedReread(() => this.refresh()),
+      ctx.onDidNeedReread(() => this.reset()),
       ctx.onDidLearnLenses(() => this.refresh()),
     );
   }
 
-  /** Rows read by the last poll, handed to the redraw it causes (no second read). */
+  /** Rows read by the last poll or refresh, handed to the redraw it causes (no second read). */
   private polled?: Row[];
-  private shown = '';
+  /** What the rows drawn last show; undefined until rows are drawn (or after a failure). */
+  private shown?: string;
   private lastFullRefresh = 0;
+  /** A refresh reads the rows before the tree redraws. */
+  private readonly reader = new ReadThenRedraw({
+    read: () => this.readRows(),
+    apply: (rows) => (this.polled = rows),
+    redraw: () => this.changed.fire(undefined),
+    progress: viewProgress('temporal.taskQueues'),
+  });
 
+  /** New rows, read before the redraw (see ReadThenRedraw). */
   refresh(): void {
     this.lastFullRefresh = Date.now();
+    if (this.shown !== undefined) return this.reader.start();
+    // Nothing drawn yet, or a failure: the redraw reads.
     this.polled = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** Another target: the rows shown belong to the old one. */
+  private reset(): void {
+    this.reader.reset();
+    this.polled = undefined;
+    this.shown = undefined;
+    this.lastFullRefresh = Date.now();
     this.changed.fire(undefined);
   }
 
   /** The interval refresh: redraws only when queues, pollers or backlogs changed (or after 30 s). */
   async poll(): Promise<void> {
-    if (!this.ctx.running || !this.ctx.status.profileId) return;
+    if (!this.ctx.running || !this.ctx.status.profileId || this.reader.busy) return;
     if (Date.now() - this.lastFullRefresh > 30_000) return this.refresh();
     try {
       const rows = await this.readRows();
@@ -177,6 +197,7 @@ export class TaskQueueTreeProvider implements vscode.TreeDataProvider<Node> {
       if (!node) return await this.rootChildren();
       if (node instanceof TaskQueueItem) return this.pollers(node);
     } catch (err) {
+      if (!node) this.shown = undefined;
       return [new ErrorItem(err, 'temporal.taskQueues.refresh')];
     }
     return [];
@@ -211,6 +232,7 @@ export class TaskQueueTreeProvider implements vscode.TreeDataProvider<Node> {
   }
 
   private async rootChildren(): Promise<Node[]> {
+    this.reader.throwFailure();
     const rows = this.polled ?? (await this.readRows());
     this.polled = undefined;
     this.shown = signature(rows);

@@ -70,6 +70,79 @@ export class PagedList<T> {
   }
 }
 
+/**
+ * A view's refresh that reads before it redraws. From a redraw of a whole tree until the
+ * extension has answered for the new rows, VS Code knows none of them: a menu entry taken on a
+ * row meanwhile reaches its command without the row, and a click lands on whatever moved there.
+ * Read first, that window is a message to the window and back, not a server call.
+ */
+export class ReadThenRedraw<T> {
+  private reading?: Promise<void>;
+  /** A refresh came while reading: read once more before the redraw. */
+  private again = false;
+  /** The last read's failure: the redraw shows it in place (throwFailure). */
+  private failure?: unknown;
+  /** Counts resets (another target or filter), so a read from before one is dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly opts: {
+      read: () => Promise<T>;
+      /** Takes what was read (into the view's lists), just before the redraw. */
+      apply: (value: T) => void;
+      redraw: () => void;
+      /** Shows the read under way (the view's progress bar). */
+      progress: (reading: Promise<void>) => void;
+    },
+  ) {}
+
+  /** Reads (overlapping refreshes share one read), then redraws; the view shows progress. */
+  start(): void {
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    const reading = (this.reading = this.readThenRedraw());
+    this.opts.progress(reading);
+  }
+
+  get busy(): boolean {
+    return !!this.reading;
+  }
+
+  /** Another target or filter: what is being read belongs to the old one. */
+  reset(): void {
+    this.generation++;
+    this.failure = undefined;
+  }
+
+  /** Throws the last read's failure, once: the redraw's getChildren shows it in place. */
+  throwFailure(): void {
+    const failure = this.failure;
+    if (failure === undefined) return;
+    this.failure = undefined;
+    throw failure;
+  }
+
+  private async readThenRedraw(): Promise<void> {
+    const generation = this.generation;
+    do {
+      this.again = false;
+      try {
+        const value = await this.opts.read();
+        if (generation !== this.generation) break;
+        this.opts.apply(value);
+        this.failure = undefined;
+      } catch (err) {
+        // Shown by the redraw, which does not ask the server again.
+        if (generation === this.generation) this.failure = err ?? new Error('read failed');
+      }
+    } while (this.again);
+    this.reading = undefined;
+    this.opts.redraw();
+  }
+}
+
 /** Codicon and theme colour per status, as the Web UI colours them. */
 export const statusLook: Record<ExecutionStatus, { icon: string; color: string; label: string }> = {
   Running: { icon: 'sync~spin', color: 'charts.blue', label: 'Running' },

@@ -9,11 +9,24 @@ import type {
   PendingActivityView,
 } from '../../../shared/src/protocol';
 import type { Ctx } from '../ctx';
-import { CountedFolderItem, ErrorItem, LoadMoreItem, MessageItem } from './commonNodes';
+import {
+  CountedFolderItem,
+  ErrorItem,
+  LoadMoreItem,
+  MessageItem,
+  viewProgress,
+} from './commonNodes';
 import { eventArgumentText } from './eventPayloads';
 import { customStatusRow, stateSignature, valueRows } from './instanceStateModel';
 import { StateValueItem, ValuesFolderItem } from './instanceStateNodes';
-import { ago, countsDescription, executionContext, lookOf, PagedList } from './treeModel';
+import {
+  ago,
+  countsDescription,
+  executionContext,
+  lookOf,
+  PagedList,
+  ReadThenRedraw,
+} from './treeModel';
 import {
   childrenQuery,
   countsByStatus,
@@ -237,13 +250,16 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
   private readonly parents = new WeakMap<object, WorkflowNode | undefined>();
   private lastFullRefresh = 0;
   private polling = false;
-  /** The first page being read before a redraw (refresh), and whether to read it once more. */
-  private rootRead?: Promise<void>;
-  private rootReadAgain = false;
-  /** That read's failure: the redraw shows it in place. */
-  private rootFailure?: unknown;
-  /** Counts resets (another target or filter), so a read from before one is dropped. */
-  private generation = 0;
+  /** A refresh reads the first page before the tree redraws. */
+  private readonly rootReader = new ReadThenRedraw({
+    read: () => this.readFirstPage(),
+    apply: ([page, counts]) => {
+      this.root.accept(page, false);
+      if (counts && this.view) this.view.description = this.countsText(counts);
+    },
+    redraw: () => this.changed.fire(undefined),
+    progress: viewProgress('temporal.workflows'),
+  });
   filter: WorkflowFilter;
 
   constructor(private readonly ctx: Ctx) {
@@ -270,12 +286,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
       this.changed.fire(undefined);
       return;
     }
-    if (this.rootRead) {
-      this.rootReadAgain = true;
-      return;
-    }
-    const reading = (this.rootRead = this.readRootThenRedraw());
-    void vscode.window.withProgress({ location: { viewId: 'temporal.workflows' } }, () => reading);
+    this.rootReader.start();
   }
 
   /** The first page (as many rows as are shown) and the counts by status, side by side. */
@@ -287,26 +298,6 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
         .request(protocol.countWorkflows, { query, groupByStatus: true })
         .catch(() => undefined),
     ]);
-  }
-
-  private async readRootThenRedraw(): Promise<void> {
-    const generation = this.generation;
-    do {
-      this.rootReadAgain = false;
-      try {
-        const [page, counts] = await this.readFirstPage();
-        // Another target or filter meanwhile (reset): what was read belongs to the old one.
-        if (generation !== this.generation) break;
-        this.root.accept(page, false);
-        this.rootFailure = undefined;
-        if (counts && this.view) this.view.description = this.countsText(counts);
-      } catch (err) {
-        // Shown by the redraw, which does not ask the server again.
-        if (generation === this.generation) this.rootFailure = err;
-      }
-    } while (this.rootReadAgain);
-    this.rootRead = undefined;
-    this.changed.fire(undefined);
   }
 
   /**
@@ -416,8 +407,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
 
   /** Another target or filter: start over. */
   reset(): void {
-    this.generation++;
-    this.rootFailure = undefined;
+    this.rootReader.reset();
     this.root.reset();
     this.runs.clear();
     this.histories.clear();
@@ -485,7 +475,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
         return;
       }
       await new Promise((r) => setTimeout(r, 250));
-      if (!this.root.needsLoad && !this.rootRead && !this.nodes.has(`wf/${workflowId}`))
+      if (!this.root.needsLoad && !this.rootReader.busy && !this.nodes.has(`wf/${workflowId}`))
         this.refresh();
     }
   }
@@ -549,11 +539,7 @@ export class WorkflowTreeProvider implements vscode.TreeDataProvider<WorkflowNod
   }
 
   private async rootChildren(): Promise<WorkflowNode[]> {
-    const failure = this.rootFailure;
-    if (failure) {
-      this.rootFailure = undefined;
-      throw failure;
-    }
+    this.rootReader.throwFailure();
     const query = visibilityQuery(this.filter);
     const counting = this.root.needsLoad
       ? this.ctx

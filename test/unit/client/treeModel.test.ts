@@ -7,6 +7,7 @@ import {
   lookOf,
   PagedList,
   pushRecent,
+  ReadThenRedraw,
 } from '../../../client/src/views/treeModel';
 
 test('PagedList replaces on refresh and appends on load more', () => {
@@ -101,4 +102,65 @@ test('PagedList.load: first page, load more, refresh keeps what "Load more" show
   const fresh = new PagedList<number>();
   fresh.markStale();
   assert.equal(fresh.stale, false, 'nothing loaded: nothing to mark');
+});
+
+/** A ReadThenRedraw whose reads the test answers one by one, recording what the view saw. */
+function readerUnderTest() {
+  const seen: string[] = [];
+  const answers: { resolve: (v: number) => void; reject: (e: Error) => void }[] = [];
+  let reads = 0;
+  let shown: number | undefined;
+  const done: Promise<void>[] = [];
+  const reader = new ReadThenRedraw<number>({
+    read: () => {
+      reads++;
+      return new Promise<number>((resolve, reject) => answers.push({ resolve, reject }));
+    },
+    apply: (v) => {
+      shown = v;
+      seen.push(`apply ${v}`);
+    },
+    redraw: () => seen.push('redraw'),
+    progress: (reading) => done.push(reading),
+  });
+  const settle = async () => {
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+  return { reader, seen, answers, settle, done, reads: () => reads, shown: () => shown };
+}
+
+test('ReadThenRedraw reads before the redraw, and overlapping refreshes share one read and one more', async () => {
+  const t = readerUnderTest();
+  t.reader.start();
+  assert.equal(t.reader.busy, true);
+  assert.deepEqual(t.seen, [], 'nothing is redrawn before the read answers');
+  t.reader.start();
+  t.reader.start();
+  assert.equal(t.reads(), 1, 'refreshes during a read do not read beside it');
+  t.answers[0].resolve(1);
+  await t.settle();
+  assert.equal(t.reads(), 2, 'one more read for the refreshes that came meanwhile');
+  assert.deepEqual(t.seen, ['apply 1']);
+  t.answers[1].resolve(2);
+  await Promise.all(t.done);
+  assert.deepEqual(t.seen, ['apply 1', 'apply 2', 'redraw'], 'one redraw, after the last read');
+  assert.equal(t.reader.busy, false);
+  t.reader.throwFailure(); // no failure: nothing thrown
+});
+
+test('ReadThenRedraw keeps a failure for the redraw to show once, and drops a read from before a reset', async () => {
+  const t = readerUnderTest();
+  t.reader.start();
+  t.answers[0].reject(new Error('server down'));
+  await Promise.all(t.done);
+  assert.deepEqual(t.seen, ['redraw']);
+  assert.throws(() => t.reader.throwFailure(), /server down/);
+  t.reader.throwFailure(); // shown once: the next redraw reads again
+
+  t.reader.start();
+  t.reader.reset(); // another target while the old one is read
+  t.answers[1].resolve(7);
+  await Promise.all(t.done);
+  assert.equal(t.shown(), undefined, "the old target's rows are not taken");
+  assert.deepEqual(t.seen, ['redraw', 'redraw']);
 });
