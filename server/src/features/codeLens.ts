@@ -8,7 +8,7 @@ import {
   type HandlerLensArgs,
   type WorkflowLensArgs,
 } from '../../../shared/src/lenses';
-import type { BackendCapabilities } from '../../../shared/src/protocol';
+import type { BackendCapabilities, BackendKind } from '../../../shared/src/protocol';
 import type { WorkspaceIndex } from '../source';
 import { describeStats, type LiveStats } from './liveStats';
 import { liveLensTooltip } from './stalledQueues';
@@ -18,9 +18,14 @@ export function codeLenses(
   index: WorkspaceIndex,
   stats: LiveStats,
   clientCommands = true,
-  /** The active backend's: handler lenses it has no operations for are hidden (duroxide queries). */
-  capabilities?: Partial<BackendCapabilities>,
+  /**
+   * The active backend: lenses for what it cannot run are hidden (on a duroxide profile,
+   * Temporal's Start and Execute, and Query and Update). Before a profile is connected nothing
+   * is known, so nothing is hidden.
+   */
+  backend?: { kind: BackendKind; capabilities: Partial<BackendCapabilities> },
 ): CodeLens[] {
+  const capabilities = backend?.capabilities;
   const lenses: CodeLens[] = [];
   const ids = clientCommands ? LensCommands : ServerLensCommands;
   // `$(icon)` is VS Code's title syntax; other clients would show it literally.
@@ -41,6 +46,8 @@ export function codeLenses(
       if (clientCommands) lenses.push(...orchestrationLenses(args, stats));
       continue;
     }
+    // A Temporal workflow started on a duroxide store would be an orchestration nothing runs.
+    if (backend?.kind === 'duroxide') continue;
     lenses.push(
       { range, command: { title: title('$(play) Start'), command: ids.start, arguments: [args] } },
       {

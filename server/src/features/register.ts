@@ -118,7 +118,7 @@ export function registerSourceFeatures(
           await source.index,
           stats,
           clientLensCommands,
-          workbench.getStatus().backend?.capabilities,
+          workbench.getStatus().backend,
         ),
   );
   connection.onHover(async ({ textDocument: { uri }, position }) =>

@@ -113,7 +113,13 @@ describe('handler lenses follow the active backend', () => {
     await index.build(path.join(FIXTURES, 'typescript'));
   });
   const titles = (capabilities?: { queries: boolean; updates: boolean }) =>
-    codeLenses(uri, index, none, true, capabilities).map((l) => l.command?.title);
+    codeLenses(
+      uri,
+      index,
+      none,
+      true,
+      capabilities && { kind: capabilities.queries ? 'temporal' : 'duroxide', capabilities },
+    ).map((l) => l.command?.title);
 
   test('a profile without queries and updates (duroxide) hides Query and Update lenses, keeps Signal', () => {
     assert.deepEqual(titles({ queries: true, updates: true }), [
@@ -124,5 +130,22 @@ describe('handler lenses follow the active backend', () => {
     assert.deepEqual(titles({ queries: false, updates: false }), ['$(broadcast) Signal…']);
     // Before a profile is connected nothing is known, so nothing is hidden.
     assert.deepEqual(titles(), titles({ queries: true, updates: true }));
+  });
+
+  test("a Temporal workflow's Start and Execute show on a Temporal profile and before one, not on a duroxide profile", async () => {
+    const workflows = pathToFileURL(path.join(FIXTURES, 'typescript/src/workflows/order.ts')).href;
+    const all = { queries: true, updates: true, signals: true };
+    const startAndExecute = (backend?: Parameters<typeof codeLenses>[4]) =>
+      codeLenses(workflows, index, none, true, backend)
+        .map((l) => l.command?.title ?? '')
+        .filter((t) => /Start|Execute/.test(t));
+    // Two workflows in the file: a Start and an Execute each.
+    const shown = ['$(play) Start', '$(run-all) Execute', '$(play) Start', '$(run-all) Execute'];
+    assert.deepEqual(startAndExecute(), shown);
+    assert.deepEqual(startAndExecute({ kind: 'temporal', capabilities: all }), shown);
+    assert.deepEqual(
+      startAndExecute({ kind: 'duroxide', capabilities: { ...all, queries: false } }),
+      [],
+    );
   });
 });
