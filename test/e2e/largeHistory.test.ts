@@ -42,6 +42,16 @@ async function showOnly(workflowId: string): Promise<void> {
   await widget.locator('.monaco-list-row', { hasText: query }).first().waitFor();
   await s.page.keyboard.press('Enter');
   await widget.waitFor({ state: 'hidden' });
+  // The filtered list replaces the whole tree: a row expanded before that redraw (the same
+  // workflow in the unfiltered list) came back collapsed in run 26. Expanded once it is the
+  // view's only row, under the filter's message.
+  await s.page.locator('.part.sidebar', { hasText: `Filter: ${query}` }).waitFor();
+  await s.page.waitForFunction(() => {
+    const pane = [...document.querySelectorAll('.part.sidebar .pane')].find((p) =>
+      p.querySelector('.pane-header')?.textContent?.includes('Workflows'),
+    );
+    return pane?.querySelectorAll('[role="treeitem"]').length === 1;
+  });
   await expandRow(treeRow(s.page, 'Workflows', workflowId));
 }
 

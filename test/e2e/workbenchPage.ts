@@ -237,6 +237,10 @@ export async function answerQuickInput(page: Page, title: string, value?: string
         .waitFor();
     }
   }
+  // Enter goes where the focus is. A quick input opened from a context menu can lose it to the
+  // tree the menu returns it to (one that stays open on focus out, as the reason boxes do, then
+  // shows without focus): Enter went to the row (run 26, terminate). A person clicks into the box.
+  await input.focus();
   await page.keyboard.press('Enter');
 }
 
