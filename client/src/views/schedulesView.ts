@@ -27,6 +27,8 @@ export class ScheduleItem extends vscode.TreeItem {
   upcoming!: ScheduleGroupItem;
   /** When the recent actions were last redrawn (their relative times). */
   private recentDrawnAt = 0;
+  /** The upcoming times the folder counts, so its rows are the ones counted. */
+  upcomingTimes: string[] = [];
   constructor(
     public schedule: ScheduleSummary,
     readOnly: boolean,
@@ -54,11 +56,12 @@ export class ScheduleItem extends vscode.TreeItem {
       label: `${schedule.scheduleId} ${schedule.paused ? 'paused' : 'active'} ${this.description}`,
     };
     this.recent = ScheduleGroupItem.of(this.recent, this, 'recent', schedule.recentActions.length);
+    this.upcomingTimes = upcomingTimes(schedule, now);
     this.upcoming = ScheduleGroupItem.of(
       this.upcoming,
       this,
       'upcoming',
-      upcomingTimes(schedule, now).length,
+      this.upcomingTimes.length,
       schedule.paused,
     );
     // A folder that came or went (a new id) is reached only through a redraw of its row.
@@ -259,7 +262,7 @@ export class ScheduleTreeProvider implements vscode.TreeDataProvider<ScheduleNod
         ? recentActionsNewestFirst(s.recentActions).map(
             (a) => new ScheduleActionItem(s.scheduleId, a),
           )
-        : upcomingTimes(s).map((t) => new UpcomingTimeItem(s.scheduleId, t));
+        : node.parent.upcomingTimes.map((t) => new UpcomingTimeItem(s.scheduleId, t));
     }
     return [];
   }
