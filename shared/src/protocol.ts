@@ -1307,6 +1307,12 @@ export interface ExecutionModel {
   lastEventId: number;
   /** Number of timeline lanes. */
   laneCount: number;
+  /**
+   * Sent while the history is still being read (Compact and Timeline fill as it loads): the
+   * events after `lastEventId`, the close among them, are not in it yet, so the header's status
+   * is not known.
+   */
+  partial?: true;
 }
 
 export interface ExecutionViewPageParams extends WorkflowRefParams {

@@ -56,10 +56,11 @@ describe('a 20,000-event history', { timeout: 400_000 }, () => {
     assert.ok(pages >= 200, `${pages} pages`);
   });
 
-  test('fills the execution view in pages of at most 1,000 events, the model coming with the last', async () => {
+  test('fills the execution view in pages of at most 1,000 events: a partial model with the first, the whole one with the last', async () => {
     const viewId = `large-${Date.now()}`;
     let nextPageToken: string | undefined;
     let loaded = 0;
+    let pages = 0;
     let last: protocol.ExecutionViewPageResult;
     do {
       last = await server.request(protocol.executionViewPage, {
@@ -67,14 +68,26 @@ describe('a 20,000-event history', { timeout: 400_000 }, () => {
         workflowId: long.workflowId,
         nextPageToken,
       });
+      pages++;
       assert.ok(last.events.length <= 1000, `${last.events.length} events in one page`);
       assert.equal(last.loaded, loaded + last.events.length);
       loaded = last.loaded;
-      if (last.nextPageToken) assert.equal(last.model, undefined, 'no model before the last page');
+      if (last.nextPageToken) {
+        // Compact and Timeline fill while the rest loads: the first page brings a model, and
+        // every model before the last says it is partial (its status is not known yet).
+        if (pages === 1) assert.ok(last.model?.groups.length, 'a model with the first page');
+        if (last.model) {
+          assert.equal(last.model.partial, true, `page ${pages}: partial`);
+          assert.equal(last.model.eventCount, loaded);
+        }
+      }
       nextPageToken = last.nextPageToken;
     } while (nextPageToken);
+    assert.ok(pages > 1, `${pages} pages`);
     assert.equal(loaded, historyLength);
     assert.equal(last.model?.eventCount, historyLength);
+    assert.equal(last.model?.partial, undefined, 'the last model is whole');
+    assert.equal(last.model?.header.status, 'Completed');
     server.notify(protocol.closeExecutionView, { viewId });
   });
 });

@@ -128,7 +128,8 @@ export class ExecutionPanel {
           });
           if (this.progress) this.post(this.progress);
           this.post({ type: 'following', following: this.following });
-          if (this.model?.header.status === 'Running') void this.refreshLiveState(true);
+          if (this.model?.header.status === 'Running' && !this.model.partial)
+            void this.refreshLiveState(true);
           if (this.replayPosition !== undefined)
             this.post({ type: 'replayPosition', eventId: this.replayPosition });
           return;
@@ -207,7 +208,8 @@ export class ExecutionPanel {
         this.post({ type: 'events', events: page.events.map(eventRow), model: page.model });
         this.post(this.progress);
       } while (nextPageToken && !token.isCancellationRequested);
-      if (this.model?.header.status === 'Running') await this.follow();
+      // A load stopped part way leaves a partial model: not known to be running.
+      if (this.model?.header.status === 'Running' && !this.model.partial) await this.follow();
     } catch (err) {
       if (!token.isCancellationRequested)
         this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });

@@ -188,8 +188,10 @@ export class ExecutionModelBuilder {
     for (const event of events) this.addOne(event);
   }
 
-  model(): ExecutionModel {
+  /** `partial`: more events are still to be read (see ExecutionModel.partial). */
+  model(partial = false): ExecutionModel {
     return {
+      ...(partial ? { partial: true as const } : {}),
       header: { ...this.header },
       // Copies: the builder keeps changing its groups while a model is being sent.
       groups: this.groups.map((g) => ({ ...g, eventIds: [...g.eventIds] })),

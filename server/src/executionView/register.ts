@@ -18,6 +18,11 @@ import { resolveStackTrace } from './stackFrames';
 /** Open views are few; a forgotten session must not keep 50,000 events' groups forever. */
 const MAX_SESSIONS = 16;
 const PAGE_SIZE = 1000;
+/**
+ * While a long history loads, its model goes with the first page and then at most once a
+ * second (each is a copy of every group so far), so Compact and Timeline fill as it loads.
+ */
+const PARTIAL_MODEL_EVERY_MS = 1000;
 
 export interface ExecutionViewSources {
   index: Promise<WorkspaceIndex>;
@@ -30,6 +35,8 @@ export function registerExecutionView(
   sources: ExecutionViewSources,
 ): void {
   const sessions = new Map<string, ExecutionModelBuilder>();
+  /** When each session last sent a partial model. */
+  const partialSentAt = new WeakMap<ExecutionModelBuilder, number>();
   const session = (viewId: string, fresh: () => ExecutionModelBuilder) => {
     let s = sessions.get(viewId);
     if (!s) {
@@ -84,6 +91,14 @@ export function registerExecutionView(
       const result: ExecutionViewPageResult = { events: fresh, loaded: builder.loaded };
       if (page.nextPageToken) result.nextPageToken = page.nextPageToken;
       if (!page.nextPageToken || (p.follow && fresh.length)) result.model = builder.model();
+      else if (!p.follow && fresh.length) {
+        const now = Date.now();
+        const last = partialSentAt.get(builder);
+        if (last === undefined || now - last >= PARTIAL_MODEL_EVERY_MS) {
+          partialSentAt.set(builder, now);
+          result.model = builder.model(true);
+        }
+      }
       return result;
     },
   );

@@ -253,7 +253,8 @@ function renderRow(index: number): HTMLElement {
 /** The timeline's range: one pass over the groups per model (and per second while running). */
 let rangeCache: { model: ExecutionModel | undefined; second: number; range: TimeRange } | undefined;
 function timeRange(now: number): TimeRange {
-  const second = state.model?.header.status === 'Running' ? Math.floor(now / 1000) : 0;
+  const running = state.model?.header.status === 'Running' && !state.model.partial;
+  const second = running ? Math.floor(now / 1000) : 0;
   if (rangeCache?.model !== state.model || rangeCache?.second !== second)
     rangeCache = { model: state.model, second, range: timeRangeOf(state.model, now) };
   return rangeCache.range;

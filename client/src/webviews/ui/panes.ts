@@ -106,9 +106,10 @@ export function renderHeader(
         },
       ),
       ' ',
+      // A model sent while the history loads has not seen the close yet.
       el('span', {
-        className: `status status-${h.status}`,
-        text: h.status,
+        className: `status status-${model.partial ? 'Loading' : h.status}`,
+        text: model.partial ? 'Loading…' : h.status,
         attrs: { 'data-testid': 'status' },
       }),
     ),

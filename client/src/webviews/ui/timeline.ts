@@ -29,7 +29,8 @@ export function timeRangeOf(model: ExecutionModel | undefined, now: number): Tim
   const start = groups[0]?.startMs ?? 0;
   let end = start;
   for (const g of groups) end = Math.max(end, g.endMs ?? 0);
-  if (model?.header.status === 'Running') end = Math.max(end, now);
+  // Still loading: the run is not known to be running, so it ends at the last event read.
+  if (model?.header.status === 'Running' && !model.partial) end = Math.max(end, now);
   return { start, span: Math.max(1, end - start) };
 }
 
@@ -44,7 +45,7 @@ export function laneBars(
   const mergePct = (MERGE_PX / Math.max(1, widthPx)) * 100;
   for (const g of lane) {
     const startMs = g.startMs ?? range.start;
-    const endMs = g.open ? now : (g.endMs ?? startMs);
+    const endMs = g.open ? Math.min(now, range.start + range.span) : (g.endMs ?? startMs);
     const left = Math.min(pct(startMs), 99.7);
     const right = Math.min(100, Math.max(left + 0.3, pct(endMs)));
     const prev = bars[bars.length - 1];
