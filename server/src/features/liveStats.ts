@@ -20,10 +20,20 @@ export interface TypeStats {
 
 // Short enough that a run closing shows on the lens within seconds; lenses never wait for it.
 const ttlMs = 5_000;
+/**
+ * How long a type the workbench changed is recounted on every tick. Visibility records a start
+ * a moment after it: the recount made at once can still say 0 running, and a type with none
+ * running was not recounted again, so its lens kept "0 running" (e2e run 35).
+ */
+const changedRecountMs = 30_000;
 
 export class LiveStats {
   private readonly cache = new Map<string, TypeStats>();
   private readonly inFlight = new Set<string>();
+  /** A forced recount asked for while one was in flight (which may have read before the change). */
+  private readonly recountAfter = new Set<string>();
+  /** Types the workbench changed lately, and until when they are recounted on every tick. */
+  private readonly changedUntil = new Map<string, number>();
   private readonly poller: NodeJS.Timeout;
 
   constructor(
@@ -59,25 +69,35 @@ export class LiveStats {
   executionsChanged(workflowType?: string): void {
     const prefix = this.key('');
     if (!prefix) return;
+    const until = Date.now() + changedRecountMs;
     for (const key of this.cache.keys()) {
       const type = key.slice(prefix.length);
-      if (key.startsWith(prefix) && (workflowType === undefined || type === workflowType))
+      if (key.startsWith(prefix) && (workflowType === undefined || type === workflowType)) {
+        this.changedUntil.set(key, until);
         this.refresh(type, key, true);
+      }
     }
-    if (workflowType !== undefined && !this.cache.has(prefix + workflowType))
+    if (workflowType !== undefined && !this.cache.has(prefix + workflowType)) {
+      this.changedUntil.set(prefix + workflowType, until);
       this.refresh(workflowType, prefix + workflowType, true);
+    }
   }
 
   invalidate(): void {
     this.cache.clear();
   }
 
-  /** Types with running executions may close any moment: recount them (one Count each). */
+  /**
+   * Types with running executions may close any moment, and types the workbench just changed
+   * may not be in visibility yet: recount them (one Count each).
+   */
   private recountRunning(): void {
     const prefix = this.key('');
     if (!prefix) return;
+    const now = Date.now();
+    for (const [key, until] of this.changedUntil) if (until <= now) this.changedUntil.delete(key);
     for (const [key, stats] of this.cache) {
-      if (key.startsWith(prefix) && stats.running > 0)
+      if (key.startsWith(prefix) && (stats.running > 0 || this.changedUntil.has(key)))
         this.refresh(key.slice(prefix.length), key, false);
     }
   }
@@ -89,7 +109,10 @@ export class LiveStats {
   }
 
   private refresh(workflowType: string, key: string, force: boolean): void {
-    if (this.inFlight.has(key)) return;
+    if (this.inFlight.has(key)) {
+      if (force) this.recountAfter.add(key);
+      return;
+    }
     this.inFlight.add(key);
     const cached = this.cache.get(key);
     void this.fetch(workflowType, cached, force)
@@ -103,7 +126,10 @@ export class LiveStats {
         if (changed) this.onUpdated();
       })
       .catch(() => undefined) // the status bar and views report connection problems
-      .finally(() => this.inFlight.delete(key));
+      .finally(() => {
+        this.inFlight.delete(key);
+        if (this.recountAfter.delete(key)) this.refresh(workflowType, key, true);
+      });
   }
 
   private async fetch(
